@@ -1,0 +1,35 @@
+# Set-up and entry points. `make demo` and `make test` work on a fresh machine.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test lint system-deps bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev,lsp,dask]'
+	touch $(STAMP)
+
+# Debian's Chromium for the HTML report tests (installed only when missing).
+system-deps:
+	@command -v chromium >/dev/null 2>&1 || { \
+		echo "installing chromium (Debian package)"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; }
+
+# The main job: check the demo content repository. Findings are expected (exit 1 is not an error here).
+demo: $(STAMP)
+	$(BIN)/editlint check content/ ; status=$$?; [ $$status -le 1 ]
+
+test: $(STAMP) system-deps
+	$(BIN)/python -m pytest -n 2 --dist loadfile
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests bench
+
+bench: $(STAMP)
+	$(BIN)/python bench/run_all.py
+
+clean:
+	rm -rf $(VENV) .editlint_cache build *.egg-info

@@ -1,0 +1,1 @@
+"""The rule packs shipped with editlint (installed as the package editlint.packs)."""

@@ -1,0 +1,5 @@
+import sys
+
+from editlint.cli import main
+
+sys.exit(main())

@@ -1,0 +1,62 @@
+"""The ``editlint`` command line: arguments and exit codes, nothing else."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from importlib import import_module
+
+from editlint.errors import UsageError
+
+COMMANDS = {
+    "check": ("editlint.commands.check", "Check articles and report findings."),
+    "rules": ("editlint.commands.rules", "List the available rules."),
+    "explain": ("editlint.commands.explain", "Explain one rule: what, why, example, fix."),
+    "import": ("editlint.commands.import_export", "Convert a plain-text wiki export to Markdown."),
+}
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # argparse exits 2 too; keep its one-line style
+        raise UsageError(message)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="editlint", description="Editorial linter for encyclopedia articles.")
+    parser.add_argument("--version", action="version", version=f"editlint {_version()}")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for name, (module, help_text) in COMMANDS.items():
+        sub = subparsers.add_parser(name, help=help_text, description=help_text)
+        sub.set_defaults(_module=module)
+        import_module(module).add_arguments(sub)
+    return parser
+
+
+def _version() -> str:
+    from editlint import __version__
+
+    return __version__
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    debug = "--debug" in argv
+    try:
+        args = build_parser().parse_args(argv)
+        if not args.command:
+            raise UsageError("missing command (try 'editlint check' or 'editlint --help')")
+        return import_module(args._module).run(args)
+    except UsageError as error:
+        if debug:
+            raise
+        print(f"editlint: error: {error.render()}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,47 @@
+"""``editlint check``: check articles, report findings, decide the exit code."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from editlint.commands.common import add_config_argument, codes, config_for
+from editlint.diagnostics import Severity
+from editlint.engine.files import collect_files
+from editlint.engine.runner import Checker, SelectionOverrides
+from editlint.report import FORMATS, RunReport, reporter
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="*", type=Path, help="files or folders (default: .)")
+    add_config_argument(parser)
+    parser.add_argument("--format", choices=sorted(FORMATS), default="full", help="output format")
+    parser.add_argument("--output", "-o", type=Path, help="write the report to this file")
+    parser.add_argument("--select", type=codes, help="only these codes or prefixes")
+    parser.add_argument("--extend-select", type=codes, default=[], help="add codes or prefixes")
+    parser.add_argument("--ignore", type=codes, default=[], help="turn off codes or prefixes")
+    parser.add_argument(
+        "--fail-on",
+        choices=[s.value for s in Severity],
+        help="lowest severity that makes the exit code 1 (default: config, else warning)",
+    )
+    parser.add_argument("--exit-zero", action="store_true", help="exit 0 even with findings")
+
+
+def run(args: argparse.Namespace) -> int:
+    paths = args.paths or [Path(".")]
+    loaded = config_for(args, paths)
+    overrides = SelectionOverrides(args.select, args.ignore, args.extend_select)
+    checker = Checker(loaded, overrides)
+    files = collect_files(paths, loaded.config.exclude)
+    results = [checker.check_file(path) for path in files]
+    report = RunReport(results, {rule.code: rule.metadata() for rule in checker.rules})
+    output = reporter(args.format)(report)
+    if args.output is not None:
+        args.output.write_text(output, encoding="utf-8")
+    else:
+        sys.stdout.write(output)
+    fail_on = Severity(args.fail_on) if args.fail_on else loaded.config.fail_on
+    failed = any(d.severity.rank >= fail_on.rank for d in report.diagnostics)
+    return 1 if failed and not args.exit_zero else 0

@@ -1,0 +1,33 @@
+"""Helpers shared by commands: config loading, code lists."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from editlint.engine.config import LoadedConfig, find_config, load_config
+from editlint.errors import UsageError
+
+
+def codes(value: str) -> list[str]:
+    """'NEU101,SRC' -> ['NEU101', 'SRC']."""
+    return [code.strip() for code in value.split(",") if code.strip()]
+
+
+def add_config_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--config", type=Path, help="config file (default: the nearest editlint.yaml upward)"
+    )
+
+
+def config_for(args: argparse.Namespace, paths: list[Path]) -> LoadedConfig:
+    """The config named by --config, or the nearest one to the first path."""
+    if args.config is not None:
+        if not args.config.is_file():
+            raise UsageError(f"no such config file: {args.config}")
+        return load_config(args.config, args.config.parent)
+    start = paths[0] if paths else Path.cwd()
+    if not start.exists():
+        raise UsageError(f"no such file or folder: {start}")
+    fallback = start if start.is_dir() else start.parent
+    return load_config(find_config(start), fallback)

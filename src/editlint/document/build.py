@@ -1,0 +1,171 @@
+"""Finish a parsed document: inline scan, masking, sections, sentences, see-also entries.
+
+Parsers only find blocks; everything that is the same for Markdown and plain-text
+exports happens here, once.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from editlint.document.inline import scan_inline
+from editlint.document.model import (
+    BlockKind,
+    Document,
+    LinkKind,
+    SeeAlsoEntry,
+    SeeAlsoSource,
+    Section,
+    Sentence,
+)
+from editlint.document.seealso import is_see_also_title, prose_entries
+from editlint.document.sentences import split_sentences
+
+PROSE_BLOCKS = frozenset({BlockKind.HEADING, BlockKind.PARAGRAPH, BlockKind.LIST_ITEM})
+
+
+def finish(
+    document: Document,
+    masked_spans: list[tuple[int, int]],
+    references: dict[str, str] | None = None,
+) -> Document:
+    """Fill links, citations, quotations, masks, sections, sentences and see-also entries."""
+    text = document.text
+    masks = list(masked_spans)
+    if document.front_matter:
+        masks.append((0, document.front_matter.body_start))
+    for block in document.blocks:
+        if block.kind in PROSE_BLOCKS or block.kind is BlockKind.TABLE or (
+            block.kind is BlockKind.FOOTNOTE_DEFINITION
+        ):
+            scan = scan_inline(text, block.start, block.end, references)
+            document.links.extend(scan.links)
+            document.citations.extend(scan.citations)
+            document.quotations.extend(scan.quotations)
+            masks.extend(scan.masked)
+        else:
+            masks.append((block.start, block.end))
+    document.masked = _mask(text, masks)
+    _build_sections(document)
+    _build_sentences(document)
+    _collect_see_also(document)
+    return document
+
+
+def _mask(text: str, spans: list[tuple[int, int]]) -> str:
+    """Blank out ``spans`` (keeping newlines) so offsets stay the same."""
+    if not spans:
+        return text
+    pieces = []
+    cursor = 0
+    for start, end in sorted(spans):
+        start = max(start, cursor)
+        if end <= start:
+            continue
+        pieces.append(text[cursor:start])
+        hidden = text[start:end]
+        pieces.append(re.sub(r"[^\n]", " ", hidden))
+        cursor = end
+    pieces.append(text[cursor:])
+    return "".join(pieces)
+
+
+def _build_sections(document: Document) -> None:
+    body_end = len(document.text)
+    sections = [Section("", 1, -1, document.body_start, body_end)]
+    stack = [0]
+    for index, block in enumerate(document.blocks):
+        if block.kind is not BlockKind.HEADING:
+            continue
+        if block.level == 1 and index == _first_heading(document) and not document.meta.get("title"):
+            continue  # the article's own title heading belongs to the lead
+        title = document.masked[block.start : block.end].strip().lstrip("#").strip()
+        title = title.rstrip("#").strip()
+        while stack and sections[stack[-1]].level >= block.level and stack[-1] != 0:
+            sections[stack.pop()].end = block.start
+        if len(sections) == 1:
+            sections[0].end = block.start
+        parent = stack[-1] if stack else 0
+        sections.append(Section(title, block.level, index, block.start, body_end, parent))
+        stack.append(len(sections) - 1)
+    document.sections = sections
+    for block in document.blocks:
+        block.section = _section_at(sections, block.start)
+
+
+def _first_heading(document: Document) -> int:
+    for index, block in enumerate(document.blocks):
+        if block.kind is BlockKind.HEADING:
+            return index
+        if block.kind in PROSE_BLOCKS:
+            return -1
+    return -1
+
+
+def _section_at(sections: list[Section], offset: int) -> int:
+    """The innermost section containing ``offset``: the last one starting at or before it."""
+    starts = [section.start for section in sections]
+    return max(0, bisect_right(starts, offset) - 1)
+
+
+def _build_sentences(document: Document) -> None:
+    for index, block in enumerate(document.blocks):
+        if block.kind in PROSE_BLOCKS and block.kind is not BlockKind.HEADING:
+            for start, end in split_sentences(document.masked, block.start, block.end):
+                document.sentences.append(Sentence(start, end, index))
+
+
+def _collect_see_also(document: Document) -> None:
+    document.see_also_sections = [
+        index
+        for index, section in enumerate(document.sections)
+        if not section.is_lead and is_see_also_title(section.title)
+    ]
+    entries: list[SeeAlsoEntry] = []
+    entries.extend(_front_matter_entries(document))
+    see_also_blocks = set()
+    for section_index in document.see_also_sections:
+        for block in document.blocks_in(section_index):
+            if block.kind is not BlockKind.LIST_ITEM:
+                continue
+            see_also_blocks.add(block.start)
+            entries.append(_section_entry(document, block.start, block.end))
+    for block in document.blocks:
+        if block.kind not in PROSE_BLOCKS or block.start in see_also_blocks:
+            continue
+        if block.kind is BlockKind.HEADING:
+            continue
+        links = [link for link in document.links if block.start <= link.start < block.end]
+        entries.extend(prose_entries(document.masked, block.start, block.end, links))
+    document.see_also = entries
+
+
+def _front_matter_entries(document: Document) -> list[SeeAlsoEntry]:
+    front_matter = document.front_matter
+    if not front_matter:
+        return []
+    values = front_matter.data.get("see_also")
+    if not isinstance(values, list):
+        return []
+    spans = front_matter.item_spans.get("see_also", [])
+    entries = []
+    for index, value in enumerate(values):
+        start, end = spans[index] if index < len(spans) else (0, 0)
+        entries.append(
+            SeeAlsoEntry(str(value), start, end, SeeAlsoSource.FRONT_MATTER, None, index)
+        )
+    return entries
+
+
+def _section_entry(document: Document, start: int, end: int) -> SeeAlsoEntry:
+    links = [
+        link
+        for link in document.links
+        if start <= link.start < end and link.kind is not LinkKind.AUTOLINK
+    ]
+    if links:
+        link = links[0]
+        return SeeAlsoEntry(link.target, start, end, SeeAlsoSource.SECTION, link)
+    name = document.masked[start:end].strip()
+    return SeeAlsoEntry(name, start, end, SeeAlsoSource.SECTION, None)

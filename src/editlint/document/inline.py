@@ -1,0 +1,186 @@
+"""Inline elements of a prose block, found with exact offsets.
+
+markdown-it-py gives block structure with line numbers but no inline offsets, so
+links, citations, code spans and quotations are located here, directly in the source.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from editlint.document.model import Citation, CitationKind, Link, LinkKind
+
+_CODE_SPAN = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.DOTALL)
+_HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_WIKI_LINK = re.compile(r"\[\[([^\[\]|\n]+?)(?:\|([^\[\]\n]*))?\]\]")
+_INLINE_LINK = re.compile(
+    r"(?<!\\)!?\[((?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]"
+    r"\(\s*(<[^>\n]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)"
+    r"(?:\s+(\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)"
+)
+_REFERENCE_LINK = re.compile(r"(?<![\]\\])\[([^\[\]\n]+)\](?:\[([^\[\]\n]*)\])?(?![(\[:])")
+_AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^\s<>]+)>")
+_BARE_URL = re.compile(r"(?<![(<\w\"'=/])(?:https?://|www\.)[^\s<>()\[\]]*[^\s<>()\[\].,;:!?'\"]")
+_FOOTNOTE_REF = re.compile(r"\[\^([^\]\s]+)\](?!:)")
+_PANDOC = re.compile(r"\[[^\[\]\n]*?(?<![\w.])-?@[\w][\w:.#$%&+?<>~/-]*[^\[\]\n]*\]")
+_PANDOC_KEY = re.compile(r"(?<![\w.])-?@([\w][\w:.#$%&+?<>~/-]*[\w])|(?<![\w.])-?@(\w)")
+_REF_TAG = re.compile(r"<ref\b[^>]*?/>|<ref\b[^>]*>.*?</ref\s*>", re.DOTALL | re.IGNORECASE)
+_REF_NAME = re.compile(r"name\s*=\s*[\"']?([^\"'>/]+)", re.IGNORECASE)
+_CITE_TEMPLATE = re.compile(
+    r"\{\{\s*(?:cite|citation|sfn|harvnb|harv|efn)\b[^{}]*\}\}", re.IGNORECASE
+)
+_CITATION_NEEDED = re.compile(
+    r"\[\s*(?:citation|source|reference) needed\s*\]|\{\{\s*(?:citation needed|cn|fact)\s*(?:\|[^{}]*)?\}\}",
+    re.IGNORECASE,
+)
+_QUOTATION = re.compile(r"\"[^\"\n]+\"|“[^”]+”|‘[^’]+’(?!\w)")
+
+
+@dataclass
+class InlineScan:
+    """What one block contains, with offsets into the document text."""
+
+    links: list[Link] = field(default_factory=list)
+    citations: list[Citation] = field(default_factory=list)
+    masked: list[tuple[int, int]] = field(default_factory=list)
+    quotations: list[tuple[int, int]] = field(default_factory=list)
+
+
+def scan_inline(
+    text: str, start: int, end: int, references: dict[str, str] | None = None
+) -> InlineScan:
+    """Find links, citations, code spans and quotations in ``text[start:end]``."""
+    scan = InlineScan()
+    segment = text[start:end]
+    taken: list[tuple[int, int]] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= x or a >= y for x, y in taken)
+
+    def take(a: int, b: int, mask: bool = True) -> None:
+        taken.append((a, b))
+        if mask:
+            scan.masked.append((start + a, start + b))
+
+    for match in _CODE_SPAN.finditer(segment):
+        take(*match.span())
+    for match in _HTML_COMMENT.finditer(segment):
+        if free(*match.span()):
+            take(*match.span())
+    for match in _REF_TAG.finditer(segment):
+        if free(*match.span()):
+            take(*match.span())
+            name = _REF_NAME.search(match.group(0))
+            key = name.group(1).strip() if name else ""
+            scan.citations.append(
+                Citation(CitationKind.REF_TAG, key, start + match.start(), start + match.end())
+            )
+    for match in _CITATION_NEEDED.finditer(segment):
+        if free(*match.span()):
+            take(*match.span())
+            scan.citations.append(
+                Citation(CitationKind.NEEDED, "", start + match.start(), start + match.end())
+            )
+    for match in _CITE_TEMPLATE.finditer(segment):
+        if free(*match.span()):
+            take(*match.span())
+            scan.citations.append(
+                Citation(CitationKind.CITE_TEMPLATE, "", start + match.start(), start + match.end())
+            )
+    for match in _FOOTNOTE_REF.finditer(segment):
+        if free(*match.span()):
+            take(*match.span())
+            scan.citations.append(
+                Citation(CitationKind.FOOTNOTE, match.group(1), start + match.start(), start + match.end())
+            )
+    for match in _WIKI_LINK.finditer(segment):
+        if free(*match.span()):
+            take(match.start(), match.start() + 2)
+            take(match.end() - 2, match.end())
+            target = match.group(1)
+            label = match.group(2) if match.group(2) is not None else target
+            if match.group(2) is not None:
+                take(match.start() + 2, match.start(2))
+            scan.links.append(
+                Link(
+                    LinkKind.WIKI,
+                    target.strip(),
+                    label,
+                    start + match.start(),
+                    start + match.end(),
+                    start + match.start(1),
+                    start + match.end(1),
+                )
+            )
+    for match in _PANDOC.finditer(segment):
+        if free(*match.span()) and "](" not in match.group(0):
+            take(*match.span())
+            for key_match in _PANDOC_KEY.finditer(match.group(0)):
+                key = key_match.group(1) or key_match.group(2)
+                scan.citations.append(
+                    Citation(CitationKind.PANDOC, key, start + match.start(), start + match.end())
+                )
+    for match in _INLINE_LINK.finditer(segment):
+        if not free(*match.span()):
+            continue
+        label_end = match.end(1) + 1
+        take(match.start(), match.start(1), mask=True)
+        take(label_end - 1, match.end())
+        target = match.group(2).strip("<>")
+        link = Link(
+            LinkKind.INLINE,
+            target,
+            match.group(1),
+            start + match.start(),
+            start + match.end(),
+            start + match.start(2),
+            start + match.end(2),
+        )
+        scan.links.append(link)
+        if link.is_external:
+            scan.citations.append(Citation(CitationKind.URL, target, link.start, link.end))
+    if references:
+        for match in _REFERENCE_LINK.finditer(segment):
+            label = match.group(1)
+            ref = (match.group(2) or label).strip().lower()
+            if ref not in references or not free(*match.span()):
+                continue
+            take(match.start(), match.start() + 1)
+            take(match.end(1), match.end())
+            target = references[ref]
+            link = Link(
+                LinkKind.REFERENCE,
+                target,
+                label,
+                start + match.start(),
+                start + match.end(),
+                start + match.start(),
+                start + match.end(),
+            )
+            scan.links.append(link)
+            if link.is_external:
+                scan.citations.append(Citation(CitationKind.URL, target, link.start, link.end))
+    for pattern in (_AUTOLINK, _BARE_URL):
+        for match in pattern.finditer(segment):
+            if not free(*match.span()):
+                continue
+            take(*match.span())
+            target = match.group(1) if pattern is _AUTOLINK else match.group(0)
+            link = Link(
+                LinkKind.AUTOLINK,
+                target,
+                target,
+                start + match.start(),
+                start + match.end(),
+                start + match.start(),
+                start + match.end(),
+            )
+            scan.links.append(link)
+            scan.citations.append(Citation(CitationKind.URL, target, link.start, link.end))
+    for match in _QUOTATION.finditer(segment):
+        if free(match.start(), match.start() + 1):
+            scan.quotations.append((start + match.start(), start + match.end()))
+    scan.links.sort(key=lambda link: link.start)
+    scan.citations.sort(key=lambda citation: citation.start)
+    return scan

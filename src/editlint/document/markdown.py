@@ -1,0 +1,170 @@
+"""Parse Markdown (CommonMark + GFM tables and footnotes) into the document model."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from markdown_it import MarkdownIt
+from mdit_py_plugins.footnote import footnote_plugin
+
+from editlint.document.build import finish
+from editlint.document.frontmatter import parse_front_matter
+from editlint.document.lines import LineIndex
+from editlint.document.model import Block, BlockKind, Document, FootnoteDefinition
+
+_FOOTNOTE_DEFINITION = re.compile(r"^ {0,3}\[\^([^\]\s]+)\]:", re.MULTILINE)
+_LEAF_CONTAINERS = {"blockquote_open": "blockquote", "list_item_open": "list_item"}
+
+
+@lru_cache(maxsize=1)
+def _parser() -> MarkdownIt:
+    return MarkdownIt("commonmark", {"html": True}).use(footnote_plugin).enable("table")
+
+
+def parse_markdown(text: str, path: Path | None = None) -> Document:
+    """Parse ``text`` (the whole file) into a Document with exact offsets."""
+    front_matter = parse_front_matter(text)
+    body_start = front_matter.body_start if front_matter else 0
+    # Parse the body as if it started the file; line numbers are shifted back below.
+    lines = LineIndex(text)
+    first_body_line = lines.position(body_start)[0] - 1
+    env: dict = {}
+    tokens = _parser().parse(text[body_start:], env)
+    blocks, masks = _blocks(tokens, text, lines, first_body_line)
+    references = {
+        label.lower(): data.get("href", "") for label, data in env.get("references", {}).items()
+    }
+    document = Document(
+        path=path,
+        text=text,
+        format="markdown",
+        title="",
+        front_matter=front_matter,
+        blocks=blocks,
+    )
+    code = [(b.start, b.end) for b in blocks if b.kind in (BlockKind.CODE, BlockKind.HTML)]
+    document.footnote_definitions = _footnote_definitions(text, body_start, code)
+    finish(document, masks, references)
+    document.title, document.title_span = _title(document, path)
+    return document
+
+
+def _blocks(tokens, text: str, lines: LineIndex, line_shift: int):
+    blocks: list[Block] = []
+    masks: list[tuple[int, int]] = []
+    containers: list[str] = []
+    in_footnote = 0
+    pending_heading_level = 0
+    item_counter = 0
+    for token in tokens:
+        kind = token.type
+        if kind in _LEAF_CONTAINERS:
+            containers.append(_LEAF_CONTAINERS[kind])
+            if kind == "list_item_open":
+                item_counter += 1
+            continue
+        if kind in ("blockquote_close", "list_item_close"):
+            containers.pop()
+            continue
+        if kind == "footnote_open":
+            in_footnote += 1
+            continue
+        if kind == "footnote_close":
+            in_footnote -= 1
+            continue
+        if kind == "heading_open":
+            pending_heading_level = int(token.tag[1:])
+            continue
+        if kind in ("fence", "code_block", "html_block") and token.map:
+            start, end = _line_span(lines, text, token.map, line_shift)
+            block_kind = BlockKind.HTML if kind == "html_block" else BlockKind.CODE
+            blocks.append(Block(block_kind, start, end))
+            masks.append((start, end))
+            continue
+        if kind == "table_open" and token.map:
+            start, end = _line_span(lines, text, token.map, line_shift)
+            blocks.append(Block(BlockKind.TABLE, start, end))
+            continue
+        if kind != "inline" or not token.map:
+            continue
+        if _inside_table(blocks, lines, token, line_shift):
+            continue
+        start, end, prefixes = _content_span(lines, text, token, line_shift)
+        masks.extend(prefixes)
+        if pending_heading_level:
+            block = Block(BlockKind.HEADING, start, end, level=pending_heading_level)
+            pending_heading_level = 0
+        elif in_footnote:
+            block = Block(BlockKind.FOOTNOTE_DEFINITION, start, end)
+        elif "list_item" in containers:
+            block = Block(BlockKind.LIST_ITEM, start, end, list_depth=containers.count("list_item"))
+            block.level = item_counter
+        else:
+            block = Block(BlockKind.PARAGRAPH, start, end)
+        block.in_blockquote = "blockquote" in containers
+        blocks.append(block)
+    return blocks, masks
+
+
+def _inside_table(blocks: list[Block], lines: LineIndex, token, line_shift: int) -> bool:
+    if not blocks or blocks[-1].kind is not BlockKind.TABLE:
+        return False
+    line_start = lines.line_start(token.map[0] + line_shift + 1)
+    return blocks[-1].start <= line_start < blocks[-1].end
+
+
+def _line_span(lines: LineIndex, text: str, line_map, line_shift: int) -> tuple[int, int]:
+    first, last = line_map[0] + line_shift + 1, line_map[1] + line_shift
+    start = lines.line_start(first)
+    end = lines.line_end(last) if last >= first else start
+    return start, end
+
+
+def _content_span(lines: LineIndex, text: str, token, line_shift: int):
+    """Offsets of an inline token's content and the container prefixes to mask."""
+    content_lines = token.content.split("\n")
+    first_line = token.map[0] + line_shift + 1
+    prefixes: list[tuple[int, int]] = []
+    start = end = None
+    for number, content in enumerate(content_lines):
+        line = first_line + number
+        line_start, line_end = lines.line_start(line), lines.line_end(line)
+        source_line = text[line_start:line_end]
+        found = source_line.rfind(content) if content else len(source_line.rstrip())
+        if found < 0:
+            found = len(source_line) - len(source_line.lstrip())
+        if found > 0:
+            prefixes.append((line_start, line_start + found))
+        if start is None:
+            start = line_start + found
+        end = line_start + found + len(content) if content else line_start + found
+    if start is None:
+        start = end = lines.line_start(first_line)
+    return start, end, prefixes
+
+
+def _footnote_definitions(
+    text: str, body_start: int, code: list[tuple[int, int]]
+) -> list[FootnoteDefinition]:
+    definitions = []
+    for match in _FOOTNOTE_DEFINITION.finditer(text, body_start):
+        if any(a <= match.start() < b for a, b in code):
+            continue
+        definitions.append(FootnoteDefinition(match.group(1), match.start(), match.end()))
+    return definitions
+
+
+def _title(document: Document, path: Path | None) -> tuple[str, tuple[int, int] | None]:
+    title = document.meta.get("title")
+    if isinstance(title, str) and title.strip():
+        return title.strip(), None
+    for block in document.blocks:
+        if block.kind is BlockKind.HEADING and block.level == 1:
+            return document.masked[block.start : block.end].strip(), (block.start, block.end)
+        if block.kind is not BlockKind.HEADING:
+            break
+    if path is not None:
+        return path.stem.replace("_", " ").replace("-", " ").strip(), None
+    return "", None

@@ -1,0 +1,48 @@
+"""Split prose into sentences, keeping exact offsets."""
+
+from __future__ import annotations
+
+import re
+
+_ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof st jr sr gen col lt sgt capt cmdr adm gov sen rep rev hon
+    e.g i.e etc vs cf al approx ca c no nos vol fig figs inc ltd co corp dept est
+    jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.u p pp ed eds""".split()
+)
+_BOUNDARY = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘(\[]*[A-Z0-9À-Ý])")
+_WORD_BEFORE = re.compile(r"([\w.]+)$")
+
+
+def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Return (start, end) offsets of the sentences in ``text[start:end]``."""
+    spans: list[tuple[int, int]] = []
+    segment = text[start:end]
+    sentence_start = _skip_space(segment, 0)
+    for match in _BOUNDARY.finditer(segment):
+        if match.end() <= sentence_start or _is_abbreviation(segment, match.start()):
+            continue
+        spans.append((start + sentence_start, start + match.end()))
+        sentence_start = _skip_space(segment, match.end())
+    tail_end = len(segment.rstrip())
+    if sentence_start < tail_end:
+        spans.append((start + sentence_start, start + tail_end))
+    return spans
+
+
+def _skip_space(segment: str, position: int) -> int:
+    while position < len(segment) and segment[position].isspace():
+        position += 1
+    return position
+
+
+def _is_abbreviation(segment: str, dot: int) -> bool:
+    if segment[dot] != ".":
+        return False
+    word = _WORD_BEFORE.search(segment, 0, dot)
+    if not word:
+        return False
+    token = word.group(1).lower().strip(".")
+    if token in _ABBREVIATIONS:
+        return True
+    # Single initials ("J. Smith") and dotted acronyms ("U.S.") are not sentence ends.
+    return len(token) == 1 and token.isalpha() or bool(re.fullmatch(r"(?:\w\.)+\w", token))

@@ -1,0 +1,1 @@
+"""The engine: configuration, selection, suppression and running rules over documents."""

@@ -1,0 +1,203 @@
+"""Configuration: typed models, discovery (searching upward), ``extends`` presets."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import AliasChoices, BaseModel, ConfigDict, Field
+
+from editlint.diagnostics import Severity
+from editlint.errors import ConfigError
+from editlint.yamlsource import load_yaml, to_plain, validate
+
+CONFIG_NAMES = ("editlint.yaml", ".editlint.yaml", "editlint.yml", ".editlint.yml")
+
+
+def _alias(name: str) -> Any:
+    return Field(validation_alias=AliasChoices(name, name.replace("_", "-")))
+
+
+class LinksConfig(BaseModel):
+    """How links and see-also targets resolve against the content repository."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    url_prefixes: list[str] = Field(
+        default_factory=list,
+        validation_alias=AliasChoices("url_prefixes", "url-prefixes"),
+        description="Site URL prefixes that name an article, e.g. '/index.php/' for MediaWiki.",
+    )
+    anchors: Literal["github", "mediawiki"] = Field(
+        "github", description="How '#Section' anchors are derived from headings."
+    )
+    external_links_are_citations: bool = Field(
+        True,
+        validation_alias=AliasChoices("external_links_are_citations", "external-links-are-citations"),
+        description="Whether an inline link to an external URL counts as a citation.",
+    )
+    redirects_file: str | None = Field(
+        None,
+        validation_alias=AliasChoices("redirects_file", "redirects-file"),
+        description="A YAML file mapping redirect titles to canonical titles.",
+    )
+
+
+class FileSettings(BaseModel):
+    """Per-file rule settings from front matter (``editlint: {ignore: [...]}``)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    ignore: list[str] = Field(default_factory=list)
+    severity: dict[str, Severity] = Field(default_factory=dict)
+
+
+class Config(BaseModel):
+    """The whole of ``editlint.yaml`` (or ``[tool.editlint]`` in pyproject.toml)."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    extends: list[str] = Field(default_factory=list, description="Presets or files to build on.")
+    content_root: str | None = Field(
+        None,
+        validation_alias=AliasChoices("content_root", "content-root"),
+        description="The folder of the content repository (default: the config file's folder).",
+    )
+    select: list[str] = Field(default_factory=lambda: ["ALL"], description="Codes or prefixes.")
+    extend_select: list[str] = Field(
+        default_factory=list, validation_alias=AliasChoices("extend_select", "extend-select")
+    )
+    ignore: list[str] = Field(default_factory=list, description="Codes or prefixes to turn off.")
+    severity: dict[str, Severity] = Field(
+        default_factory=dict, description="Severity per code or prefix."
+    )
+    rules: dict[str, dict[str, Any]] = Field(
+        default_factory=dict, description="Options per rule code."
+    )
+    per_file_ignores: dict[str, list[str]] = Field(
+        default_factory=dict,
+        validation_alias=AliasChoices("per_file_ignores", "per-file-ignores"),
+        description="Glob (relative to the config file) -> codes to ignore there.",
+    )
+    rule_paths: list[str] = Field(
+        default_factory=list,
+        validation_alias=AliasChoices("rule_paths", "rule-paths"),
+        description="Extra rule pack files or folders.",
+    )
+    builtin_packs: bool = Field(
+        True,
+        validation_alias=AliasChoices("builtin_packs", "builtin-packs"),
+        description="Load the packs shipped with editlint.",
+    )
+    exclude: list[str] = Field(default_factory=list, description="Globs of files not to check.")
+    fail_on: Severity = Field(
+        Severity.WARNING,
+        validation_alias=AliasChoices("fail_on", "fail-on"),
+        description="Lowest severity that makes the exit code 1.",
+    )
+    links: LinksConfig = Field(default_factory=LinksConfig)
+
+
+class LoadedConfig:
+    """A validated config and where it came from (relative paths resolve against ``root``)."""
+
+    def __init__(self, config: Config, path: Path | None, root: Path) -> None:
+        self.config = config
+        self.path = path
+        self.root = root
+
+    @property
+    def content_root(self) -> Path:
+        if self.config.content_root:
+            return (self.root / self.config.content_root).resolve()
+        return self.root.resolve()
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest config file in ``start`` or a parent folder."""
+    start = start.resolve()
+    folder = start if start.is_dir() else start.parent
+    for candidate in (folder, *folder.parents):
+        for name in CONFIG_NAMES:
+            if (candidate / name).is_file():
+                return candidate / name
+        pyproject = candidate / "pyproject.toml"
+        if pyproject.is_file() and _has_tool_section(pyproject):
+            return pyproject
+    return None
+
+
+def _has_tool_section(pyproject: Path) -> bool:
+    try:
+        return "editlint" in tomllib.loads(pyproject.read_text("utf-8")).get("tool", {})
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return False
+
+
+def load_config(path: Path | None, fallback_root: Path) -> LoadedConfig:
+    """Load and validate ``path`` (or the defaults, rooted at ``fallback_root``)."""
+    if path is None:
+        return LoadedConfig(Config(), None, fallback_root)
+    data = _read_with_extends(path, seen=())
+    return LoadedConfig(validate(Config, data, path), path, path.parent)
+
+
+def _read(path: Path) -> Any:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(f"cannot read config: {error}", path) from None
+    if path.name == "pyproject.toml":
+        try:
+            return tomllib.loads(text).get("tool", {}).get("editlint", {})
+        except tomllib.TOMLDecodeError as error:
+            raise ConfigError(f"invalid TOML: {error}", path) from None
+    data = load_yaml(text, path)
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise ConfigError("the config must be a mapping of keys to values", path, 1)
+    return data
+
+
+def _read_with_extends(path: Path, seen: tuple[Path, ...]) -> Any:
+    if path in seen:
+        raise ConfigError(f"'extends' loops back to {path.name}", seen[-1])
+    data = _read(path)
+    extends = data.get("extends", []) if isinstance(data, dict) else []
+    if isinstance(extends, str):
+        extends = [extends]
+    merged: dict[str, Any] = {}
+    for name in extends:
+        base = _resolve_extends(str(name), path)
+        merged = _merge(merged, to_plain(_read_with_extends(base, (*seen, path))))
+    if not merged:
+        return data
+    own = to_plain(data)
+    own.pop("extends", None)
+    return _merge(merged, own)
+
+
+def _resolve_extends(name: str, path: Path) -> Path:
+    if name.startswith("editlint:"):
+        from editlint.engine.presets import preset_path
+
+        preset = preset_path(name.removeprefix("editlint:"))
+        if preset is None:
+            raise ConfigError(f"extends: unknown preset '{name}'", path)
+        return preset
+    candidate = (path.parent / name).resolve()
+    if not candidate.is_file():
+        raise ConfigError(f"extends: no such file '{name}'", path)
+    return candidate
+
+
+def _merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
+    merged = dict(base)
+    for key, value in override.items():
+        if isinstance(value, dict) and isinstance(merged.get(key), dict):
+            merged[key] = _merge(merged[key], value)
+        else:
+            merged[key] = value
+    return merged

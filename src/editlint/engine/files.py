@@ -1,0 +1,81 @@
+"""Turn command-line paths into the article files to check (``.gitignore`` respected)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from fnmatch import fnmatch
+from pathlib import Path
+
+from editlint.document import SUPPORTED_SUFFIXES
+from editlint.errors import UsageError
+
+_SKIPPED_FOLDERS = frozenset({".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__"})
+
+
+def collect_files(paths: list[Path], exclude: list[str] = ()) -> list[Path]:
+    """Files named directly are always checked; folders are walked for articles."""
+    files: list[Path] = []
+    for path in paths:
+        if not path.exists():
+            raise UsageError(f"no such file or folder: {path}")
+        if path.is_dir():
+            files.extend(_walk(path))
+        else:
+            files.append(path)
+    unique = list(dict.fromkeys(files))
+    return [path for path in unique if not _excluded(path, exclude)]
+
+
+def _excluded(path: Path, exclude: list[str]) -> bool:
+    posix = path.as_posix()
+    return any(fnmatch(posix, pattern) or fnmatch(path.name, pattern) for pattern in exclude)
+
+
+def _walk(folder: Path) -> list[Path]:
+    tracked = _git_files(folder)
+    if tracked is not None:
+        return tracked
+    found = []
+    root = folder.resolve()
+    for current, folders, names in os.walk(folder, followlinks=False):
+        folders[:] = sorted(f for f in folders if f not in _SKIPPED_FOLDERS and not f.startswith("."))
+        for name in sorted(names):
+            path = Path(current) / name
+            if path.suffix.lower() in SUPPORTED_SUFFIXES and _inside(path, root):
+                found.append(path)
+    return found
+
+
+def _inside(path: Path, root: Path) -> bool:
+    """False for a symlink that leads out of the folder being walked."""
+    if not path.is_symlink():
+        return True
+    try:
+        path.resolve().relative_to(root)
+    except (ValueError, OSError, RuntimeError):
+        return False
+    return True
+
+
+def _git_files(folder: Path) -> list[Path] | None:
+    """Tracked and untracked-but-not-ignored articles under ``folder``, or None outside git."""
+    try:
+        result = subprocess.run(
+            ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard", "--", "."],
+            cwd=folder,
+            capture_output=True,
+            timeout=30,
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    if result.returncode != 0:
+        return None
+    names = [name for name in result.stdout.decode("utf-8", "replace").split("\0") if name]
+    files = []
+    root = folder.resolve()
+    for name in sorted(set(names)):
+        path = folder / name
+        if path.suffix.lower() in SUPPORTED_SUFFIXES and path.is_file() and _inside(path, root):
+            files.append(path)
+    return files

@@ -1,0 +1,165 @@
+"""Run the selected rules over documents: one file's failure never stops the others."""
+
+from __future__ import annotations
+
+import traceback
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from editlint.diagnostics import Category, Diagnostic, Severity
+from editlint.document import Document, InputError, parse_document
+from editlint.engine.config import LoadedConfig
+from editlint.engine.selection import ignored_for_file, is_selected, severity_for
+from editlint.engine.suppression import find_suppressions
+from editlint.index import ContentIndex, build_index
+from editlint.rules.base import Rule, RuleContext
+from editlint.rules.registry import all_rules
+
+INTERNAL_CODE = "INT001"
+UNREADABLE_CODE = "INP001"
+NOT_UTF8_CODE = "INP002"
+UNPARSABLE_CODE = "INP003"
+
+
+@dataclass
+class FileResult:
+    """What checking one file produced. ``text`` is None when the file could not be read."""
+
+    path: Path | None
+    text: str | None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    parsed: bool = True
+
+
+@dataclass
+class SelectionOverrides:
+    """Command-line selection, applied on top of the config."""
+
+    select: list[str] | None = None
+    ignore: list[str] = field(default_factory=list)
+    extend_select: list[str] = field(default_factory=list)
+
+
+class Checker:
+    """Holds the selected rules and the content index; checks texts and files."""
+
+    def __init__(
+        self,
+        loaded: LoadedConfig,
+        overrides: SelectionOverrides | None = None,
+        rules: list[Rule] | None = None,
+    ) -> None:
+        self.loaded = loaded
+        config = loaded.config
+        overrides = overrides or SelectionOverrides()
+        if rules is None:
+            rule_paths = [loaded.root / path for path in config.rule_paths]
+            rules = all_rules(rule_paths, config.builtin_packs)
+        select = overrides.select or config.select
+        select = [*select, *config.extend_select, *overrides.extend_select]
+        ignore = [*config.ignore, *overrides.ignore]
+        self.rules = [rule for rule in rules if is_selected(rule.code, select, ignore)]
+        self._contexts = {
+            rule.code: RuleContext(
+                options=_options(rule, config.rules.get(rule.code, {}), loaded),
+                settings={"links": config.links},
+            )
+            for rule in self.rules
+        }
+        self._index: ContentIndex | None = None
+
+    @property
+    def index(self) -> ContentIndex:
+        if self._index is None:
+            self._index = build_index(self.loaded.content_root)
+        return self._index
+
+    def check_text(self, text: str, path: Path | None = None) -> FileResult:
+        try:
+            document = parse_document(text, path)
+        except InputError as error:
+            return FileResult(path, text, [_input_error(UNPARSABLE_CODE, error.message, error.offset)], False)
+        except RecursionError:
+            return FileResult(path, text, [_input_error(UNPARSABLE_CODE, "too deeply nested to parse", 0)], False)
+        return FileResult(path, text, self.check_document(document))
+
+    def check_file(self, path: Path) -> FileResult:
+        try:
+            raw = path.read_bytes()
+        except OSError as error:
+            return FileResult(path, None, [_input_error(UNREADABLE_CODE, f"cannot read file: {error.strerror}", 0)], False)
+        try:
+            text = raw.decode("utf-8-sig") if raw.startswith(b"\xef\xbb\xbf") else raw.decode("utf-8")
+        except UnicodeDecodeError as error:
+            message = f"not UTF-8 text (byte {error.start} cannot be decoded)"
+            return FileResult(path, None, [_input_error(NOT_UTF8_CODE, message, 0)], False)
+        return self.check_text(text, path)
+
+    def check_document(self, document: Document) -> list[Diagnostic]:
+        """Run every selected rule on ``document``; filter, re-grade and sort the findings."""
+        config = self.loaded.config
+        file_settings = _file_settings(document)
+        file_ignores = ignored_for_file(document.path, self.loaded.root, config.per_file_ignores)
+        file_ignores += file_settings.get("ignore", [])
+        diagnostics: list[Diagnostic] = []
+        for rule in self.rules:
+            if any(rule.code.startswith(prefix) for prefix in file_ignores):
+                continue
+            context = self._contexts[rule.code]
+            if rule.needs_index and context.index is None:
+                context.index = self.index
+            try:
+                found = list(rule.check(document, context))
+            except Exception as error:  # one rule's crash must not stop the others
+                found = [_internal_error(rule, error)]
+            diagnostics.extend(found)
+        suppressions = find_suppressions(document, file_ignores)
+        severities = {**config.severity, **file_settings.get("severity", {})}
+        kept = []
+        for diagnostic in diagnostics:
+            if diagnostic.code != INTERNAL_CODE and suppressions.suppresses(diagnostic):
+                continue
+            diagnostic.severity = severity_for(diagnostic.code, diagnostic.severity, severities)
+            kept.append(diagnostic)
+        kept.sort(key=Diagnostic.sort_key)
+        return kept
+
+
+def _options(rule: Rule, raw: dict, loaded: LoadedConfig):
+    from editlint.yamlsource import validate
+
+    return validate(rule.options_model, raw, loaded.path or "config")
+
+
+def _file_settings(document: Document) -> dict:
+    settings = document.meta.get("editlint")
+    if not isinstance(settings, dict):
+        return {}
+    ignore = settings.get("ignore", [])
+    severity = settings.get("severity", {})
+    return {
+        "ignore": [str(code) for code in ignore] if isinstance(ignore, list) else [],
+        "severity": {
+            str(code): Severity(value)
+            for code, value in (severity.items() if isinstance(severity, dict) else [])
+            if value in {s.value for s in Severity}
+        },
+    }
+
+
+def _input_error(code: str, message: str, offset: int) -> Diagnostic:
+    return Diagnostic(code, message, offset, offset, Severity.ERROR, Category.INPUT, rule_name="input")
+
+
+def _internal_error(rule: Rule, error: BaseException) -> Diagnostic:
+    where = traceback.extract_tb(error.__traceback__)[-1] if error.__traceback__ else None
+    location = f" at {Path(where.filename).name}:{where.lineno}" if where else ""
+    return Diagnostic(
+        INTERNAL_CODE,
+        f"rule {rule.code} failed: {type(error).__name__}: {error}{location}",
+        0,
+        0,
+        Severity.ERROR,
+        Category.INTERNAL,
+        rule_name="internal",
+    )

@@ -1,0 +1,72 @@
+"""What reporters read: the results of a run, with line/column computed on demand."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from editlint.diagnostics import Diagnostic
+from editlint.document.lines import LineIndex
+from editlint.engine.runner import FileResult
+
+
+@dataclass
+class Located:
+    """A diagnostic with its 1-based start and end line/column (in characters)."""
+
+    path: str
+    diagnostic: Diagnostic
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+
+@dataclass
+class RunReport:
+    results: list[FileResult]
+    rules: dict[str, dict] = field(default_factory=dict)  # code -> metadata
+    cwd: Path = field(default_factory=Path.cwd)
+    show_fixes: bool = False
+
+    def display_path(self, path: Path | None) -> str:
+        if path is None:
+            return "<text>"
+        try:
+            return path.resolve().relative_to(self.cwd.resolve()).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+    def lines(self, result: FileResult) -> LineIndex:
+        return LineIndex(result.text or "")
+
+    @cached_property
+    def located(self) -> list[Located]:
+        found = []
+        for result in self.results:
+            if not result.diagnostics:
+                continue
+            lines = self.lines(result)
+            path = self.display_path(result.path)
+            for diagnostic in result.diagnostics:
+                line, column = lines.position(diagnostic.start)
+                end_line, end_column = lines.position(diagnostic.end)
+                found.append(Located(path, diagnostic, line, column, end_line, end_column))
+        return found
+
+    @property
+    def diagnostics(self) -> list[Diagnostic]:
+        return [d for result in self.results for d in result.diagnostics]
+
+    def summary(self) -> dict:
+        diagnostics = self.diagnostics
+        return {
+            "files": len(self.results),
+            "files_with_findings": sum(1 for r in self.results if r.diagnostics),
+            "findings": len(diagnostics),
+            "by_severity": dict(sorted(Counter(d.severity.value for d in diagnostics).items())),
+            "by_category": dict(sorted(Counter(d.category.value for d in diagnostics).items())),
+            "fixable": sum(1 for d in diagnostics if d.fix is not None),
+        }

@@ -1,0 +1,112 @@
+"""The one interface every rule implements, declared in YAML or written in Python."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from pydantic import BaseModel, ConfigDict
+
+from editlint.diagnostics import Applicability, Category, Diagnostic, Fix, Severity
+
+if TYPE_CHECKING:
+    from editlint.document import Document
+    from editlint.index import ContentIndex
+
+
+class NoOptions(BaseModel):
+    """Options of a rule that takes none."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class FixExample(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    text: str
+    fixed: str
+    unsafe: bool = False
+
+
+class RuleExamples(BaseModel):
+    """Examples a rule carries: texts it must flag, texts it must pass, fixes it must make."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    flag: list[str] = []
+    # ``pass`` is a Python keyword, hence the alias.
+    pass_: list[str] = []
+    fix: list[FixExample] = []
+
+    def __init__(self, **data: Any) -> None:
+        if "pass" in data:
+            data["pass_"] = data.pop("pass")
+        super().__init__(**data)
+
+
+@dataclass
+class RuleContext:
+    """What a rule may read besides the document: its options and the content index."""
+
+    options: Any = None
+    index: ContentIndex | None = None
+    settings: dict[str, Any] = field(default_factory=dict)
+
+
+class Rule:
+    """Base class: set the class attributes (or instance attributes) and implement ``check``."""
+
+    code: ClassVar[str] | str = ""
+    name: ClassVar[str] | str = ""
+    category: ClassVar[Category] | Category = Category.STRUCTURE
+    severity: ClassVar[Severity] | Severity = Severity.WARNING
+    message: ClassVar[str] | str = ""
+    summary: ClassVar[str] | str = ""
+    explanation: ClassVar[str] | str = ""
+    fix_applicability: ClassVar[Applicability | None] | Applicability | None = None
+    options_model: ClassVar[type[BaseModel]] = NoOptions
+    examples: ClassVar[RuleExamples | None] | RuleExamples | None = None
+    needs_index: ClassVar[bool] | bool = False
+    origin: ClassVar[str] | str = "builtin"
+
+    def check(self, document: Document, context: RuleContext) -> Iterable[Diagnostic]:
+        raise NotImplementedError
+
+    @property
+    def fixable(self) -> bool:
+        return self.fix_applicability is not None
+
+    def diagnostic(
+        self,
+        start: int,
+        end: int,
+        message: str | None = None,
+        fix: Fix | None = None,
+        **data: Any,
+    ) -> Diagnostic:
+        """A finding of this rule at ``[start, end)``; ``message`` defaults to the rule's."""
+        return Diagnostic(
+            code=self.code,
+            message=message if message is not None else self.message,
+            start=start,
+            end=end,
+            severity=self.severity,
+            category=self.category,
+            fix=fix,
+            rule_name=self.name,
+            data=data,
+        )
+
+    def metadata(self) -> dict[str, Any]:
+        """What ``editlint rules --format json`` and the SARIF reporter say about this rule."""
+        return {
+            "code": self.code,
+            "name": self.name,
+            "category": self.category.value,
+            "severity": self.severity.value,
+            "summary": self.summary or self.message,
+            "explanation": self.explanation,
+            "fixable": self.fix_applicability.value if self.fix_applicability else None,
+            "origin": self.origin,
+        }

@@ -1,0 +1,12 @@
+"""Python built-in rules, one module per category."""
+
+from editlint.rules.builtin.counter_perspective import PerspectiveHeading
+from editlint.rules.builtin.see_also import DanglingSeeAlso, EmptySeeAlsoSection
+from editlint.rules.builtin.unsourced import ArticleWithoutCitations
+
+BUILTIN_RULES = [
+    PerspectiveHeading,
+    ArticleWithoutCitations,
+    DanglingSeeAlso,
+    EmptySeeAlsoSection,
+]

@@ -1,0 +1,73 @@
+"""Fields shared by every declarative rule kind, and the Rule they build."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from editlint.diagnostics import Applicability, Category, Severity
+from editlint.document import Scope
+from editlint.rules.base import Rule, RuleExamples
+from editlint.rules.scopes import PROSE
+
+CODE_PATTERN = r"^[A-Z]{2,6}[0-9]{2,4}$"
+
+
+class RuleSpec(BaseModel):
+    """What every rule in a pack declares."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    code: str = Field(pattern=CODE_PATTERN)
+    name: str = Field(pattern=r"^[a-z][a-z0-9-]*$")
+    category: Category
+    severity: Severity = Severity.WARNING
+    message: str
+    summary: str = ""
+    explanation: str = ""
+    scope: list[Scope] = Field(default_factory=lambda: list(PROSE))
+    skip: list[Scope] = Field(default_factory=lambda: [Scope.QUOTATION])
+    ignore_case: bool = True
+    examples: RuleExamples | None = None
+
+    @field_validator("message")
+    @classmethod
+    def _message_not_blank(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("message must not be empty")
+        return value
+
+
+class DeclaredRule(Rule):
+    """A rule built from a pack entry; kinds subclass this and implement ``check``."""
+
+    def __init__(self, spec: RuleSpec, origin: str) -> None:
+        self.spec = spec
+        self.code = spec.code
+        self.name = spec.name
+        self.category = spec.category
+        self.severity = spec.severity
+        self.message = spec.message
+        self.summary = spec.summary or spec.message.replace("{match}", "…")
+        self.explanation = spec.explanation
+        self.examples = spec.examples
+        self.origin = origin
+        self.include = tuple(spec.scope)
+        self.skip = tuple(spec.skip)
+
+    def format_message(self, match_text: str, **extra: str) -> str:
+        text = " ".join(match_text.split())
+        return self.message.replace("{match}", text).format_map(_Passthrough(extra))
+
+
+class _Passthrough(dict):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+ApplicabilityName = Literal["safe", "unsafe", "display-only"]
+
+
+def applicability(name: str) -> Applicability:
+    return Applicability(name)

@@ -1,0 +1,68 @@
+"""``kind: conditional``: if the first pattern occurs in a unit, the second must too."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from editlint.document import Document, Scope
+from editlint.rules.base import RuleContext
+from editlint.rules.kinds.common import DeclaredRule, RuleSpec
+from editlint.rules.patterns import compile_terms, finditer
+from editlint.rules.scopes import QuotationFilter, blocks_in_scope
+
+Unit = Literal["sentence", "block", "section", "document"]
+
+
+class ConditionalSpec(RuleSpec):
+    kind: Literal["conditional"]
+    first: list[str] = Field(min_length=1)
+    second: list[str] = Field(min_length=1)
+    unit: Unit = "block"
+    inflect: bool = False
+
+    def build(self, origin: str) -> ConditionalRule:
+        return ConditionalRule(self, origin)
+
+
+class ConditionalRule(DeclaredRule):
+    def __init__(self, spec: ConditionalSpec, origin: str) -> None:
+        super().__init__(spec, origin)
+        self.unit = spec.unit
+        self.first = compile_terms([], spec.first, spec.inflect, spec.ignore_case)
+        self.second = compile_terms([], spec.second, spec.inflect, spec.ignore_case)
+
+    def check(self, document: Document, context: RuleContext):
+        quotations = QuotationFilter(document) if Scope.QUOTATION in self.skip else None
+        text = document.masked
+        for start, end in self._units(document):
+            firsts = [
+                match
+                for match in finditer(self.first, text, start, end)
+                if quotations is None or match.start() not in quotations
+            ]
+            if not firsts or any(True for _ in finditer(self.second, text, start, end)):
+                continue
+            match = firsts[0]
+            yield self.diagnostic(match.start(), match.end(), self.format_message(match.group(0)))
+
+    def _units(self, document: Document):
+        blocks = list(blocks_in_scope(document, self.include, self.skip))
+        if self.unit == "block":
+            return [(block.start, block.end) for block in blocks]
+        if self.unit == "sentence":
+            starts = {block.start for block in blocks}
+            return [
+                (sentence.start, sentence.end)
+                for sentence in document.sentences
+                if document.blocks[sentence.block].start in starts
+            ]
+        if self.unit == "section":
+            return [
+                (section.start, section.end)
+                for section in document.sections
+                if any(section.start <= block.start < section.end for block in blocks)
+            ]
+        return [(document.body_start, len(document.text))] if blocks else []
+

@@ -1,0 +1,59 @@
+"""``kind: existence``: report every occurrence of a term or pattern in scope."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from editlint.document import Document, Scope
+from editlint.rules.base import RuleContext
+from editlint.rules.kinds.common import DeclaredRule, RuleSpec
+from editlint.rules.patterns import compile_terms, finditer
+from editlint.rules.scopes import QuotationFilter, blocks_in_scope
+
+
+class ExistenceSpec(RuleSpec):
+    kind: Literal["existence"]
+    tokens: list[str] = Field(default_factory=list)
+    patterns: list[str] = Field(default_factory=list)
+    inflect: bool = False
+    exceptions: list[str] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _has_something_to_find(self) -> ExistenceSpec:
+        if not self.tokens and not self.patterns:
+            raise ValueError("an existence rule needs 'tokens' or 'patterns'")
+        return self
+
+    def build(self, origin: str) -> ExistenceRule:
+        return ExistenceRule(self, origin)
+
+
+class ExistenceRule(DeclaredRule):
+    def __init__(self, spec: ExistenceSpec, origin: str) -> None:
+        super().__init__(spec, origin)
+        self.pattern = compile_terms(spec.tokens, spec.patterns, spec.inflect, spec.ignore_case)
+        self.exceptions = (
+            compile_terms([], spec.exceptions, False, spec.ignore_case) if spec.exceptions else None
+        )
+
+    def check(self, document: Document, context: RuleContext):
+        quotations = QuotationFilter(document) if Scope.QUOTATION in self.skip else None
+        text = document.masked
+        for block in blocks_in_scope(document, self.include, self.skip):
+            for match in finditer(self.pattern, text, block.start, block.end):
+                if quotations is not None and match.start() in quotations:
+                    continue
+                if self.exceptions and _excepted(self.exceptions, text, block, match):
+                    continue
+                yield self.diagnostic(
+                    match.start(), match.end(), self.format_message(match.group(0))
+                )
+
+
+def _excepted(exceptions, text: str, block, match) -> bool:
+    return any(
+        found.start() <= match.start() and match.end() <= found.end()
+        for found in finditer(exceptions, text, block.start, block.end)
+    )

@@ -1,0 +1,61 @@
+"""Rule packs: YAML files of declarative rules, validated at load time. Loading runs no code."""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+from typing import Annotated, Union
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from editlint.errors import ConfigError
+from editlint.rules.kinds.common import DeclaredRule
+from editlint.rules.kinds.conditional import ConditionalSpec
+from editlint.rules.kinds.existence import ExistenceSpec
+from editlint.rules.kinds.substitution import SubstitutionSpec
+from editlint.yamlsource import line_of, load_yaml, validate
+
+AnyRuleSpec = Annotated[
+    Union[ExistenceSpec, SubstitutionSpec, ConditionalSpec], Field(discriminator="kind")
+]
+
+
+class RulePack(BaseModel):
+    """A YAML rule pack: a name, a description and its rules."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    pack: str = Field(pattern=r"^[a-z][a-z0-9-]*$")
+    description: str = ""
+    version: int = 1
+    rules: list[AnyRuleSpec] = Field(default_factory=list)
+
+
+def load_pack(path: Path) -> list[DeclaredRule]:
+    """Load and validate one pack file; any error names the file, line and key."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(f"cannot read rule pack: {error}", path) from None
+    data = load_yaml(text, path)
+    pack: RulePack = validate(RulePack, data, path)
+    rules = []
+    for index, spec in enumerate(pack.rules):
+        try:
+            rules.append(spec.build(origin=f"{pack.pack} ({path.name})"))
+        except Exception as error:  # a pattern that does not compile, for example
+            line = line_of(data, ("rules", index))
+            raise ConfigError(f"rules.{index}: {spec.code}: {error}", path, line) from None
+    return rules
+
+
+def pack_files(path: Path) -> list[Path]:
+    """The pack files at ``path``: the file itself, or the YAML files of a folder."""
+    if path.is_dir():
+        return sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml"))
+    return [path]
+
+
+def builtin_pack_dir() -> Path:
+    """The folder of the packs shipped with editlint (the repository's ``rules/``)."""
+    return Path(str(resources.files("editlint.packs")))

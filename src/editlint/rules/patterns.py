@@ -1,0 +1,72 @@
+"""Turn rule-pack terms into compiled patterns: word boundaries, inflections, spacing."""
+
+from __future__ import annotations
+
+import re
+
+import regex
+
+#: Matching of rule patterns stops after this many seconds per document (no hangs).
+MATCH_TIMEOUT_SECONDS = 2.0
+
+WORD_BEFORE = r"(?<![\w\-’'])"
+WORD_AFTER = r"(?![\w\-])"
+_VOWELS = "aeiou"
+
+
+def inflections(word: str) -> list[str]:
+    """Regular English inflections of a verb or noun: claim -> claims, claimed, claiming."""
+    forms = {word}
+    if word.endswith("e"):
+        forms |= {word + "s", word + "d", word[:-1] + "ing"}
+    elif word.endswith("y") and len(word) > 2 and word[-2] not in _VOWELS:
+        forms |= {word[:-1] + "ies", word[:-1] + "ied", word + "ing"}
+    elif word.endswith(("s", "x", "z", "ch", "sh")):
+        forms |= {word + "es", word + "ed", word + "ing"}
+    else:
+        forms |= {word + "s", word + "ed", word + "ing"}
+        if _doubles_final_consonant(word):
+            forms |= {word + word[-1] + "ed", word + word[-1] + "ing"}
+    return sorted(forms, key=len, reverse=True)
+
+
+def _doubles_final_consonant(word: str) -> bool:
+    return (
+        len(word) >= 3
+        and word[-1] not in _VOWELS + "wxy"
+        and word[-2] in _VOWELS
+        and word[-3] not in _VOWELS
+        and len(word) <= 4
+    )
+
+
+def term_pattern(term: str, inflect: bool = False) -> str:
+    """A regex source for a literal term: flexible spaces, optional inflection of the last word."""
+    words = term.split()
+    if inflect and words and words[-1].isalpha():
+        last = "(?:" + "|".join(re.escape(form) for form in inflections(words[-1])) + ")"
+        words = [re.escape(word) for word in words[:-1]] + [last]
+    else:
+        words = [re.escape(word) for word in words]
+    return r"\s+".join(words).replace("\\'", "['’]").replace("'", "['’]")
+
+
+def compile_terms(
+    terms: list[str], patterns: list[str], inflect: bool, ignore_case: bool
+) -> regex.Pattern:
+    """One alternation for all terms and raw patterns, bounded by word edges."""
+    sources = [term_pattern(term, inflect) for term in sorted(terms, key=len, reverse=True)]
+    sources += [f"(?:{pattern})" for pattern in patterns]
+    body = "|".join(sources) if sources else r"(?!)"
+    flags = regex.V0 | (regex.IGNORECASE if ignore_case else 0)
+    return regex.compile(f"{WORD_BEFORE}(?:{body}){WORD_AFTER}", flags)
+
+
+def compile_pattern(pattern: str, ignore_case: bool = True) -> regex.Pattern:
+    flags = regex.V0 | (regex.IGNORECASE if ignore_case else 0)
+    return regex.compile(pattern, flags)
+
+
+def finditer(pattern: regex.Pattern, text: str, start: int, end: int):
+    """Matches of ``pattern`` in ``text[start:end]``, stopped by the match time limit."""
+    return pattern.finditer(text, start, end, timeout=MATCH_TIMEOUT_SECONDS)

@@ -1,0 +1,94 @@
+"""Load YAML for config files and rule packs, and name the line of any bad key."""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+from editlint.errors import ConfigError
+
+
+def load_yaml(text: str, path: Path | str) -> Any:
+    """Parse YAML keeping positions; syntax errors become a ConfigError with the line."""
+    yaml = YAML(typ="rt", pure=True)
+    yaml.allow_duplicate_keys = False
+    try:
+        return yaml.load(text)
+    except MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark is not None else None
+        problem = error.problem or error.context or "invalid YAML"
+        raise ConfigError(f"invalid YAML: {problem}", path, line) from None
+    except YAMLError as error:
+        raise ConfigError(f"invalid YAML: {error}", path) from None
+
+
+def validate(model: type[BaseModel], data: Any, path: Path | str, base_line: int = 0) -> Any:
+    """Validate ``data`` against ``model``; the first error names its file, line and key."""
+    try:
+        return model.model_validate(to_plain(data))
+    except ValidationError as error:
+        first = error.errors()[0]
+        location = tuple(first["loc"])
+        line = line_of(data, location)
+        key = ".".join(str(part) for part in location) or "(top level)"
+        message = _describe(first, model, location)
+        raise ConfigError(f"{key}: {message}", path, (line or 1) + base_line) from None
+
+
+def _describe(error: dict, model: type[BaseModel], location: tuple) -> str:
+    if error["type"] == "extra_forbidden":
+        known = _known_keys(model, location[:-1])
+        close = difflib.get_close_matches(str(location[-1]), known, n=1)
+        hint = f" (did you mean '{close[0]}'?)" if close else ""
+        return f"unknown key{hint}"
+    return error["msg"]
+
+
+def _known_keys(model: type[BaseModel], location: tuple) -> list[str]:
+    current: Any = model
+    for part in location:
+        if isinstance(part, int) or not (isinstance(current, type) and issubclass(current, BaseModel)):
+            continue
+        field = current.model_fields.get(str(part))
+        current = field.annotation if field else None
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        keys = []
+        for name, field in current.model_fields.items():
+            keys.append(field.alias or name)
+        return keys
+    return []
+
+
+def line_of(data: Any, location: tuple) -> int | None:
+    """The 1-based line of the node at ``location`` in ruamel-loaded ``data``."""
+    line = None
+    node = data
+    for part in location:
+        if isinstance(node, CommentedMap) and part in node:
+            line = node.lc.key(part)[0] + 1
+            node = node[part]
+        elif isinstance(node, CommentedMap):
+            continue  # a union branch name (the ``kind`` tag): look in the same node
+        elif isinstance(node, CommentedSeq) and isinstance(part, int) and part < len(node):
+            line = node.lc.item(part)[0] + 1
+            node = node[part]
+        else:
+            continue
+    if line is None and hasattr(data, "lc"):
+        line = data.lc.line + 1
+    return line
+
+
+def to_plain(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {str(key): to_plain(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [to_plain(item) for item in value]
+    return value

@@ -1,0 +1,108 @@
+"""The command line as users meet it: real subprocesses, real exit codes."""
+
+from __future__ import annotations
+
+import json
+
+CLEAN = """---
+title: Harbour
+---
+
+The harbour opened in 1850 [@port-history].
+"""
+
+
+def test_seed_article_reports_all_four_mission_categories(cli, seed_path):
+    result = cli("check", "--format", "json", str(seed_path))
+    assert result.returncode == 1, result.stderr
+    report = json.loads(result.stdout)
+    assert report["version"] == 1
+    categories = {d["category"] for d in report["diagnostics"]}
+    assert {"neutrality", "counter-perspective", "unsourced", "see-also"} <= categories
+    first = report["diagnostics"][0]
+    assert set(first) == {
+        "path", "code", "category", "severity", "message",
+        "line", "column", "end_line", "end_column", "fix",
+    }
+
+
+def test_partisan_framing_position_on_seed(cli, seed_path):
+    result = cli("check", "--format", "json", "--select", "NEU501", str(seed_path))
+    found = [(d["line"], d["column"], d["end_column"]) for d in json.loads(result.stdout)["diagnostics"]]
+    assert (13, 93, 120) in found
+
+
+def test_clean_article_exits_zero(cli, tmp_path):
+    (tmp_path / "harbour.md").write_text(CLEAN)
+    result = cli("check", str(tmp_path / "harbour.md"))
+    assert result.returncode == 0, result.stdout
+    assert "All clear: 1 file(s) checked, no findings." in result.stdout
+
+
+def test_malformed_config_exits_2_with_one_line(cli, tmp_path):
+    (tmp_path / "editlint.yaml").write_text("select: [NEU]\nfail-on: sometimes\n")
+    (tmp_path / "a.md").write_text(CLEAN)
+    result = cli("check", str(tmp_path))
+    assert result.returncode == 2
+    assert result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1
+    assert lines[0].startswith(f"editlint: error: {tmp_path / 'editlint.yaml'}:2: fail-on")
+
+
+def test_missing_path_is_a_usage_error(cli, tmp_path):
+    result = cli("check", str(tmp_path / "nope.md"))
+    assert result.returncode == 2
+    assert "no such file or folder" in result.stderr
+
+
+def test_unreadable_file_is_a_finding_and_others_still_checked(cli, tmp_path):
+    (tmp_path / "bad.md").write_bytes(b"\xff\xfe not utf-8")
+    (tmp_path / "good.md").write_text("# Good\n\nA legendary port [@x].\n")
+    result = cli("check", "--format", "json", str(tmp_path))
+    assert result.returncode == 1
+    codes = {(d["path"].rsplit("/", 1)[-1], d["code"]) for d in json.loads(result.stdout)["diagnostics"]}
+    assert ("bad.md", "INP002") in codes
+    assert ("good.md", "NEU101") in codes
+
+
+def test_select_ignore_and_exit_zero(cli, seed_path):
+    result = cli("check", "--format", "json", "--select", "SEE", "--ignore", "SEE101", str(seed_path))
+    codes = {d["code"] for d in json.loads(result.stdout)["diagnostics"]}
+    assert codes == {"SEE102"}
+    assert cli("check", "--exit-zero", str(seed_path)).returncode == 0
+
+
+def test_fail_on_error_ignores_warnings(cli, tmp_path):
+    (tmp_path / "a.md").write_text("# A\n\nA legendary port [@x].\n")
+    assert cli("check", str(tmp_path / "a.md")).returncode == 1
+    assert cli("check", "--fail-on", "error", str(tmp_path / "a.md")).returncode == 0
+
+
+def test_full_output_underlines_the_span(cli, tmp_path):
+    (tmp_path / "a.md").write_text("# A\n\nA legendary port [@x].\n")
+    result = cli("check", str(tmp_path / "a.md"), cwd=tmp_path)
+    assert "a.md:3:3: NEU101 [warning]" in result.stdout
+    assert "3 | A legendary port [@x].\n  |   ^^^^^^^^^\n" in result.stdout
+
+
+def test_rules_and_explain(cli):
+    listing = cli("rules", "--format", "json")
+    codes = [rule["code"] for rule in json.loads(listing.stdout)]
+    assert "NEU101" in codes and "SEE101" in codes
+    explained = cli("explain", "BAL101")
+    assert explained.returncode == 0
+    assert "from a center-right perspective" in explained.stdout
+    assert cli("explain", "XYZ999").returncode == 2
+
+
+def test_import_converts_the_seed(cli, seed_path, tmp_path):
+    result = cli("import", str(seed_path), "-o", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    markdown = (tmp_path / "foreign-relations-of-russia.md").read_text()
+    assert markdown.startswith("---\ntitle: Foreign Relations Of Russia\nslug: foreign-relations-of-russia\n---\n")
+    assert "## Debates and controversies (from a center-right perspective)\n" in markdown
+    assert "- NATO expansion and security architecture:" in markdown
+    assert "See also [[Belarus]] and [[Shanghai Cooperation Organisation]]." in markdown
+    assert markdown.endswith("## See also\n")
+    assert cli("import", str(seed_path), "-o", str(tmp_path)).returncode == 2  # no overwrite

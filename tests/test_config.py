@@ -1,0 +1,84 @@
+"""Config loading: discovery, validation errors with file and line, selection."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from editlint.diagnostics import Severity
+from editlint.engine.config import find_config, load_config
+from editlint.engine.selection import is_selected, severity_for
+from editlint.errors import ConfigError
+
+
+def test_unknown_key_names_file_line_and_suggestion(tmp_path):
+    config = tmp_path / "editlint.yaml"
+    config.write_text("select: [NEU]\nignor: [SEE]\n")
+    with pytest.raises(ConfigError) as raised:
+        load_config(config, tmp_path)
+    assert str(raised.value) == f"{config}:2: ignor: unknown key (did you mean 'ignore'?)"
+
+
+def test_bad_value_names_nested_key_line(tmp_path):
+    config = tmp_path / "editlint.yaml"
+    config.write_text("links:\n  anchors: wiki\n")
+    with pytest.raises(ConfigError) as raised:
+        load_config(config, tmp_path)
+    assert str(raised.value).startswith(f"{config}:2: links.anchors: Input should be 'github' or")
+
+
+def test_yaml_syntax_error_names_line(tmp_path):
+    config = tmp_path / "editlint.yaml"
+    config.write_text("select: [NEU\nignore: []\n")
+    with pytest.raises(ConfigError) as raised:
+        load_config(config, tmp_path)
+    assert str(raised.value).startswith(f"{config}:")
+    assert "invalid YAML" in str(raised.value)
+
+
+def test_discovery_searches_upward_and_reads_pyproject(tmp_path):
+    (tmp_path / "pyproject.toml").write_text('[tool.editlint]\nignore = ["SEE"]\n')
+    nested = tmp_path / "a" / "b"
+    nested.mkdir(parents=True)
+    found = find_config(nested)
+    assert found == tmp_path / "pyproject.toml"
+    assert load_config(found, tmp_path).config.ignore == ["SEE"]
+
+
+def test_extends_preset_and_file(tmp_path):
+    (tmp_path / "base.yaml").write_text("ignore: [SEE]\nseverity: {NEU: info}\n")
+    config = tmp_path / "editlint.yaml"
+    config.write_text("extends: [editlint:strict, base.yaml]\nseverity: {NEU101: error}\n")
+    loaded = load_config(config, tmp_path).config
+    assert loaded.fail_on is Severity.INFO
+    assert loaded.ignore == ["SEE"]
+    assert loaded.severity == {"NEU": Severity.INFO, "NEU101": Severity.ERROR}
+
+
+def test_content_root_is_relative_to_the_config(tmp_path):
+    config = tmp_path / "editlint.yaml"
+    config.write_text("content-root: articles\n")
+    assert load_config(config, Path("/elsewhere")).content_root == (tmp_path / "articles").resolve()
+
+
+@pytest.mark.parametrize(
+    "code, select, ignore, expected",
+    [
+        ("NEU101", ["ALL"], [], True),
+        ("NEU101", ["ALL"], ["NEU"], False),
+        ("NEU101", ["ALL"], ["NEU"] , False),
+        ("NEU101", ["NEU101"], ["NEU"], True),
+        ("NEU102", ["NEU101"], ["NEU"], False),
+        ("SEE101", ["NEU"], [], False),
+    ],
+)
+def test_longest_prefix_wins(code, select, ignore, expected):
+    assert is_selected(code, select, ignore) is expected
+
+
+def test_severity_override_longest_prefix():
+    overrides = {"NEU": Severity.INFO, "NEU1": Severity.ERROR}
+    assert severity_for("NEU101", Severity.WARNING, overrides) is Severity.ERROR
+    assert severity_for("NEU201", Severity.WARNING, overrides) is Severity.INFO
+    assert severity_for("SEE101", Severity.WARNING, overrides) is Severity.WARNING

@@ -1,0 +1,142 @@
+"""The document model: blocks, sections, sentences, links, citations and see-also entries."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from editlint.document import BlockKind, CitationKind, InputError, LinkKind, SeeAlsoSource, parse_document
+
+MARKDOWN = """---
+title: Example
+see_also:
+  - NATO
+  - "European Union"
+---
+
+Lead sentence one. Lead sentence two [@key].
+
+## History
+
+A paragraph with [a link](nato.md), a [[Wiki Target|label]] and `code legendary`.[^1]
+
+> A quoted block.
+
+- Item one says "quoted words".
+- Item two <ref>Source</ref> and {{cite web|url=x}}.
+
+## See also
+
+- [[NATO]]
+- [Europe](european-union.md)
+
+[^1]: The footnote.
+"""
+
+
+def spans(document, items):
+    return [document.text[item.start : item.end] for item in items]
+
+
+def test_markdown_blocks_and_sections():
+    document = parse_document(MARKDOWN, Path("example.md"))
+    assert document.title == "Example"
+    kinds = [block.kind for block in document.blocks]
+    assert kinds == [
+        BlockKind.PARAGRAPH,
+        BlockKind.HEADING,
+        BlockKind.PARAGRAPH,
+        BlockKind.PARAGRAPH,
+        BlockKind.LIST_ITEM,
+        BlockKind.LIST_ITEM,
+        BlockKind.HEADING,
+        BlockKind.LIST_ITEM,
+        BlockKind.LIST_ITEM,
+        BlockKind.FOOTNOTE_DEFINITION,
+    ]
+    assert document.blocks[3].in_blockquote
+    assert [section.title for section in document.sections] == ["", "History", "See also"]
+    assert document.see_also_sections == [2]
+
+
+def test_sentences_have_exact_offsets():
+    document = parse_document(MARKDOWN, Path("example.md"))
+    assert spans(document, document.sentences[:2]) == [
+        "Lead sentence one.",
+        "Lead sentence two [@key].",
+    ]
+
+
+def test_links_and_citations():
+    document = parse_document(MARKDOWN, Path("example.md"))
+    links = [(link.kind, link.target) for link in document.links]
+    assert (LinkKind.INLINE, "nato.md") in links
+    assert (LinkKind.WIKI, "Wiki Target") in links
+    kinds = [(c.kind, c.key) for c in document.citations]
+    assert kinds == [
+        (CitationKind.PANDOC, "key"),
+        (CitationKind.FOOTNOTE, "1"),
+        (CitationKind.REF_TAG, ""),
+        (CitationKind.CITE_TEMPLATE, ""),
+    ]
+    assert [d.label for d in document.footnote_definitions] == ["1"]
+
+
+def test_masked_text_hides_code_and_markup_but_keeps_offsets():
+    document = parse_document(MARKDOWN, Path("example.md"))
+    assert len(document.masked) == len(document.text)
+    assert "legendary" not in document.masked
+    assert "nato.md" not in document.masked
+    assert "a link" in document.masked
+
+
+def test_quotations_are_scopes():
+    document = parse_document(MARKDOWN, Path("example.md"))
+    assert spans(document, [type("S", (), {"start": a, "end": b}) for a, b in document.quotations]) == [
+        '"quoted words"'
+    ]
+
+
+def test_see_also_entries_from_front_matter_and_section():
+    document = parse_document(MARKDOWN, Path("example.md"))
+    entries = [(e.source, e.target, document.text[e.start : e.end]) for e in document.see_also]
+    assert entries == [
+        (SeeAlsoSource.FRONT_MATTER, "NATO", "NATO"),
+        (SeeAlsoSource.FRONT_MATTER, "European Union", '"European Union"'),
+        (SeeAlsoSource.SECTION, "NATO", "[[NATO]]"),
+        (SeeAlsoSource.SECTION, "european-union.md", "[Europe](european-union.md)"),
+    ]
+
+
+def test_plaintext_export(seed_path):
+    document = parse_document(seed_path.read_text(encoding="utf-8"), seed_path)
+    assert document.format == "plaintext"
+    assert document.title == "Foreign Relations Of Russia"
+    titles = [section.title for section in document.sections]
+    assert "Debates and controversies (from a center-right perspective)" in titles
+    assert titles[-1] == "See also"
+    bullets = [b for b in document.blocks if b.kind is BlockKind.LIST_ITEM]
+    assert len(bullets) == 6
+    assert document.text[bullets[0].start : bullets[0].start + 14] == "NATO expansion"
+    prose = [e.target for e in document.see_also if e.source is SeeAlsoSource.PROSE]
+    assert prose[:3] == ["NATO", "United States", "European Union"]
+    assert "Nord Stream" in prose and "Human rights" in prose
+    assert len(prose) == 21
+
+
+@pytest.mark.parametrize(
+    "text, message, line",
+    [
+        ("---\ntitle: [unclosed\n---\nBody\n", "invalid YAML in front matter", 3),
+        ("---\n- a list\n---\nBody\n", "front matter is not a mapping", 2),
+        ("---\ntitle: x\nBody without end\n", "never closed", 1),
+        ("---\ntitle: a\ntitle: b\n---\n", "invalid YAML in front matter", 3),
+    ],
+)
+def test_bad_front_matter_is_an_input_error(text, message, line):
+    with pytest.raises(InputError) as raised:
+        parse_document(text, Path("bad.md"))
+    assert message in raised.value.message
+    document_line = text[: raised.value.offset].count("\n") + 1
+    assert document_line == line
