@@ -6,9 +6,9 @@ import argparse
 import sys
 from pathlib import Path
 
+from editlint.commands import gate
 from editlint.commands.common import add_config_argument, codes, config_for
 from editlint.diagnostics import Severity
-from editlint.engine.files import collect_files
 from editlint.engine.runner import Checker, SelectionOverrides
 from editlint.report import FORMATS, RunReport, reporter
 
@@ -27,6 +27,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="lowest severity that makes the exit code 1 (default: config, else warning)",
     )
     parser.add_argument("--exit-zero", action="store_true", help="exit 0 even with findings")
+    gate.add_arguments(parser)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -34,8 +35,11 @@ def run(args: argparse.Namespace) -> int:
     loaded = config_for(args, paths)
     overrides = SelectionOverrides(args.select, args.ignore, args.extend_select)
     checker = Checker(loaded, overrides)
-    files = collect_files(paths, loaded.config.exclude)
+    files = gate.files_to_check(args, paths, loaded.config.exclude)
     results = [checker.check_file(path) for path in files]
+    if args.write_baseline is not None:
+        return gate.write_baseline(args, results)
+    results = gate.without_known(args, results)
     report = RunReport(results, {rule.code: rule.metadata() for rule in checker.rules})
     output = reporter(args.format)(report)
     if args.output is not None:

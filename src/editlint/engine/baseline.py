@@ -1,0 +1,143 @@
+"""Baselines: record today's findings, then report only new ones.
+
+A finding is matched by its fingerprint: the rule code, the file's path (relative to the
+baseline file's folder) and the whitespace-normalised text of the span with up to
+``CONTEXT_CHARS`` characters either side of it on the same line. Line numbers play no part, so
+editing text above a finding never makes it new. The same fingerprint may occur several times
+in a file (a phrase repeated in one paragraph); the baseline keeps a count, and only the
+occurrences beyond that count are new.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter
+from dataclasses import replace
+from pathlib import Path
+
+from editlint.diagnostics import Diagnostic
+from editlint.engine.runner import FileResult
+from editlint.errors import UsageError
+
+BASELINE_VERSION = 1
+CONTEXT_CHARS = 40
+_EXCERPT_CHARS = 80
+
+
+def _normalise(text: str) -> str:
+    return " ".join(text.split())
+
+
+def path_key(path: Path | None, base: Path) -> str:
+    """The path as the baseline records it: relative to ``base`` when inside it, POSIX style."""
+    if path is None:
+        return "<text>"
+    resolved = path.resolve()
+    try:
+        return resolved.relative_to(base.resolve()).as_posix()
+    except ValueError:
+        return resolved.as_posix()
+
+
+def fingerprint(diagnostic: Diagnostic, text: str, path: str) -> str:
+    """A stable identity for a finding that survives edits elsewhere in the file."""
+    start = max(0, min(diagnostic.start, len(text)))
+    end = max(start, min(diagnostic.end, len(text)))
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end == -1 else line_end
+    before = text[max(line_start, start - CONTEXT_CHARS) : start]
+    after = text[end : min(line_end, end + CONTEXT_CHARS)]
+    parts = (
+        diagnostic.code,
+        path,
+        _normalise(text[start:end]),
+        _normalise(before),
+        _normalise(after),
+    )
+    return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()[:20]
+
+
+def _fingerprints(result: FileResult, base: Path) -> list[tuple[str, Diagnostic]]:
+    path = path_key(result.path, base)
+    text = result.text or ""
+    return [(fingerprint(d, text, path), d) for d in result.diagnostics]
+
+
+class Baseline:
+    """Known findings: fingerprint -> how many times it occurs."""
+
+    def __init__(self, counts: Counter[str], base: Path) -> None:
+        self.counts = counts
+        self.base = base
+
+    @classmethod
+    def load(cls, path: Path) -> Baseline:
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise UsageError("no such baseline file", path) from None
+        except (OSError, UnicodeDecodeError) as error:
+            raise UsageError(f"cannot read baseline: {error}", path) from None
+        except json.JSONDecodeError as error:
+            raise UsageError(
+                f"baseline is not valid JSON: {error.msg}", path, error.lineno
+            ) from None
+        counts: Counter[str] = Counter()
+        findings = data.get("findings") if isinstance(data, dict) else None
+        if not isinstance(findings, list) or data.get("version") != BASELINE_VERSION:
+            raise UsageError(
+                f"not an editlint baseline (expected version {BASELINE_VERSION} with 'findings')",
+                path,
+            )
+        for entry in findings:
+            key = entry.get("fingerprint") if isinstance(entry, dict) else None
+            count = entry.get("count", 1) if isinstance(entry, dict) else None
+            if not isinstance(key, str) or not isinstance(count, int) or count < 1:
+                raise UsageError("baseline entry without a fingerprint and a positive count", path)
+            counts[key] += count
+        return cls(counts, path.parent)
+
+    def new_findings(self, results: list[FileResult]) -> list[FileResult]:
+        """The results with every known finding removed (each known one used up once)."""
+        remaining = Counter(self.counts)
+        kept = []
+        for result in results:
+            new = []
+            for key, diagnostic in _fingerprints(result, self.base):
+                if remaining[key] > 0:
+                    remaining[key] -= 1
+                else:
+                    new.append(diagnostic)
+            kept.append(replace(result, diagnostics=new))
+        return kept
+
+
+def write_baseline(path: Path, results: list[FileResult]) -> int:
+    """Record every finding of ``results`` in ``path``; return how many were recorded."""
+    base = path.parent
+    entries: dict[str, dict] = {}
+    for result in results:
+        text = result.text or ""
+        for key, diagnostic in _fingerprints(result, base):
+            if key in entries:
+                entries[key]["count"] += 1
+                continue
+            excerpt = _normalise(text[diagnostic.start : diagnostic.end])[:_EXCERPT_CHARS]
+            entries[key] = {
+                "fingerprint": key,
+                "code": diagnostic.code,
+                "path": path_key(result.path, base),
+                "text": excerpt,
+                "count": 1,
+            }
+    findings = sorted(
+        entries.values(), key=lambda e: (e["path"], e["code"], e["text"], e["fingerprint"])
+    )
+    data = {"version": BASELINE_VERSION, "tool": "editlint", "findings": findings}
+    try:
+        path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    except OSError as error:
+        raise UsageError(f"cannot write baseline: {error.strerror}", path) from None
+    return sum(entry["count"] for entry in findings)

@@ -1,0 +1,106 @@
+"""``--changed-since REF`` in a real git repository."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from gitrepo import GitRepo
+
+CONFIG = "content_root: content\nselect: [NEU101, SEE101]\n"
+
+
+def article(title: str, body: str = "It opened in 1850 [@history].") -> str:
+    return f"---\ntitle: {title}\n---\n\n{body}\n"
+
+
+@pytest.fixture
+def repo(tmp_path) -> GitRepo:
+    """main: four articles; branch 'feature' off it; then main moves on."""
+    repo = GitRepo(tmp_path / "wiki")
+    repo.write("editlint.yaml", CONFIG)
+    repo.write("content/old.md", article("Old", "A legendary old town [@old]."))
+    repo.write("content/bridge.md", article("Bridge"))
+    repo.write("content/quay.md", article("Quay"))
+    repo.write("content/gone.md", article("Gone"))
+    repo.write(".gitignore", "content/ignored.md\n")
+    repo.commit("initial")
+    repo.git("checkout", "-q", "-b", "feature")
+    repo.write(
+        "content/quay.md", article("Quay", "A renowned quay [@q].\n\n## See also\n\n- [[Bridge]]")
+    )
+    repo.git("rm", "-q", "content/gone.md")
+    repo.commit("feature work")
+    repo.git("checkout", "-q", "main")
+    repo.write("content/old.md", article("Old", "A celebrated old town [@old]."))
+    repo.commit("main moves on")
+    repo.git("checkout", "-q", "feature")
+    repo.write("content/staged.md", article("Staged", "See also [[Nowhere Street]]."))
+    repo.git("add", "content/staged.md")
+    repo.write("content/untracked.md", article("Untracked", "An iconic square [@s]."))
+    repo.write("content/ignored.md", article("Ignored", "A legendary hall [@h]."))
+    return repo
+
+
+def checked(result) -> tuple[list[tuple[str, str, int, int]], int]:
+    report = json.loads(result.stdout)
+    found = [(d["path"], d["code"], d["line"], d["column"]) for d in report["diagnostics"]]
+    return found, report["summary"]["files"]
+
+
+def test_only_the_branchs_changes_and_untracked_files_are_checked(cli, repo):
+    result = cli("check", "--format", "json", "--changed-since", "main", cwd=repo.path)
+    assert result.returncode == 1, result.stderr
+    found, files = checked(result)
+    assert files == 3  # quay (committed on the branch), staged, untracked; not old, gone, ignored
+    assert found == [
+        ("content/quay.md", "NEU101", 5, 3),
+        ("content/staged.md", "SEE101", 5, 12),
+        ("content/untracked.md", "NEU101", 5, 4),
+    ]
+
+
+def test_see_also_targets_resolve_against_the_whole_content_repository(cli, repo):
+    """quay.md lists [[Bridge]], which did not change: it still resolves (no SEE101)."""
+    result = cli(
+        "check", "--format", "json", "--changed-since", "main", "--select", "SEE101", cwd=repo.path
+    )
+    found, _ = checked(result)
+    assert found == [("content/staged.md", "SEE101", 5, 12)]
+
+
+def test_paths_narrow_the_changed_files(cli, repo):
+    result = cli(
+        "check",
+        "--format",
+        "json",
+        "--changed-since",
+        "HEAD",
+        "content/untracked.md",
+        cwd=repo.path,
+    )
+    found, files = checked(result)
+    assert (found, files) == ([("content/untracked.md", "NEU101", 5, 4)], 1)
+
+
+def test_nothing_changed_is_all_clear(cli, repo):
+    repo.git("stash", "-q", "--include-untracked")
+    result = cli("check", "--changed-since", "HEAD", cwd=repo.path)
+    assert result.returncode == 0
+    assert "All clear: 0 file(s) checked" in result.stdout
+
+
+def test_an_unknown_ref_or_no_repository_is_a_usage_error(cli, repo, tmp_path):
+    result = cli("check", "--changed-since", "no-such-branch", cwd=repo.path)
+    assert (result.returncode, result.stderr) == (
+        2,
+        "editlint: error: --changed-since: unknown git ref 'no-such-branch'\n",
+    )
+    outside = tmp_path / "plain"
+    outside.mkdir()
+    result = cli("check", "--changed-since", "main", cwd=outside)
+    assert (result.returncode, result.stderr) == (
+        2,
+        "editlint: error: not inside a git work tree\n",
+    )
