@@ -12,6 +12,7 @@ COMMANDS = {
     "check": ("editlint.commands.check", "Check articles and report findings."),
     "rules": ("editlint.commands.rules", "List the available rules."),
     "explain": ("editlint.commands.explain", "Explain one rule: what, why, example, fix."),
+    "test-rules": ("editlint.commands.test_rules", "Check the examples every rule carries."),
     "import": ("editlint.commands.import_export", "Convert a plain-text wiki export to Markdown."),
 }
 

@@ -1,11 +1,16 @@
-"""``editlint explain CODE``: what a rule checks, why, an example and the fix."""
+"""``editlint explain CODE``: what a rule checks, why, its examples and the fix."""
 
 from __future__ import annotations
 
 import argparse
 
+from editlint.document.lines import LineIndex
+from editlint.engine.examples import findings
 from editlint.errors import UsageError
+from editlint.rules.base import Rule
 from editlint.rules.registry import all_rules
+
+INDENT = "    "
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -16,13 +21,50 @@ def run(args: argparse.Namespace) -> int:
     wanted = args.code.upper()
     for rule in all_rules():
         if rule.code == wanted:
-            print(f"{rule.code} {rule.name} ({rule.category.value}, {rule.severity.value})")
-            print()
-            print(rule.explanation.strip() or rule.summary or rule.message)
-            if rule.examples is not None:
-                for text in rule.examples.flag:
-                    print(f"\n  flagged:     {text}")
-                for text in rule.examples.pass_:
-                    print(f"  not flagged: {text}")
+            print(explain(rule), end="")
             return 0
     raise UsageError(f"unknown rule code '{args.code}' (see 'editlint rules')")
+
+
+def explain(rule: Rule) -> str:
+    """The rule's heading, explanation and examples, as printed by ``editlint explain``."""
+    fixable = f", fix: {rule.fix_applicability.value}" if rule.fix_applicability else ""
+    parts = [
+        f"{rule.code} {rule.name} ({rule.category.value}, {rule.severity.value}{fixable})\n",
+        (rule.explanation.strip() or rule.summary or rule.message) + "\n",
+    ]
+    examples = rule.examples
+    if examples is not None:
+        for text in examples.flag:
+            parts.append("Flagged:\n" + _underlined(text, findings(rule, text)))
+        for text in examples.pass_:
+            parts.append("Not flagged:\n" + _indented(text))
+        for example in examples.fix:
+            parts.append("Fixed:\n" + _indented(example.text) + f"{INDENT}becomes\n"
+                         + _indented(example.fixed))
+    return "\n".join(parts)
+
+
+def _indented(text: str) -> str:
+    return "".join(f"{INDENT}{line}".rstrip() + "\n" for line in text.rstrip("\n").split("\n"))
+
+
+def _underlined(text: str, found) -> str:
+    """The text, each line followed by carets under the spans the rule flags on it."""
+    lines = LineIndex(text)
+    marks: dict[int, list[tuple[int, int]]] = {}
+    for diagnostic in found:
+        line, column = lines.position(diagnostic.start)
+        end_line, end_column = lines.position(diagnostic.end)
+        width = max(1, end_column - column) if end_line == line else None
+        marks.setdefault(line, []).append((column, width))
+    out = []
+    for number, line in enumerate(text.rstrip("\n").split("\n"), start=1):
+        out.append(f"{INDENT}{line}".rstrip())
+        if number in marks:
+            carets = [" "] * len(line)
+            for column, width in marks[number]:
+                width = width or max(1, len(line) - column + 1)
+                carets[column - 1 : column - 1 + width] = "^" * width
+            out.append(INDENT + "".join(carets).rstrip())
+    return "\n".join(out) + "\n"

@@ -16,7 +16,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     rules = all_rules()
     if args.format == "json":
-        sys.stdout.write(json.dumps([rule.metadata() for rule in rules], indent=2) + "\n")
+        listing = [
+            {**rule.metadata(), "examples": rule.examples.to_dict() if rule.examples else None}
+            for rule in rules
+        ]
+        sys.stdout.write(json.dumps(listing, indent=2, ensure_ascii=False) + "\n")
         return 0
     for rule in rules:
         fixable = rule.fix_applicability.value if rule.fix_applicability else "-"

@@ -44,6 +44,14 @@ class RuleExamples(BaseModel):
             data["pass_"] = data.pop("pass")
         super().__init__(**data)
 
+    def to_dict(self) -> dict[str, Any]:
+        """The examples as written in a pack: ``flag``, ``pass`` and ``fix``."""
+        return {
+            "flag": list(self.flag),
+            "pass": list(self.pass_),
+            "fix": [example.model_dump() for example in self.fix],
+        }
+
 
 @dataclass
 class RuleContext:

@@ -6,7 +6,7 @@ import re
 
 from editlint.diagnostics import Category, Severity
 from editlint.document import BlockKind, Document
-from editlint.rules.base import Rule, RuleContext
+from editlint.rules.base import Rule, RuleContext, RuleExamples
 
 _SIDES = (
     r"(?:center|centre|far|hard|radical)[- ](?:right|left)|right[- ]wing|left[- ]wing|"
@@ -33,6 +33,10 @@ Why: an encyclopedia presents every significant view on a debate in proportion t
 a heading that announces one side's perspective tells the reader the section is one-sided.
 Example: "Debates and controversies (from a center-right perspective)".
 Fix: drop the qualifier and give each side's view, attributed to the people who hold it."""
+    examples = RuleExamples(
+        flag=["## Debates (from a center-right perspective)\n\nCritics say the plan failed.\n"],
+        pass_=["## Debates\n\nCritics say the plan failed; its authors disagree.\n"],
+    )
 
     def check(self, document: Document, context: RuleContext):
         for block in document.blocks:

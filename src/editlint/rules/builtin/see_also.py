@@ -6,7 +6,7 @@ import difflib
 
 from editlint.diagnostics import Category, Severity
 from editlint.document import Document
-from editlint.rules.base import Rule, RuleContext
+from editlint.rules.base import Rule, RuleContext, RuleExamples
 
 
 class DanglingSeeAlso(Rule):
@@ -23,6 +23,13 @@ naming an article that does not exist in the content repository.
 Why: readers who follow it find nothing; dangling entries also hide renamed or deleted articles.
 Example: "See also Nord Stream." where no article is titled Nord Stream.
 Fix: point the entry at an existing article, write the article, or remove the entry."""
+    examples = RuleExamples(
+        flag=["The harbour opened in 1850.\n\n## See also\n\n- [[Nord Stream]]\n"],
+        pass_=[
+            "---\ntitle: Harbour\n---\n\nThe harbour opened in 1850.\n\n"
+            "## See also\n\n- [[Harbour]]\n"
+        ],
+    )
 
     def check(self, document: Document, context: RuleContext):
         index = context.index
@@ -52,6 +59,10 @@ Why: an empty section promises related articles and delivers none; it is usually
 export or from entries deleted one by one.
 Example: an article that ends with a bare "See also" line.
 Fix: list related articles under it, or remove the heading."""
+    examples = RuleExamples(
+        flag=["The harbour opened in 1850.\n\n## See also\n"],
+        pass_=["The harbour opened in 1850.\n\n## See also\n\n- [[Lighthouse]]\n"],
+    )
 
     def check(self, document: Document, context: RuleContext):
         for section_index in document.see_also_sections:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from editlint.diagnostics import Category, Severity
 from editlint.document import CitationKind, Document
-from editlint.rules.base import Rule, RuleContext
+from editlint.rules.base import Rule, RuleContext, RuleExamples
 
 
 class ArticleWithoutCitations(Rule):
@@ -20,6 +20,13 @@ Why: readers must be able to verify what an article says; an article without any
 be checked and every claim in it is open to challenge.
 Example: a plain-text export with no references section.
 Fix: add citations to reliable published sources for the article's claims."""
+    examples = RuleExamples(
+        flag=["The harbour opened in 1850 and handles most of the trade.\n"],
+        pass_=[
+            "The harbour opened in 1850.[^1]\n\n[^1]: Port authority, *History*, 1990.\n",
+            "The harbour opened in 1850 [@port-history].\n",
+        ],
+    )
 
     def check(self, document: Document, context: RuleContext):
         links = context.settings.get("links")
