@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
 from editlint.commands import gate
 from editlint.commands.common import add_config_argument, codes, config_for
+from editlint.commands.fixing import add_fix_arguments, diff_output, fixing, run_fixes
 from editlint.diagnostics import Severity
 from editlint.engine.runner import Checker, SelectionOverrides
-from editlint.report import FORMATS, RunReport, reporter
+from editlint.report import FORMATS, RunReport, render
+from editlint.report.progress import track
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -18,6 +21,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_config_argument(parser)
     parser.add_argument("--format", choices=sorted(FORMATS), default="full", help="output format")
     parser.add_argument("--output", "-o", type=Path, help="write the report to this file")
+    parser.add_argument(
+        "--statistics", action="store_true", help="report how many findings each rule made"
+    )
     parser.add_argument("--select", type=codes, help="only these codes or prefixes")
     parser.add_argument("--extend-select", type=codes, default=[], help="add codes or prefixes")
     parser.add_argument("--ignore", type=codes, default=[], help="turn off codes or prefixes")
@@ -28,6 +34,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--exit-zero", action="store_true", help="exit 0 even with findings")
     gate.add_arguments(parser)
+    add_fix_arguments(parser)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -36,16 +43,35 @@ def run(args: argparse.Namespace) -> int:
     overrides = SelectionOverrides(args.select, args.ignore, args.extend_select)
     checker = Checker(loaded, overrides)
     files = gate.files_to_check(args, paths, loaded.config.exclude)
-    results = [checker.check_file(path) for path in files]
+    rules = {rule.code: rule.metadata() for rule in checker.rules}
+    if fixing(args):
+        fixes = run_fixes(args, checker, files)
+        if args.diff:
+            diff = diff_output(RunReport([fix.result for fix in fixes]), fixes)
+            _emit(args, diff)
+            return 1 if diff else 0
+        if args.fix_only:
+            return 1 if any(fix.problem and fix.changed for fix in fixes) else 0
+        results = [fix.result for fix in fixes]
+    else:
+        results = [checker.check_file(path) for path in track(files)]
     if args.write_baseline is not None:
         return gate.write_baseline(args, results)
     results = gate.without_known(args, results)
-    report = RunReport(results, {rule.code: rule.metadata() for rule in checker.rules})
-    output = reporter(args.format)(report)
+    report = RunReport(results, rules, show_fixes=args.show_fixes)
+    _emit(args, render(report, args.format, statistics=args.statistics, colour=_colour(args)))
+    fail_on = Severity(args.fail_on) if args.fail_on else loaded.config.fail_on
+    failed = any(d.severity.rank >= fail_on.rank for d in report.diagnostics)
+    return 1 if failed and not args.exit_zero else 0
+
+
+def _emit(args: argparse.Namespace, output: str) -> None:
     if args.output is not None:
         args.output.write_text(output, encoding="utf-8")
     else:
         sys.stdout.write(output)
-    fail_on = Severity(args.fail_on) if args.fail_on else loaded.config.fail_on
-    failed = any(d.severity.rank >= fail_on.rank for d in report.diagnostics)
-    return 1 if failed and not args.exit_zero else 0
+
+
+def _colour(args: argparse.Namespace) -> bool:
+    """Colour only for a person at a terminal, and never when NO_COLOR is set."""
+    return args.output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")

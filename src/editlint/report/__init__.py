@@ -6,14 +6,15 @@ when asked for, so checking one file never loads the HTML or SARIF code.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from importlib import import_module
-from typing import Callable
 
 from editlint.report.model import RunReport
 
 FORMATS: dict[str, str] = {
     "full": "editlint.report.text:render_full",
     "concise": "editlint.report.text:render_concise",
+    "grouped": "editlint.report.text:render_grouped",
     "json": "editlint.report.json_format:render",
 }
 
@@ -23,4 +24,14 @@ def reporter(name: str) -> Callable[[RunReport], str]:
     return getattr(import_module(module_name), function)
 
 
-__all__ = ["FORMATS", "RunReport", "reporter"]
+def render(run: RunReport, name: str, statistics: bool = False, colour: bool = False) -> str:
+    """The report in format ``name``; with ``statistics``, counts per rule instead."""
+    run.colour = colour
+    if statistics:
+        from editlint.report.statistics import render_statistics
+
+        return render_statistics(run, as_json=name == "json")
+    return reporter(name)(run)
+
+
+__all__ = ["FORMATS", "RunReport", "render", "reporter"]

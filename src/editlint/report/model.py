@@ -30,6 +30,7 @@ class RunReport:
     rules: dict[str, dict] = field(default_factory=dict)  # code -> metadata
     cwd: Path = field(default_factory=Path.cwd)
     show_fixes: bool = False
+    colour: bool = False
 
     def display_path(self, path: Path | None) -> str:
         if path is None:

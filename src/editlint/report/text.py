@@ -1,55 +1,122 @@
-"""Terminal output: ``full`` (source excerpt, span underlined, fix shown) and ``concise``."""
+"""Terminal output: ``full`` (source excerpt, span underlined, fix shown), ``concise``, ``grouped``.
+
+Each renderer builds lines of styled pieces; ``Styled.render`` joins them as plain text, or
+as ANSI colour through rich when the run asks for colour.
+"""
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+from itertools import groupby
+
+from editlint.diagnostics import Applicability
 from editlint.report.model import Located, RunReport
 
-_SEVERITY_COLOURS = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+SEVERITY_STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+Piece = tuple[str, str]  # (text, rich style; "" for none)
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+class Styled:
+    """Lines of (text, style) pieces."""
+
+    def __init__(self) -> None:
+        self.lines: list[list[Piece]] = []
+
+    def line(self, *pieces: Piece | str) -> None:
+        """Add a line; control characters (terminal escapes from an article) show as '�'."""
+        pieces = [(p, "") if isinstance(p, str) else p for p in pieces]
+        self.lines.append([(_CONTROL.sub("\ufffd", text), style) for text, style in pieces])
+
+    def render(self, colour: bool) -> str:
+        if not colour:
+            return "".join("".join(text for text, _ in line) + "\n" for line in self.lines)
+        import io
+
+        from rich.console import Console
+        from rich.text import Text
+
+        buffer = io.StringIO()
+        console = Console(file=buffer, force_terminal=True, width=10_000, highlight=False)
+        for line in self.lines:
+            console.print(Text.assemble(*line), soft_wrap=True)
+        return buffer.getvalue()
 
 
 def render_concise(run: RunReport) -> str:
-    lines = [
-        f"{item.path}:{item.line}:{item.column}: {item.diagnostic.code} "
-        f"[{item.diagnostic.severity.value}] {item.diagnostic.message}"
-        for item in run.located
-    ]
-    lines.append(summary_line(run))
-    return "\n".join(lines) + "\n"
+    out = Styled()
+    for item in run.located:
+        out.line((f"{item.path}:{item.line}:{item.column}:", "bold"), " ", *_finding(item))
+    out.line(*summary(run))
+    return out.render(run.colour)
+
+
+def render_grouped(run: RunReport) -> str:
+    out = Styled()
+    for path, items in groupby(run.located, key=lambda item: item.path):
+        out.line((path, "bold underline"))
+        for item in items:
+            out.line(f"  {item.line}:{item.column}: ", *_finding(item))
+        out.line()
+    out.line(*summary(run))
+    return out.render(run.colour)
 
 
 def render_full(run: RunReport) -> str:
     texts = {run.display_path(result.path): result.text or "" for result in run.results}
-    blocks = [_excerpt(item, texts.get(item.path, "")) for item in run.located]
-    blocks.append(summary_line(run))
-    return "\n".join(blocks) + "\n"
+    out = Styled()
+    for item in run.located:
+        _excerpt(out, item, texts.get(item.path, ""), run.show_fixes)
+        out.line()
+    out.line(*summary(run))
+    return out.render(run.colour)
 
 
-def _excerpt(item: Located, text: str) -> str:
+def _finding(item: Located) -> list[Piece]:
     diagnostic = item.diagnostic
-    header = (
-        f"{item.path}:{item.line}:{item.column}: {diagnostic.code} "
-        f"[{diagnostic.severity.value}] {diagnostic.message}"
-    )
+    severity = diagnostic.severity.value
+    return [
+        (diagnostic.code, "bold " + SEVERITY_STYLES[severity]),
+        (f" [{severity}] ", SEVERITY_STYLES[severity]),
+        (diagnostic.message, ""),
+    ]
+
+
+def _excerpt(out: Styled, item: Located, text: str, show_edits: bool) -> None:
+    diagnostic = item.diagnostic
+    out.line((f"{item.path}:{item.line}:{item.column}:", "bold"), " ", *_finding(item))
     source_lines = text.split("\n")
     if not text or item.line > len(source_lines):
-        return header + "\n"
-    source = source_lines[item.line - 1].expandtabs(1)
+        return
+    source = source_lines[item.line - 1].rstrip("\r").expandtabs(1)
     gutter = str(item.line)
-    width = len(gutter)
+    pad = " " * len(gutter)
     end_column = item.end_column if item.end_line == item.line else len(source) + 1
     marker_length = max(1, end_column - item.column)
     start, shown = _window(source, item.column - 1, marker_length)
-    out = [
-        header,
-        f"{' ' * width} |",
-        f"{gutter} | {shown}",
-        f"{' ' * width} | {' ' * (item.column - 1 - start)}{'^' * min(marker_length, len(shown) + 1)}",
-    ]
+    marker = "^" * min(marker_length, len(shown) + 1)
+    out.line((f"{pad} |", "blue"))
+    out.line((f"{gutter} |", "blue"), f" {shown}")
+    out.line((f"{pad} |", "blue"), " " * (item.column - start), (marker, _severity(item)))
     fix = diagnostic.fix
-    if fix is not None:
-        label = fix.description or "fix available"
-        out.append(f"{' ' * width} = fix ({fix.applicability.value}): {label}")
-    return "\n".join(out) + "\n"
+    if fix is None:
+        return
+    label = fix.description or "fix available"
+    out.line((f"{pad} =", "blue"), (f" fix ({fix.applicability.value}): {label}", "green"))
+    if show_edits:
+        for edit in fix.edits:
+            removed = _visible(text[edit.start : edit.end])
+            out.line(f"{pad}   ", (f"- {removed}", "red"))
+            out.line(f"{pad}   ", (f"+ {_visible(edit.replacement)}", "green"))
+
+
+def _severity(item: Located) -> str:
+    return "bold " + SEVERITY_STYLES[item.diagnostic.severity.value]
+
+
+def _visible(text: str) -> str:
+    return repr(text)[1:-1] if text else "(nothing)"
 
 
 def _window(source: str, column: int, length: int, width: int = 110) -> tuple[int, str]:
@@ -63,14 +130,29 @@ def _window(source: str, column: int, length: int, width: int = 110) -> tuple[in
     return start - len(prefix), prefix + source[start:end] + suffix
 
 
+def summary(run: RunReport) -> list[Piece]:
+    return [(summary_line(run), "bold")]
+
+
 def summary_line(run: RunReport) -> str:
     summary = run.summary()
     if not summary["findings"]:
         return f"All clear: {summary['files']} file(s) checked, no findings."
     severities = ", ".join(f"{count} {name}" for name, count in summary["by_severity"].items())
     categories = ", ".join(f"{name}: {count}" for name, count in summary["by_category"].items())
-    fixable = f"; {summary['fixable']} fixable with --fix" if summary["fixable"] else ""
     return (
         f"Found {summary['findings']} finding(s) in {summary['files_with_findings']} of "
-        f"{summary['files']} file(s) ({severities}; {categories}){fixable}."
+        f"{summary['files']} file(s) ({severities}; {categories}){_fixable(run)}."
     )
+
+
+def _fixable(run: RunReport) -> str:
+    """'; 2 fixable with --fix (1 more with --unsafe-fixes)', or '' when nothing is."""
+    ranks = Counter(d.fix.applicability for d in run.diagnostics if d.fix is not None)
+    safe, unsafe = ranks[Applicability.SAFE], ranks[Applicability.UNSAFE]
+    if not safe and not unsafe:
+        return ""
+    if not safe:
+        return f"; {unsafe} fixable with --fix --unsafe-fixes"
+    more = f" ({unsafe} more with --unsafe-fixes)" if unsafe else ""
+    return f"; {safe} fixable with --fix{more}"

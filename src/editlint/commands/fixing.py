@@ -1,0 +1,94 @@
+"""The fix options of ``editlint check``: --fix, --unsafe-fixes, --diff, --fix-only, --show-fixes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from pathlib import Path
+
+from editlint.diagnostics import Applicability
+from editlint.engine.runner import Checker
+from editlint.fixes.apply import MAX_PASSES
+from editlint.fixes.diff import unified_diff
+from editlint.fixes.session import FileFix, fix_file
+from editlint.report.model import RunReport
+from editlint.report.progress import track
+
+
+def add_fix_arguments(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("fixes")
+    group.add_argument("--fix", action="store_true", help="apply safe fixes to the files")
+    group.add_argument(
+        "--unsafe-fixes", action="store_true", help="with --fix or --diff, apply unsafe fixes too"
+    )
+    group.add_argument(
+        "--diff",
+        action="store_true",
+        help="print a unified diff of what --fix would change; write nothing (exit 1 on a diff)",
+    )
+    group.add_argument(
+        "--fix-only", action="store_true", help="apply fixes and report nothing else (exit 0)"
+    )
+    group.add_argument(
+        "--show-fixes", action="store_true", help="list the fixes applied, or show each fix's edit"
+    )
+
+
+def fixing(args: argparse.Namespace) -> bool:
+    return bool(args.fix or args.fix_only or args.diff)
+
+
+def run_fixes(args: argparse.Namespace, checker: Checker, files: list[Path]) -> list[FileFix]:
+    """Fix every file (or only compute the fixes, for --diff); tell stderr what happened."""
+    minimum = Applicability.UNSAFE if args.unsafe_fixes else Applicability.SAFE
+    fixes = [
+        fix_file(checker, path, minimum, write=not args.diff)
+        for path in track(files, "Fixing")
+    ]
+    report = RunReport([fix.result for fix in fixes])
+    for fix in fixes:
+        where = report.display_path(fix.path)
+        if fix.problem:
+            print(f"{where}: {fix.problem}", file=sys.stderr)
+        if fix.hit_cap:
+            print(
+                f"{where}: still changing after {MAX_PASSES} passes (rules undo each other?); "
+                "stopped there",
+                file=sys.stderr,
+            )
+    names = {rule.code: rule.name for rule in checker.rules}
+    print(fix_summary(report, fixes, args.diff, args.show_fixes, names), file=sys.stderr, end="")
+    return fixes
+
+
+def diff_output(report: RunReport, fixes: list[FileFix]) -> str:
+    return "".join(
+        unified_diff(report.display_path(fix.path), fix.original or "", fix.fixed or "")
+        for fix in fixes
+        if fix.changed
+    )
+
+
+def fix_summary(
+    report: RunReport,
+    fixes: list[FileFix],
+    dry_run: bool,
+    detailed: bool,
+    names: dict[str, str],
+) -> str:
+    """'Fixed 3 findings in 2 files.', with one line per file and rule when ``detailed``."""
+    changed = [fix for fix in fixes if fix.changed and (dry_run or not fix.problem)]
+    total = sum(sum(fix.applied.values()) for fix in changed)
+    verb = "Would fix" if dry_run else "Fixed"
+    if not total:
+        return "No fixes to apply.\n" if dry_run else "No fixes applied.\n"
+    lines = [f"{verb} {total} finding(s) in {len(changed)} file(s)."]
+    if detailed:
+        for fix in changed:
+            lines.append(f"{report.display_path(fix.path)}:")
+            for code, count in sorted(Counter(fix.applied).items()):
+                name = f" ({names[code]})" if names.get(code) else ""
+                lines.append(f"  {count} × {code}{name}")
+    return "\n".join(lines) + "\n"

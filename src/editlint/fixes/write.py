@@ -1,0 +1,99 @@
+"""Read an article for fixing and write it back atomically, exactly as it was encoded.
+
+The fixed text goes to a temporary file in the same folder, is flushed to disk, gets the
+original's permissions, and then replaces the original with ``os.replace`` (atomic on POSIX):
+a crash or ``kill -9`` leaves either the old file or the new one, never half of either.
+The write is skipped when the file changed on disk after it was read.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import re
+import stat
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+BOM = b"\xef\xbb\xbf"
+TEMP_SUFFIX = ".editlint-tmp"
+_LONE_LF = re.compile(r"(?<!\r)\n")
+
+
+class ChangedOnDisk(Exception):
+    """The file is no longer what was read; writing would lose someone else's edit."""
+
+
+@dataclass(frozen=True)
+class Source:
+    """An article as read: its text and how to encode it back byte-for-byte."""
+
+    path: Path
+    text: str
+    bom: bool
+    newline: str  # "\r\n" when most line breaks are CRLF, else "\n"
+    digest: str  # sha256 of the bytes read
+
+    def encode(self, text: str) -> bytes:
+        data = text.encode("utf-8")
+        return BOM + data if self.bom else data
+
+    def match_newlines(self, replacement: str) -> str:
+        """Make a fix's line breaks match the file's (CRLF files stay CRLF)."""
+        if self.newline == "\r\n":
+            return _LONE_LF.sub("\r\n", replacement)
+        return replacement
+
+
+def read_source(path: Path) -> Source:
+    """Read ``path`` as UTF-8 (with or without BOM). Raises OSError or UnicodeDecodeError."""
+    raw = path.read_bytes()
+    bom = raw.startswith(BOM)
+    text = (raw[len(BOM) :] if bom else raw).decode("utf-8")
+    crlf = text.count("\r\n")
+    newline = "\r\n" if crlf and crlf * 2 >= text.count("\n") else "\n"
+    return Source(path, text, bom, newline, _digest(raw))
+
+
+def write_source(source: Source, text: str) -> None:
+    """Replace the file with ``text`` atomically. Raises ChangedOnDisk or OSError."""
+    target = source.path.resolve()  # write through a symlink, keep the link itself
+    data = source.encode(text)
+    if _digest(target.read_bytes()) != source.digest:
+        raise ChangedOnDisk(f"{source.path} changed on disk since it was read; not written")
+    info = target.stat()
+    descriptor, temporary = tempfile.mkstemp(
+        prefix=f".{target.name}.", suffix=TEMP_SUFFIX, dir=target.parent
+    )
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temporary, stat.S_IMODE(info.st_mode))
+        with contextlib.suppress(OSError):  # only possible as root or for the same owner
+            os.chown(temporary, info.st_uid, info.st_gid)
+        if _digest(target.read_bytes()) != source.digest:  # last look before the swap
+            raise ChangedOnDisk(f"{source.path} changed on disk since it was read; not written")
+        os.replace(temporary, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+    _sync_folder(target.parent)
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable (best effort; not every system allows it)."""
+    with contextlib.suppress(OSError):
+        descriptor = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)

@@ -1,0 +1,28 @@
+"""The house-style pack (HSE rules, some with safe and unsafe fixes) used by fix and report tests.
+
+Its rules do not change when the built-in packs grow, so tests built on it stay exact.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from editlint.engine.config import find_config, load_config
+from editlint.engine.runner import Checker
+
+HOUSE = Path(__file__).parent / "fixtures" / "house"
+
+
+def house_folder(folder: Path, articles: dict[str, str | bytes] | None = None) -> Path:
+    """Copy the pack and its editlint.yaml into ``folder`` and write ``articles`` there."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in ("house.yaml", "editlint.yaml"):
+        (folder / name).write_bytes((HOUSE / name).read_bytes())
+    for name, content in (articles or {}).items():
+        data = content if isinstance(content, bytes) else content.encode("utf-8")
+        (folder / name).write_bytes(data)
+    return folder
+
+
+def house_checker(folder: Path) -> Checker:
+    return Checker(load_config(find_config(folder), folder))
