@@ -14,6 +14,7 @@ COMMANDS = {
     "explain": ("editlint.commands.explain", "Explain one rule: what, why, example, fix."),
     "test-rules": ("editlint.commands.test_rules", "Check the examples every rule carries."),
     "import": ("editlint.commands.import_export", "Convert a plain-text wiki export to Markdown."),
+    "lsp": ("editlint.commands.lsp", "Run the language server over stdio (editors)."),
 }
 
 
