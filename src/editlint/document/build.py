@@ -7,7 +7,7 @@ exports happens here, once.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 from editlint.document.inline import scan_inline
 from editlint.document.model import (
@@ -22,6 +22,7 @@ from editlint.document.model import (
 from editlint.document.seealso import is_see_also_title, prose_entries
 from editlint.document.sentences import split_sentences
 
+_NOT_NEWLINE = re.compile(r"[^\n]")
 PROSE_BLOCKS = frozenset({BlockKind.HEADING, BlockKind.PARAGRAPH, BlockKind.LIST_ITEM})
 
 
@@ -65,7 +66,7 @@ def _mask(text: str, spans: list[tuple[int, int]]) -> str:
             continue
         pieces.append(text[cursor:start])
         hidden = text[start:end]
-        pieces.append(re.sub(r"[^\n]", " ", hidden))
+        pieces.append(_NOT_NEWLINE.sub(" ", hidden) if "\n" in hidden else " " * len(hidden))
         cursor = end
     pieces.append(text[cursor:])
     return "".join(pieces)
@@ -131,13 +132,16 @@ def _collect_see_also(document: Document) -> None:
                 continue
             see_also_blocks.add(block.start)
             entries.append(_section_entry(document, block.start, block.end))
+    links = sorted(document.links, key=lambda link: link.start)
+    link_starts = [link.start for link in links]
     for block in document.blocks:
         if block.kind not in PROSE_BLOCKS or block.start in see_also_blocks:
             continue
         if block.kind is BlockKind.HEADING:
             continue
-        links = [link for link in document.links if block.start <= link.start < block.end]
-        entries.extend(prose_entries(document.masked, block.start, block.end, links))
+        first = bisect_left(link_starts, block.start)
+        last = bisect_left(link_starts, block.end, first)
+        entries.extend(prose_entries(document.masked, block.start, block.end, links[first:last]))
     document.see_also = entries
 
 

@@ -36,6 +36,33 @@ _CITATION_NEEDED = re.compile(
 )
 _QUOTATION = re.compile(r"\"[^\"\n]+\"|“[^”]+”|‘[^’]+’(?!\w)")
 
+# Text each pattern cannot match without: most blocks have none, and a substring test is far
+# cheaper than a regex scan.
+_NEEDS = {
+    _CODE_SPAN: ("`",),
+    _HTML_COMMENT: ("<!--",),
+    _REF_TAG: ("<",),
+    _CITATION_NEEDED: ("[", "{{"),
+    _CITE_TEMPLATE: ("{{",),
+    _FOOTNOTE_REF: ("[^",),
+    _WIKI_LINK: ("[[",),
+    _PANDOC: ("@",),
+    _INLINE_LINK: ("](",),
+    _REFERENCE_LINK: ("[",),
+    _AUTOLINK: ("<",),
+    _BARE_URL: ("http", "www."),
+    _QUOTATION: ('"', "“", "‘"),
+}
+
+_ANY_NEEDED = re.compile("|".join(re.escape(n) for needs in _NEEDS.values() for n in needs))
+
+
+def _find(pattern: re.Pattern, segment: str):
+    """``pattern.finditer(segment)``, skipped when the segment lacks what it needs."""
+    if any(needed in segment for needed in _NEEDS[pattern]):
+        return pattern.finditer(segment)
+    return ()
+
 
 @dataclass
 class InlineScan:
@@ -53,6 +80,8 @@ def scan_inline(
     """Find links, citations, code spans and quotations in ``text[start:end]``."""
     scan = InlineScan()
     segment = text[start:end]
+    if not _ANY_NEEDED.search(segment):
+        return scan
     taken: list[tuple[int, int]] = []
 
     def free(a: int, b: int) -> bool:
@@ -63,12 +92,12 @@ def scan_inline(
         if mask:
             scan.masked.append((start + a, start + b))
 
-    for match in _CODE_SPAN.finditer(segment):
+    for match in _find(_CODE_SPAN, segment):
         take(*match.span())
-    for match in _HTML_COMMENT.finditer(segment):
+    for match in _find(_HTML_COMMENT, segment):
         if free(*match.span()):
             take(*match.span())
-    for match in _REF_TAG.finditer(segment):
+    for match in _find(_REF_TAG, segment):
         if free(*match.span()):
             take(*match.span())
             name = _REF_NAME.search(match.group(0))
@@ -76,25 +105,25 @@ def scan_inline(
             scan.citations.append(
                 Citation(CitationKind.REF_TAG, key, start + match.start(), start + match.end())
             )
-    for match in _CITATION_NEEDED.finditer(segment):
+    for match in _find(_CITATION_NEEDED, segment):
         if free(*match.span()):
             take(*match.span())
             scan.citations.append(
                 Citation(CitationKind.NEEDED, "", start + match.start(), start + match.end())
             )
-    for match in _CITE_TEMPLATE.finditer(segment):
+    for match in _find(_CITE_TEMPLATE, segment):
         if free(*match.span()):
             take(*match.span())
             scan.citations.append(
                 Citation(CitationKind.CITE_TEMPLATE, "", start + match.start(), start + match.end())
             )
-    for match in _FOOTNOTE_REF.finditer(segment):
+    for match in _find(_FOOTNOTE_REF, segment):
         if free(*match.span()):
             take(*match.span())
             scan.citations.append(
                 Citation(CitationKind.FOOTNOTE, match.group(1), start + match.start(), start + match.end())
             )
-    for match in _WIKI_LINK.finditer(segment):
+    for match in _find(_WIKI_LINK, segment):
         if free(*match.span()):
             take(match.start(), match.start() + 2)
             take(match.end() - 2, match.end())
@@ -113,7 +142,7 @@ def scan_inline(
                     start + match.end(1),
                 )
             )
-    for match in _PANDOC.finditer(segment):
+    for match in _find(_PANDOC, segment):
         if free(*match.span()) and "](" not in match.group(0):
             take(*match.span())
             for key_match in _PANDOC_KEY.finditer(match.group(0)):
@@ -121,7 +150,7 @@ def scan_inline(
                 scan.citations.append(
                     Citation(CitationKind.PANDOC, key, start + match.start(), start + match.end())
                 )
-    for match in _INLINE_LINK.finditer(segment):
+    for match in _find(_INLINE_LINK, segment):
         if not free(*match.span()):
             continue
         label_end = match.end(1) + 1
@@ -141,7 +170,7 @@ def scan_inline(
         if link.is_external:
             scan.citations.append(Citation(CitationKind.URL, target, link.start, link.end))
     if references:
-        for match in _REFERENCE_LINK.finditer(segment):
+        for match in _find(_REFERENCE_LINK, segment):
             label = match.group(1)
             ref = (match.group(2) or label).strip().lower()
             if ref not in references or not free(*match.span()):
@@ -162,7 +191,7 @@ def scan_inline(
             if link.is_external:
                 scan.citations.append(Citation(CitationKind.URL, target, link.start, link.end))
     for pattern in (_AUTOLINK, _BARE_URL):
-        for match in pattern.finditer(segment):
+        for match in _find(pattern, segment):
             if not free(*match.span()):
                 continue
             take(*match.span())
@@ -178,7 +207,7 @@ def scan_inline(
             )
             scan.links.append(link)
             scan.citations.append(Citation(CitationKind.URL, target, link.start, link.end))
-    for match in _QUOTATION.finditer(segment):
+    for match in _find(_QUOTATION, segment):
         if free(match.start(), match.start() + 1):
             scan.quotations.append((start + match.start(), start + match.end()))
     scan.links.sort(key=lambda link: link.start)

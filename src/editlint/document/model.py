@@ -179,6 +179,15 @@ class Document:
     def lines(self) -> LineIndex:
         return LineIndex(self.text)
 
+    @cached_property
+    def folded(self) -> str:
+        """``masked``, case-folded: rules test it for words they need before scanning."""
+        return self.masked.casefold()
+
+    @cached_property
+    def block_kinds(self) -> frozenset[BlockKind]:
+        return frozenset(block.kind for block in self.blocks)
+
     @property
     def meta(self) -> dict:
         return self.front_matter.data if self.front_matter else {}

@@ -105,6 +105,8 @@ class Checker:
         for rule in self.rules:
             if any(rule.code.startswith(prefix) for prefix in file_ignores):
                 continue
+            if not rule.relevant(document):
+                continue
             context = self._contexts[rule.code]
             if rule.needs_index and context.index is None:
                 context.index = self.index

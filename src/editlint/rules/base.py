@@ -81,6 +81,10 @@ class Rule:
     def check(self, document: Document, context: RuleContext) -> Iterable[Diagnostic]:
         raise NotImplementedError
 
+    def relevant(self, document: Document) -> bool:
+        """False when the rule cannot find anything in ``document``, so the engine skips it."""
+        return True
+
     @property
     def fixable(self) -> bool:
         return self.fix_applicability is not None

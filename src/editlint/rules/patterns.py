@@ -12,6 +12,7 @@ MATCH_TIMEOUT_SECONDS = 2.0
 WORD_BEFORE = r"(?<![\w\-’'])"
 WORD_AFTER = r"(?![\w\-])"
 _VOWELS = "aeiou"
+_LEADING_RUN = regex.compile(r"[\w-]+")
 
 
 def inflections(word: str) -> list[str]:
@@ -49,6 +50,26 @@ def term_pattern(term: str, inflect: bool = False) -> str:
     else:
         words = [re.escape(word) for word in words]
     return r"\s+".join(words).replace("\\'", "['’]").replace("'", "['’]")
+
+
+def leading_words(terms: list[str], inflect: bool) -> frozenset[str] | None:
+    """Case-folded text one of which must occur wherever a term matches, or None if unknown.
+
+    A match starts at a word edge, so its first run of word characters and hyphens is
+    also a run in the text; a substring test for these is a cheap filter before scanning.
+    """
+    needed = set()
+    for term in terms:
+        words = term.split()
+        if not words:
+            return None
+        single = inflect and len(words) == 1 and words[0].isalpha()
+        for form in inflections(words[0]) if single else [words[0]]:
+            run = _LEADING_RUN.match(form)
+            if run is None:
+                return None
+            needed.add(run.group(0).casefold())
+    return frozenset(needed)
 
 
 def compile_terms(

@@ -7,9 +7,9 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from editlint.diagnostics import Applicability, Category, Severity
-from editlint.document import Scope
+from editlint.document import Document, Scope
 from editlint.rules.base import Rule, RuleExamples
-from editlint.rules.scopes import PROSE
+from editlint.rules.scopes import BLOCK_SCOPES, PROSE
 
 CODE_PATTERN = r"^[A-Z]{2,6}[0-9]{2,4}$"
 
@@ -55,6 +55,16 @@ class DeclaredRule(Rule):
         self.origin = origin
         self.include = tuple(spec.scope)
         self.skip = tuple(spec.skip)
+        self.block_kinds = frozenset(BLOCK_SCOPES[s] for s in self.include if s in BLOCK_SCOPES)
+        #: Set by kinds that know it: text one of which occurs wherever the rule matches.
+        self.needed: frozenset[str] | None = None
+
+    def relevant(self, document: Document) -> bool:
+        """Skip documents without a block in scope, or without any text the rule needs."""
+        if self.block_kinds.isdisjoint(document.block_kinds):
+            return False
+        folded = document.folded
+        return self.needed is None or any(text in folded for text in self.needed)
 
     def format_message(self, match_text: str, **extra: str) -> str:
         text = " ".join(match_text.split())

@@ -9,7 +9,7 @@ from pydantic import Field, model_validator
 from editlint.document import Document, Scope
 from editlint.rules.base import RuleContext
 from editlint.rules.kinds.common import DeclaredRule, RuleSpec
-from editlint.rules.patterns import compile_terms, finditer
+from editlint.rules.patterns import compile_terms, finditer, leading_words
 from editlint.rules.scopes import QuotationFilter, blocks_in_scope
 
 
@@ -34,6 +34,8 @@ class ExistenceRule(DeclaredRule):
     def __init__(self, spec: ExistenceSpec, origin: str) -> None:
         super().__init__(spec, origin)
         self.pattern = compile_terms(spec.tokens, spec.patterns, spec.inflect, spec.ignore_case)
+        if not spec.patterns:
+            self.needed = leading_words(spec.tokens, spec.inflect)
         self.exceptions = (
             compile_terms([], spec.exceptions, False, spec.ignore_case) if spec.exceptions else None
         )

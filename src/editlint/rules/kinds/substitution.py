@@ -10,7 +10,14 @@ from editlint.diagnostics import Edit, Fix
 from editlint.document import Document, Scope
 from editlint.rules.base import RuleContext
 from editlint.rules.kinds.common import ApplicabilityName, DeclaredRule, RuleSpec, applicability
-from editlint.rules.patterns import WORD_AFTER, WORD_BEFORE, compile_pattern, finditer, term_pattern
+from editlint.rules.patterns import (
+    WORD_AFTER,
+    WORD_BEFORE,
+    compile_pattern,
+    finditer,
+    leading_words,
+    term_pattern,
+)
 from editlint.rules.scopes import QuotationFilter, blocks_in_scope
 
 
@@ -30,6 +37,8 @@ class SubstitutionRule(DeclaredRule):
         self.fix_applicability = applicability(spec.applicability)
         sources = [key if spec.regex else term_pattern(key) for key in spec.swap]
         self.replacements = list(spec.swap.values())
+        if not spec.regex:
+            self.needed = leading_words(list(spec.swap), inflect=False)
         groups = "|".join(f"({source})" for source in sources)
         self.pattern = compile_pattern(f"{WORD_BEFORE}(?:{groups}){WORD_AFTER}", spec.ignore_case)
 

@@ -1,0 +1,46 @@
+"""Rules skip documents that cannot match: the skip must never hide a finding."""
+
+from __future__ import annotations
+
+from editlint.document import parse_document
+from editlint.rules.kinds.existence import ExistenceSpec
+from editlint.rules.patterns import leading_words
+
+
+def _rule(**fields):
+    spec = {"code": "TST101", "name": "t", "category": "neutrality", "message": "m", "kind": "existence"}
+    return ExistenceSpec(**spec, **fields).build("test")
+
+
+def test_leading_words_are_first_runs_of_every_form():
+    assert leading_words(["people's choice", "U.S. officials"], inflect=False) == {"people", "u"}
+    assert leading_words(["claim"], inflect=True) == {"claim", "claims", "claimed", "claiming"}
+    assert leading_words(["...odd"], inflect=False) is None
+
+
+def test_skipped_documents_have_no_match_and_matching_ones_are_kept():
+    rule = _rule(tokens=["world-class", "legendary"], inflect=False)
+    texts = {
+        "A LEGENDARY’s tale.\n": True,
+        "A World-Class team.\n": True,
+        "An unlegendary tale.\n": True,  # the substring test may keep it; the scan finds nothing
+        "A plain tale.\n": False,
+        "```\nlegendary\n```\n": False,  # code is masked
+    }
+    for text, relevant in texts.items():
+        document = parse_document(text)
+        assert rule.relevant(document) is relevant, text
+        found = list(rule.check(document, None))
+        assert bool(found) is (relevant and "unlegendary" not in text), text
+
+
+def test_rules_skip_documents_without_a_block_in_scope():
+    rule = _rule(tokens=["legendary"], scope=["heading"])
+    assert not rule.relevant(parse_document("A legendary tale.\n"))
+    assert rule.relevant(parse_document("# A legendary tale\n"))
+
+
+def test_pattern_rules_are_never_skipped_for_want_of_words():
+    rule = _rule(patterns=["legend\\w+"])
+    assert rule.needed is None
+    assert rule.relevant(parse_document("Nothing here.\n"))
