@@ -8,8 +8,8 @@ from editlint.rules.patterns import leading_words
 
 
 def _rule(**fields):
-    spec = {"code": "TST101", "name": "t", "category": "neutrality", "message": "m", "kind": "existence"}
-    return ExistenceSpec(**spec, **fields).build("test")
+    spec = {"code": "TST101", "name": "t", "category": "neutrality", "message": "m"}
+    return ExistenceSpec(kind="existence", **spec, **fields).build("test")
 
 
 def test_leading_words_are_first_runs_of_every_form():
