@@ -27,7 +27,7 @@ def prose_entries(masked: str, start: int, end: int, links: list[Link]) -> list[
     entries: list[SeeAlsoEntry] = []
     for match in _PROSE_POINTER.finditer(masked, start, end):
         list_start, list_end = match.span("list")
-        inside = [link for link in links if list_start <= link.start < list_end + 2]
+        inside = [link for link in links if list_start - 2 <= link.start < list_end + 2]
         if inside:
             entries.extend(
                 SeeAlsoEntry(link.target, link.start, link.end, SeeAlsoSource.PROSE, link)

@@ -12,6 +12,7 @@ from editlint.diagnostics import Severity
 from editlint.errors import ConfigError
 from editlint.yamlsource import load_yaml, to_plain, validate
 
+CACHE_DIR_NAME = ".editlint_cache"
 CONFIG_NAMES = ("editlint.yaml", ".editlint.yaml", "editlint.yml", ".editlint.yml")
 
 
@@ -112,6 +113,11 @@ class LoadedConfig:
         if self.config.content_root:
             return (self.root / self.config.content_root).resolve()
         return self.root.resolve()
+
+    @property
+    def cache_dir(self) -> Path | None:
+        """Where caches live: ``.editlint_cache`` beside the config file; none without one."""
+        return self.root / CACHE_DIR_NAME if self.path is not None else None
 
 
 def find_config(start: Path) -> Path | None:

@@ -71,7 +71,13 @@ class Checker:
     @property
     def index(self) -> ContentIndex:
         if self._index is None:
-            self._index = build_index(self.loaded.content_root)
+            loaded = self.loaded
+            redirects = loaded.config.links.redirects_file
+            self._index = build_index(
+                loaded.content_root,
+                cache_dir=loaded.cache_dir,
+                redirects_file=loaded.root / redirects if redirects else None,
+            )
         return self._index
 
     def check_text(self, text: str, path: Path | None = None) -> FileResult:

@@ -1,22 +1,29 @@
-"""Build the content index from a content root, reading only titles and front matter."""
+"""The content index: every article of a content root by title, slug, alias, redirect and path."""
 
 from __future__ import annotations
 
+import difflib
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from editlint.document import SUPPORTED_SUFFIXES, InputError
-from editlint.document.frontmatter import parse_front_matter
-from editlint.document.plaintext import strip_scraped_edit
+from editlint.document import SUPPORTED_SUFFIXES
+from editlint.index.anchors import anchor_keys
+from editlint.index.scan import ScannedArticle
 
 _SPACES = re.compile(r"[\s_]+")
-_H1 = re.compile(r"^#[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
 
 
 def normalise_title(name: str) -> str:
-    """The form titles are compared in: case-folded, '_' as space, spaces collapsed."""
+    """The lenient form titles are compared in: case-folded, '_' as space, spaces collapsed."""
     return _SPACES.sub(" ", name).strip().casefold()
+
+
+def mediawiki_title(name: str) -> str:
+    """MediaWiki's form: '_' as space, spaces collapsed, the first letter upper case."""
+    name = _SPACES.sub(" ", name).strip()
+    return name[:1].upper() + name[1:]
 
 
 @dataclass
@@ -26,92 +33,122 @@ class Article:
     slug: str
     aliases: list[str] = field(default_factory=list)
     redirects: list[str] = field(default_factory=list)
+    redirect_to: str | None = None  # a redirect page: the link target it forwards to
+    headings: list[str] | None = None
+    ids: list[str] = field(default_factory=list)
+
+    @classmethod
+    def from_scan(cls, path: Path, scanned: ScannedArticle) -> Article:
+        return cls(
+            title=scanned.title,
+            path=path,
+            slug=scanned.slug or path.stem,
+            aliases=scanned.aliases,
+            redirects=scanned.redirect_from,
+            redirect_to=scanned.redirect_to,
+            headings=scanned.headings,
+            ids=scanned.ids,
+        )
+
+    def canonical_names(self) -> tuple[str, ...]:
+        return (self.title, self.slug, self.path.stem)
+
+
+@dataclass
+class Lookup:
+    """An article found by name; ``via`` is "alias" or "redirect" when the name is neither
+    its title, slug nor file name."""
+
+    article: Article
+    via: str | None = None
 
 
 @dataclass
 class ContentIndex:
-    """Articles of a content root, looked up by any of their names."""
+    """Articles of a content root, looked up by any of their names; picklable."""
 
     root: Path
     articles: list[Article] = field(default_factory=list)
-    _by_name: dict[str, Article] = field(default_factory=dict)
-    _by_path: dict[Path, Article] = field(default_factory=dict)
+    _canonical: dict[str, Article] = field(default_factory=dict)
+    _alternate: dict[str, tuple[Article, str]] = field(default_factory=dict)
+    _wiki_canonical: dict[str, Article] = field(default_factory=dict)
+    _wiki_alternate: dict[str, tuple[Article, str]] = field(default_factory=dict)
+    _by_path: dict[str, Article] = field(default_factory=dict)
+    _anchors: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict)
+    _titles: dict[str, str] = field(default_factory=dict)
 
     def add(self, article: Article) -> None:
         self.articles.append(article)
-        self._by_path[article.path.resolve()] = article
-        for name in (article.title, article.slug, article.path.stem):
-            self._by_name.setdefault(normalise_title(name), article)
-        for name in (*article.aliases, *article.redirects):
-            self._by_name.setdefault(normalise_title(name), article)
+        self._by_path[str(article.path.resolve())] = article
+        for name in article.canonical_names():
+            self._canonical.setdefault(normalise_title(name), article)
+            self._wiki_canonical.setdefault(mediawiki_title(name), article)
+        for names, via in ((article.aliases, "alias"), (article.redirects, "redirect")):
+            for name in names:
+                self._add_alternate(name, article, via)
+
+    def add_redirect(self, name: str, title: str) -> None:
+        """A redirects-file entry: ``name`` reaches the article named ``title``."""
+        found = self.lookup(title)
+        if found is not None:
+            found.article.redirects.append(name)
+            self._add_alternate(name, found.article, "redirect")
+
+    def _add_alternate(self, name: str, article: Article, via: str) -> None:
+        self._alternate.setdefault(normalise_title(name), (article, via))
+        self._wiki_alternate.setdefault(mediawiki_title(name), (article, via))
+
+    def lookup(self, name: str, mediawiki: bool = False) -> Lookup | None:
+        """The article a title, slug, alias or redirect names (MediaWiki rules if asked)."""
+        canonical, alternate = (
+            (self._wiki_canonical, self._wiki_alternate)
+            if mediawiki
+            else (self._canonical, self._alternate)
+        )
+        key = mediawiki_title(name) if mediawiki else normalise_title(name)
+        if key in canonical:
+            return Lookup(canonical[key])
+        if key in alternate:
+            return Lookup(*alternate[key])
+        return None
 
     def resolve(self, name: str) -> Article | None:
         """The article a title, slug, alias or redirect names, or None."""
-        return self._by_name.get(normalise_title(name))
+        found = self.lookup(name)
+        return found.article if found else None
 
     def by_path(self, path: Path) -> Article | None:
-        return self._by_path.get(path.resolve())
+        return self._by_path.get(str(path.resolve()))
 
-    def is_canonical(self, name: str, article: Article) -> bool:
-        """True when ``name`` is the article's own title or slug, not an alias or redirect."""
-        key = normalise_title(name)
-        return key in (
-            normalise_title(article.title),
-            normalise_title(article.slug),
-            normalise_title(article.path.stem),
-        )
+    def suggest(self, name: str) -> str | None:
+        """The title closest to ``name`` ("did you mean"), or None when none is close."""
+        if not self._titles:
+            self._titles = {normalise_title(a.title): a.title for a in reversed(self.articles)}
+        close = difflib.get_close_matches(normalise_title(name), self._titles, n=1, cutoff=0.8)
+        return self._titles[close[0]] if close else None
 
-    def names(self) -> list[str]:
-        return [article.title for article in self.articles]
-
-
-def build_index(root: Path) -> ContentIndex:
-    """Index every article under ``root`` (hidden folders skipped)."""
-    index = ContentIndex(root=root)
-    if not root.is_dir():
-        return index
-    for path in sorted(root.rglob("*")):
-        if path.suffix.lower() not in SUPPORTED_SUFFIXES or not path.is_file():
-            continue
-        if any(part.startswith(".") for part in path.relative_to(root).parts):
-            continue
-        article = read_article(path)
-        if article is not None:
-            index.add(article)
-    return index
+    def anchor_keys(self, article: Article, scheme: str) -> frozenset[str] | None:
+        """The fragment keys reaching the article's headings; None when they are unknown."""
+        if article.headings is None:
+            return None
+        key = (str(article.path), scheme)
+        if key not in self._anchors:
+            self._anchors[key] = anchor_keys(article.headings, article.ids, scheme)
+        return self._anchors[key]
 
 
-def read_article(path: Path) -> Article | None:
-    """Title, slug and aliases of one file, or None when it cannot be read."""
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError):
-        return None
-    if path.suffix.lower() == ".txt":
-        first_line = text.strip().split("\n", 1)[0] if text.strip() else path.stem
-        return Article(strip_scraped_edit(first_line), path, path.stem)
-    try:
-        front_matter = parse_front_matter(text)
-    except InputError:
-        front_matter = None
-    meta = front_matter.data if front_matter else {}
-    title = meta.get("title") if isinstance(meta.get("title"), str) else None
-    if not title:
-        heading = _H1.search(text, front_matter.body_start if front_matter else 0)
-        title = heading.group(1) if heading else path.stem.replace("_", " ")
-    slug = meta.get("slug") if isinstance(meta.get("slug"), str) else path.stem
-    return Article(
-        title=title.strip(),
-        path=path,
-        slug=slug,
-        aliases=_strings(meta.get("aliases")),
-        redirects=_strings(meta.get("redirect_from")),
-    )
+def article_files(root: Path) -> list[tuple[Path, os.stat_result]]:
+    """Every article file under ``root`` with its stat (hidden folders and files skipped)."""
+    found: list[tuple[Path, os.stat_result]] = []
+    for folder, folders, files in os.walk(root):
+        folders[:] = sorted(name for name in folders if not name.startswith("."))
+        for name in sorted(files):
+            if name.startswith(".") or os.path.splitext(name)[1].lower() not in SUPPORTED_SUFFIXES:
+                continue
+            path = Path(folder, name)
+            try:
+                found.append((path, path.stat()))
+            except OSError:
+                continue
+    return found
 
-
-def _strings(value) -> list[str]:
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, list):
-        return [str(item) for item in value if item is not None]
-    return []

@@ -1,7 +1,15 @@
 """Python built-in rules, one module per category."""
 
 from editlint.rules.builtin.counter_perspective import PerspectiveHeading
-from editlint.rules.builtin.see_also import DanglingSeeAlso, EmptySeeAlsoSection
+from editlint.rules.builtin.links import BrokenAnchor, BrokenInternalLink
+from editlint.rules.builtin.see_also import (
+    DanglingSeeAlso,
+    DuplicateSeeAlso,
+    EmptySeeAlsoSection,
+    SeeAlsoLinkedInBody,
+    SeeAlsoViaRedirect,
+    SelfReferencingSeeAlso,
+)
 from editlint.rules.builtin.unsourced import ArticleWithoutCitations
 
 BUILTIN_RULES = [
@@ -9,4 +17,10 @@ BUILTIN_RULES = [
     ArticleWithoutCitations,
     DanglingSeeAlso,
     EmptySeeAlsoSection,
+    BrokenInternalLink,
+    BrokenAnchor,
+    SelfReferencingSeeAlso,
+    DuplicateSeeAlso,
+    SeeAlsoViaRedirect,
+    SeeAlsoLinkedInBody,
 ]

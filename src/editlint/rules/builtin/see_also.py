@@ -1,12 +1,66 @@
-"""See-also rules: entries that lead nowhere and empty see-also sections."""
+"""See-also rules: entries that lead nowhere, to the article itself, twice, through a redirect,
+or to an article the body already links; and empty see-also sections."""
 
 from __future__ import annotations
 
-import difflib
+from editlint.diagnostics import Applicability, Category, Fix, Severity
+from editlint.document import Document, SeeAlsoEntry, SeeAlsoSource
+from editlint.index import Article, normalise_title
+from editlint.index.resolve import LinkResolver, Resolution, Status
+from editlint.rules.base import FixExample, Rule, RuleContext, RuleExamples
+from editlint.rules.builtin.links import resolver_for
+from editlint.rules.builtin.see_also_edits import remove_entry, remove_section, rename_entry
 
-from editlint.diagnostics import Category, Severity
-from editlint.document import Document
-from editlint.rules.base import Rule, RuleContext, RuleExamples
+LISTED = (SeeAlsoSource.SECTION, SeeAlsoSource.FRONT_MATTER)
+MAX_TITLE_WORDS = 8
+
+
+def resolved_entries(
+    document: Document, resolver: LinkResolver
+) -> list[tuple[SeeAlsoEntry, Resolution]]:
+    """Each entry that names an article, with what it resolves to."""
+    pairs = []
+    for entry in document.see_also:
+        if entry.link is None and not _names_an_article(entry):
+            continue
+        if entry.link is not None:
+            pairs.append((entry, resolver.resolve_link(entry.link)))
+        else:
+            pairs.append((entry, resolver.resolve_name(entry.target)))
+    return pairs
+
+
+def _names_an_article(entry: SeeAlsoEntry) -> bool:
+    """An unlinked section item is a title, not a sentence or a piece of HTML."""
+    if entry.source is not SeeAlsoSource.SECTION:
+        return True
+    name = entry.target.strip().strip("*_").strip()
+    return bool(name) and "<" not in name and not name.endswith((".", ":")) and (
+        len(name.split()) <= MAX_TITLE_WORDS
+    )
+
+
+def entry_span(entry: SeeAlsoEntry) -> tuple[int, int]:
+    if entry.link is not None:
+        return entry.link.target_start, entry.link.target_end
+    return entry.start, entry.end
+
+
+def own_article(document: Document, resolver: LinkResolver) -> Article | None:
+    if document.path is not None:
+        article = resolver.index.by_path(document.path)
+        if article is not None:
+            return article
+    return None
+
+
+def is_self(document: Document, resolver: LinkResolver, resolution: Resolution) -> bool:
+    if resolution.article is None:
+        return False
+    own = own_article(document, resolver)
+    if own is not None:
+        return resolution.article is own
+    return normalise_title(resolution.article.title) == normalise_title(document.title)
 
 
 class DanglingSeeAlso(Rule):
@@ -15,6 +69,7 @@ class DanglingSeeAlso(Rule):
     category = Category.SEE_ALSO
     severity = Severity.ERROR
     needs_index = True
+    fix_applicability = Applicability.UNSAFE
     message = "See-also target '{target}' is not an article in the content repository"
     summary = "A see-also entry whose target resolves to no article."
     explanation = """\
@@ -22,28 +77,43 @@ What: a "See also" entry (section list item, front matter see_also, or a "See al
 naming an article that does not exist in the content repository.
 Why: readers who follow it find nothing; dangling entries also hide renamed or deleted articles.
 Example: "See also Nord Stream." where no article is titled Nord Stream.
-Fix: point the entry at an existing article, write the article, or remove the entry."""
+Fix (unsafe): apply the "did you mean" suggestion when the index has a close title; otherwise
+remove the entry from the see-also list. Or write the missing article."""
     examples = RuleExamples(
-        flag=["The harbour opened in 1850.\n\n## See also\n\n- [[Nord Stream]]\n"],
-        pass_=[
-            "---\ntitle: Harbour\n---\n\nThe harbour opened in 1850.\n\n"
-            "## See also\n\n- [[Harbour]]\n"
+        flag=["Lead.\n\n## See also\n\n- [[Nord Stream]]\n"],
+        pass_=["Lead.\n\n## See also\n\n- [[NATO]]\n"],
+        fix=[
+            FixExample(
+                text="Lead.\n\n## See also\n\n- [[NATO]]\n- [[Nord Stream]]\n",
+                fixed="Lead.\n\n## See also\n\n- [[NATO]]\n",
+                unsafe=True,
+            )
         ],
     )
 
     def check(self, document: Document, context: RuleContext):
-        index = context.index
-        if index is None:
+        resolver = resolver_for(document, context)
+        if resolver is None:
             return
-        for entry in document.see_also:
-            if index.resolve(entry.target) is not None:
+        prefixes = resolver.url_prefixes
+        for entry, resolution in resolved_entries(document, resolver):
+            if resolution.status is not Status.MISSING:
                 continue
-            message = self.message.format(target=entry.target)
-            close = difflib.get_close_matches(entry.target, index.names(), n=1, cutoff=0.8)
-            if close:
-                message += f" (did you mean '{close[0]}'?)"
-            start, end = (entry.link.target_start, entry.link.target_end) if entry.link else (entry.start, entry.end)
-            yield self.diagnostic(start, end, message, target=entry.target)
+            name = resolution.name or entry.target
+            message = self.message.format(target=name)
+            suggestion = context.index.suggest(name)
+            fix = None
+            if suggestion:
+                message += f" (did you mean '{suggestion}'?)"
+                article = context.index.resolve(suggestion)
+                edit = rename_entry(document, entry, article, prefixes, suggestion)
+                if edit is not None:
+                    fix = Fix((edit,), Applicability.UNSAFE, f"Replace with '{suggestion}'")
+            else:
+                edit = remove_entry(document, entry)
+                if edit is not None:
+                    fix = Fix((edit,), Applicability.UNSAFE, "Remove the entry")
+            yield self.diagnostic(*entry_span(entry), message, fix, target=name)
 
 
 class EmptySeeAlsoSection(Rule):
@@ -51,6 +121,7 @@ class EmptySeeAlsoSection(Rule):
     name = "empty-see-also-section"
     category = Category.SEE_ALSO
     severity = Severity.WARNING
+    fix_applicability = Applicability.SAFE
     message = "The 'See also' section is empty"
     summary = "A 'See also' heading with no entries under it."
     explanation = """\
@@ -58,10 +129,11 @@ What: a "See also" heading followed by no entries.
 Why: an empty section promises related articles and delivers none; it is usually left over from an
 export or from entries deleted one by one.
 Example: an article that ends with a bare "See also" line.
-Fix: list related articles under it, or remove the heading."""
+Fix (safe): remove the heading; or list related articles under it."""
     examples = RuleExamples(
-        flag=["The harbour opened in 1850.\n\n## See also\n"],
-        pass_=["The harbour opened in 1850.\n\n## See also\n\n- [[Lighthouse]]\n"],
+        flag=["Lead.\n\n## See also\n"],
+        pass_=["Lead.\n\n## See also\n\n- [[NATO]]\n"],
+        fix=[FixExample(text="Lead.\n\n## See also\n", fixed="Lead.\n")],
     )
 
     def check(self, document: Document, context: RuleContext):
@@ -73,4 +145,176 @@ Fix: list related articles under it, or remove the heading."""
             ]
             if not entries:
                 heading = document.blocks[document.sections[section_index].heading]
-                yield self.diagnostic(heading.start, heading.end)
+                fix = Fix(
+                    (remove_section(document, section_index),),
+                    Applicability.SAFE,
+                    "Remove the empty section",
+                )
+                yield self.diagnostic(heading.start, heading.end, fix=fix)
+
+
+class SelfReferencingSeeAlso(Rule):
+    code = "SEE105"
+    name = "self-referencing-see-also"
+    category = Category.SEE_ALSO
+    severity = Severity.WARNING
+    needs_index = True
+    fix_applicability = Applicability.UNSAFE
+    message = "See-also entry '{target}' points to this article itself"
+    summary = "A see-also entry that names the article it is in."
+    explanation = """\
+What: a see-also entry (or a "See also X" pointer) that resolves to the article itself.
+Why: it sends readers in a circle; it is usually copied from another article's list.
+Example: an article titled NATO whose see-also list contains [[NATO]].
+Fix (unsafe): remove the entry from the see-also list."""
+    examples = RuleExamples(
+        flag=["---\ntitle: NATO\n---\n\nLead.\n\n## See also\n\n- [[NATO]]\n"],
+        pass_=["---\ntitle: NATO\n---\n\nLead.\n\n## See also\n\n- [[European Union]]\n"],
+    )
+
+    def check(self, document: Document, context: RuleContext):
+        resolver = resolver_for(document, context)
+        if resolver is None:
+            return
+        for entry, resolution in resolved_entries(document, resolver):
+            if resolution.status is not Status.FOUND or resolution.anchor:
+                continue
+            if not is_self(document, resolver, resolution):
+                continue
+            edit = remove_entry(document, entry)
+            fix = Fix((edit,), Applicability.UNSAFE, "Remove the entry") if edit else None
+            message = self.message.format(target=entry.target)
+            yield self.diagnostic(*entry_span(entry), message, fix)
+
+
+class DuplicateSeeAlso(Rule):
+    code = "SEE106"
+    name = "duplicate-see-also"
+    category = Category.SEE_ALSO
+    severity = Severity.WARNING
+    needs_index = True
+    fix_applicability = Applicability.SAFE
+    message = "See-also entry '{target}' repeats an earlier entry of the same list"
+    summary = "The same article listed twice in one see-also list."
+    explanation = """\
+What: two entries of the same see-also list (the section, or front matter see_also) that reach
+the same article, by the same name or by an alias or redirect.
+Why: repetition makes the list longer without pointing anywhere new.
+Example: "- [[NATO]]" and "- [[North Atlantic Treaty Organization]]" in one list.
+Fix (safe): remove the later entry."""
+    examples = RuleExamples(
+        flag=["Lead.\n\n## See also\n\n- [[NATO]]\n- [[nato]]\n"],
+        pass_=["Lead.\n\n## See also\n\n- [[NATO]]\n- [[European Union]]\n"],
+        fix=[
+            FixExample(
+                text="Lead.\n\n## See also\n\n- [[NATO]]\n- [[nato]]\n",
+                fixed="Lead.\n\n## See also\n\n- [[NATO]]\n",
+            )
+        ],
+    )
+
+    def check(self, document: Document, context: RuleContext):
+        resolver = resolver_for(document, context)
+        if resolver is None:
+            return
+        seen: set[tuple[SeeAlsoSource, object]] = set()
+        for entry, resolution in resolved_entries(document, resolver):
+            if entry.source not in LISTED:
+                continue
+            target = resolution.article.path if resolution.article else None
+            key = (entry.source, target or normalise_title(entry.target), resolution.anchor)
+            if key not in seen:
+                seen.add(key)
+                continue
+            edit = remove_entry(document, entry)
+            fix = Fix((edit,), Applicability.SAFE, "Remove the duplicate") if edit else None
+            message = self.message.format(target=entry.target)
+            yield self.diagnostic(*entry_span(entry), message, fix)
+
+
+class SeeAlsoViaRedirect(Rule):
+    code = "SEE107"
+    name = "see-also-via-redirect"
+    category = Category.SEE_ALSO
+    severity = Severity.WARNING
+    needs_index = True
+    fix_applicability = Applicability.SAFE
+    message = "See-also entry '{target}' reaches '{title}' only through {via}"
+    summary = "A see-also entry naming an alias or redirect instead of the article's title."
+    explanation = """\
+What: a see-also entry that reaches its article only through an alias (front matter aliases),
+a redirect (front matter redirect_from, the redirects file, or a redirect page).
+Why: see-also lists should name articles as readers will find them; redirects break when the
+alias is reused, and readers see a different title than the one listed.
+Example: "- [[North Atlantic Treaty Organization]]" where the article is titled NATO.
+Fix (safe): replace the entry with the article's canonical title."""
+    examples = RuleExamples(
+        flag=["Lead.\n\n## See also\n\n- [[North Atlantic Treaty Organization]]\n"],
+        pass_=["Lead.\n\n## See also\n\n- [[NATO]]\n"],
+        fix=[
+            FixExample(
+                text="Lead.\n\n## See also\n\n- [[North Atlantic Treaty Organization]]\n",
+                fixed="Lead.\n\n## See also\n\n- [[NATO]]\n",
+            )
+        ],
+    )
+
+    def check(self, document: Document, context: RuleContext):
+        resolver = resolver_for(document, context)
+        if resolver is None:
+            return
+        for entry, resolution in resolved_entries(document, resolver):
+            if resolution.status is not Status.FOUND or resolution.via is None:
+                continue
+            article = resolution.article
+            via = "a redirect" if resolution.via == "redirect" else "an alias"
+            target = resolution.name or entry.target
+            message = self.message.format(target=target, title=article.title, via=via)
+            edit = rename_entry(document, entry, article, resolver.url_prefixes)
+            fix = None
+            if edit is not None and article.redirect_to is None:
+                fix = Fix((edit,), Applicability.SAFE, f"Replace with '{article.title}'")
+            yield self.diagnostic(*entry_span(entry), message, fix)
+
+
+class SeeAlsoLinkedInBody(Rule):
+    code = "SEE108"
+    name = "see-also-linked-in-body"
+    category = Category.SEE_ALSO
+    severity = Severity.INFO
+    needs_index = True
+    message = "See-also entry '{target}' is already linked from the article body"
+    summary = "A see-also entry for an article the body already links to."
+    explanation = """\
+What: an entry of the see-also section (or front matter see_also) whose article is already
+linked from the body of the article.
+Why: Wikipedia's guidance: the see-also section is for related articles not already linked in
+the text; repeating body links there adds length without adding paths.
+Example: a body that links [[NATO]] and a see-also list that lists NATO again.
+Fix: remove the entry, unless the body link is incidental and the relation deserves a pointer."""
+    examples = RuleExamples(
+        flag=["The alliance ([[NATO]]) grew.\n\n## See also\n\n- [[NATO]]\n"],
+        pass_=["The alliance grew.\n\n## See also\n\n- [[NATO]]\n"],
+    )
+
+    def check(self, document: Document, context: RuleContext):
+        resolver = resolver_for(document, context)
+        if resolver is None:
+            return
+        in_sections = [
+            (document.sections[index].start, document.sections[index].end)
+            for index in document.see_also_sections
+        ]
+        linked = set()
+        for link in document.links:
+            if link.start < document.body_start or any(a <= link.start < b for a, b in in_sections):
+                continue
+            resolution = resolver.resolve_link(link)
+            if resolution.status is Status.FOUND and resolution.article is not None:
+                linked.add(resolution.article.path)
+        for entry, resolution in resolved_entries(document, resolver):
+            if entry.source not in LISTED or resolution.article is None:
+                continue
+            if resolution.status is Status.FOUND and resolution.article.path in linked:
+                message = self.message.format(target=entry.target)
+                yield self.diagnostic(*entry_span(entry), message)

@@ -1,0 +1,65 @@
+"""Build the content index of a content root, reusing cached scans of unchanged files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from editlint.document import TEXT_SUFFIXES
+from editlint.errors import ConfigError
+from editlint.index import cache
+from editlint.index.content import Article, ContentIndex, article_files
+from editlint.index.scan import ScannedArticle, scan_text
+from editlint.yamlsource import load_yaml
+
+
+def build_index(
+    root: Path, cache_dir: Path | None = None, redirects_file: Path | None = None
+) -> ContentIndex:
+    """Index every article under ``root``; with ``cache_dir``, only changed files are read."""
+    index = ContentIndex(root=root)
+    if not root.is_dir():
+        return index
+    cache_path = cache.cache_file(cache_dir, root.resolve()) if cache_dir else None
+    cached = cache.load(cache_path) if cache_path else {}
+    entries: dict[str, tuple[int, int, ScannedArticle]] = {}
+    changed = False
+    for path, stat in article_files(root):
+        name = path.relative_to(root).as_posix()
+        hit = cached.get(name)
+        if hit is not None and hit[0] == stat.st_mtime_ns and hit[1] == stat.st_size:
+            scanned = hit[2]
+        else:
+            scanned = _scan(path)
+            changed = True
+            if scanned is None:
+                continue
+        entries[name] = (stat.st_mtime_ns, stat.st_size, scanned)
+        index.add(Article.from_scan(path, scanned))
+    if cache_path and (changed or set(entries) != set(cached)):
+        cache.save(cache_path, entries)
+    if redirects_file is not None:
+        for name, title in read_redirects(redirects_file).items():
+            index.add_redirect(name, title)
+    return index
+
+
+def read_redirects(path: Path) -> dict[str, str]:
+    """A redirects file: a YAML mapping of redirect names to canonical titles."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(f"links.redirects_file: cannot read: {error}", path) from None
+    data = load_yaml(text, path)
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise ConfigError("links.redirects_file: expected a mapping of names to titles", path, 1)
+    return {str(name): str(title) for name, title in data.items() if title is not None}
+
+
+def _scan(path: Path) -> ScannedArticle | None:
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return None
+    return scan_text(text, path.stem, path.suffix.lower() in TEXT_SUFFIXES)

@@ -1,0 +1,120 @@
+"""Link rules: internal links that resolve to nothing and anchors that name no heading."""
+
+from __future__ import annotations
+
+import difflib
+
+from editlint.diagnostics import Category, Severity
+from editlint.document import Document, Link
+from editlint.index.anchors import heading_anchor
+from editlint.index.resolve import LinkResolver, Resolution, Status
+from editlint.index.scan import scan_headings
+from editlint.rules.base import Rule, RuleContext, RuleExamples
+
+
+def resolver_for(document: Document, context: RuleContext) -> LinkResolver | None:
+    """A resolver for ``document`` under the configured link settings, or None without index."""
+    if context.index is None:
+        return None
+    links = context.settings.get("links")
+    prefixes = links.url_prefixes if links is not None else ()
+    scheme = links.anchors if links is not None else "github"
+    return LinkResolver(context.index, document, prefixes, scheme)
+
+
+def entry_links(document: Document) -> set[int]:
+    """ids of the links that are see-also entries (checked by the see-also rules instead)."""
+    return {id(entry.link) for entry in document.see_also if entry.link is not None}
+
+
+class BrokenInternalLink(Rule):
+    code = "SEE103"
+    name = "broken-internal-link"
+    category = Category.SEE_ALSO
+    severity = Severity.ERROR
+    needs_index = True
+    message = "Link target '{target}' is not an article in the content repository"
+    summary = "An internal link in the body whose target resolves to no article or file."
+    explanation = """\
+What: a link to another page of the content repository (a relative file link, a wiki link, or a
+site URL under a configured prefix such as '/index.php/') that resolves to nothing.
+Why: readers who follow it land on a missing page; broken links usually mean an article was
+renamed, moved or deleted without its links being updated.
+Example: [pipelines](../nord-stream.md) when no file nord-stream.md exists.
+Fix: point the link at the article's current title or path, or remove the link."""
+    examples = RuleExamples(
+        flag=["The pipeline ([[Nord Stream]]) was built in 2011."],
+        pass_=["The alliance ([[NATO]]) was founded in 1949."],
+    )
+
+    def check(self, document: Document, context: RuleContext):
+        resolver = resolver_for(document, context)
+        if resolver is None:
+            return
+        skip = entry_links(document)
+        for link in document.links:
+            if id(link) in skip or link.is_external:
+                continue
+            resolution = resolver.resolve_link(link)
+            if resolution.status is not Status.MISSING:
+                continue
+            message = self.message.format(target=resolution.name)
+            suggestion = context.index.suggest(resolution.name)
+            if suggestion:
+                message += f" (did you mean '{suggestion}'?)"
+            yield self.diagnostic(
+                link.target_start, link.target_end, message, target=resolution.name
+            )
+
+
+class BrokenAnchor(Rule):
+    code = "SEE104"
+    name = "broken-anchor"
+    category = Category.SEE_ALSO
+    severity = Severity.WARNING
+    needs_index = True
+    message = "Anchor '#{anchor}' names no heading in {where}"
+    summary = "A link's '#section' anchor that names no heading of its target."
+    explanation = """\
+What: a link whose '#fragment' matches no heading (nor explicit id) of the page it points to,
+under the site's anchor scheme ('links.anchors': github slugs like '#package-naming' by default,
+or MediaWiki's '#Package_naming', with its '.27'-style legacy escapes, for wiki exports).
+Why: the reader lands at the top of the page instead of the section meant; a heading was renamed.
+Example: [install it](#instalation) when the heading is "Installation".
+Fix: use the heading's current anchor."""
+    examples = RuleExamples(
+        flag=["## Installation\n\nSee [the steps](#instalation).\n"],
+        pass_=["## Installation\n\nSee [the steps](#installation).\n"],
+    )
+
+    def check(self, document: Document, context: RuleContext):
+        resolver = resolver_for(document, context)
+        if resolver is None:
+            return
+        for link in document.links:
+            if link.is_external:
+                continue
+            resolution = resolver.resolve_link(link)
+            if resolver.anchor_exists(resolution) is not False:
+                continue
+            yield self._finding(document, link, resolution, resolver)
+
+    def _finding(self, document: Document, link: Link, resolution: Resolution, resolver):
+        same_page = resolution.status is Status.SAME_PAGE
+        where = "this article" if same_page else f"'{resolution.article.title}'"
+        message = self.message.format(anchor=resolution.anchor, where=where)
+        headings = _headings(document, resolution, resolver)
+        anchors = [heading_anchor(heading, resolver.scheme) for heading in headings]
+        close = difflib.get_close_matches(resolution.anchor, anchors, n=1, cutoff=0.75)
+        if close:
+            message += f" (did you mean '#{close[0]}'?)"
+        written = document.text[link.target_start : link.target_end]
+        hash_at = written.find("#")
+        start = link.target_start + hash_at if hash_at >= 0 else link.target_start
+        return self.diagnostic(start, link.target_end, message, anchor=resolution.anchor)
+
+
+def _headings(document: Document, resolution: Resolution, resolver: LinkResolver) -> list[str]:
+    if resolution.status is Status.SAME_PAGE:
+        return scan_headings(document.text, document.body_start)[0]
+    return resolution.article.headings or []
