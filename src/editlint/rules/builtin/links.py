@@ -43,8 +43,8 @@ renamed, moved or deleted without its links being updated.
 Example: [pipelines](../nord-stream.md) when no file nord-stream.md exists.
 Fix: point the link at the article's current title or path, or remove the link."""
     examples = RuleExamples(
-        flag=["The pipeline ([[Nord Stream]]) was built in 2011."],
-        pass_=["The alliance ([[NATO]]) was founded in 1949."],
+        flag=["The pipeline ([[Nord Stream]]) was built in 2011.\n"],
+        pass_=["---\ntitle: Harbour\n---\n\nThe [[Harbour]] opened in 1850.\n"],
     )
 
     def check(self, document: Document, context: RuleContext):

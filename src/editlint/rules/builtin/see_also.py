@@ -12,6 +12,9 @@ from editlint.rules.builtin.links import resolver_for
 from editlint.rules.builtin.see_also_edits import remove_entry, remove_section, rename_entry
 
 LISTED = (SeeAlsoSource.SECTION, SeeAlsoSource.FRONT_MATTER)
+# Examples run on one article alone: the entries that resolve name the article itself.
+_HARBOUR = "---\ntitle: Harbour\n---\n\nThe harbour opened in 1850.\n\n"
+_ALIASED = "---\ntitle: Harbour\naliases: [Port of Brest]\n---\n\nThe harbour opened.\n\n"
 MAX_TITLE_WORDS = 8
 
 
@@ -80,12 +83,12 @@ Example: "See also Nord Stream." where no article is titled Nord Stream.
 Fix (unsafe): apply the "did you mean" suggestion when the index has a close title; otherwise
 remove the entry from the see-also list. Or write the missing article."""
     examples = RuleExamples(
-        flag=["Lead.\n\n## See also\n\n- [[Nord Stream]]\n"],
-        pass_=["Lead.\n\n## See also\n\n- [[NATO]]\n"],
+        flag=["The harbour opened in 1850.\n\n## See also\n\n- [[Nord Stream]]\n"],
+        pass_=[f"{_HARBOUR}## See also\n\n- [[Harbour]]\n"],
         fix=[
             FixExample(
-                text="Lead.\n\n## See also\n\n- [[NATO]]\n- [[Nord Stream]]\n",
-                fixed="Lead.\n\n## See also\n\n- [[NATO]]\n",
+                text=f"{_HARBOUR}## See also\n\n- [[Harbour]]\n- [[Nord Stream]]\n",
+                fixed=f"{_HARBOUR}## See also\n\n- [[Harbour]]\n",
                 unsafe=True,
             )
         ],
@@ -131,9 +134,14 @@ export or from entries deleted one by one.
 Example: an article that ends with a bare "See also" line.
 Fix (safe): remove the heading; or list related articles under it."""
     examples = RuleExamples(
-        flag=["Lead.\n\n## See also\n"],
-        pass_=["Lead.\n\n## See also\n\n- [[NATO]]\n"],
-        fix=[FixExample(text="Lead.\n\n## See also\n", fixed="Lead.\n")],
+        flag=["The harbour opened in 1850.\n\n## See also\n"],
+        pass_=["The harbour opened in 1850.\n\n## See also\n\n- [[Lighthouse]]\n"],
+        fix=[
+            FixExample(
+                text="The harbour opened in 1850.\n\n## See also\n\n## References\n",
+                fixed="The harbour opened in 1850.\n\n## References\n",
+            )
+        ],
     )
 
     def check(self, document: Document, context: RuleContext):
@@ -168,8 +176,15 @@ Why: it sends readers in a circle; it is usually copied from another article's l
 Example: an article titled NATO whose see-also list contains [[NATO]].
 Fix (unsafe): remove the entry from the see-also list."""
     examples = RuleExamples(
-        flag=["---\ntitle: NATO\n---\n\nLead.\n\n## See also\n\n- [[NATO]]\n"],
-        pass_=["---\ntitle: NATO\n---\n\nLead.\n\n## See also\n\n- [[European Union]]\n"],
+        flag=[f"{_HARBOUR}## See also\n\n- [[Harbour]]\n"],
+        pass_=[f"{_HARBOUR}## See also\n\n- [[Lighthouse]]\n"],
+        fix=[
+            FixExample(
+                text=f"{_HARBOUR}## See also\n\n- [[Harbour]]\n- [[Lighthouse]]\n",
+                fixed=f"{_HARBOUR}## See also\n\n- [[Lighthouse]]\n",
+                unsafe=True,
+            )
+        ],
     )
 
     def check(self, document: Document, context: RuleContext):
@@ -203,12 +218,12 @@ Why: repetition makes the list longer without pointing anywhere new.
 Example: "- [[NATO]]" and "- [[North Atlantic Treaty Organization]]" in one list.
 Fix (safe): remove the later entry."""
     examples = RuleExamples(
-        flag=["Lead.\n\n## See also\n\n- [[NATO]]\n- [[nato]]\n"],
-        pass_=["Lead.\n\n## See also\n\n- [[NATO]]\n- [[European Union]]\n"],
+        flag=["The harbour opened.\n\n## See also\n\n- [[Lighthouse]]\n- [[lighthouse]]\n"],
+        pass_=["The harbour opened.\n\n## See also\n\n- [[Lighthouse]]\n- [[Pier]]\n"],
         fix=[
             FixExample(
-                text="Lead.\n\n## See also\n\n- [[NATO]]\n- [[nato]]\n",
-                fixed="Lead.\n\n## See also\n\n- [[NATO]]\n",
+                text="The harbour opened.\n\n## See also\n\n- [[Lighthouse]]\n- [[lighthouse]]\n",
+                fixed="The harbour opened.\n\n## See also\n\n- [[Lighthouse]]\n",
             )
         ],
     )
@@ -249,12 +264,12 @@ alias is reused, and readers see a different title than the one listed.
 Example: "- [[North Atlantic Treaty Organization]]" where the article is titled NATO.
 Fix (safe): replace the entry with the article's canonical title."""
     examples = RuleExamples(
-        flag=["Lead.\n\n## See also\n\n- [[North Atlantic Treaty Organization]]\n"],
-        pass_=["Lead.\n\n## See also\n\n- [[NATO]]\n"],
+        flag=[f"{_ALIASED}## See also\n\n- [[Port of Brest]]\n"],
+        pass_=[f"{_ALIASED}## See also\n\n- [[Harbour]]\n"],
         fix=[
             FixExample(
-                text="Lead.\n\n## See also\n\n- [[North Atlantic Treaty Organization]]\n",
-                fixed="Lead.\n\n## See also\n\n- [[NATO]]\n",
+                text=f"{_ALIASED}## See also\n\n- [[Port of Brest]]\n",
+                fixed=f"{_ALIASED}## See also\n\n- [[Harbour]]\n",
             )
         ],
     )
@@ -293,8 +308,10 @@ the text; repeating body links there adds length without adding paths.
 Example: a body that links [[NATO]] and a see-also list that lists NATO again.
 Fix: remove the entry, unless the body link is incidental and the relation deserves a pointer."""
     examples = RuleExamples(
-        flag=["The alliance ([[NATO]]) grew.\n\n## See also\n\n- [[NATO]]\n"],
-        pass_=["The alliance grew.\n\n## See also\n\n- [[NATO]]\n"],
+        flag=[
+            "---\ntitle: Harbour\n---\n\nThe [[Harbour]] grew.\n\n## See also\n\n- [[Harbour]]\n"
+        ],
+        pass_=[f"{_HARBOUR}## See also\n\n- [[Harbour]]\n"],
     )
 
     def check(self, document: Document, context: RuleContext):
