@@ -9,9 +9,11 @@ from importlib import import_module
 from editlint.errors import UsageError
 
 COMMANDS = {
+    "init": ("editlint.commands.init", "Write a commented editlint.yaml for this repository."),
     "check": ("editlint.commands.check", "Check articles and report findings."),
     "rules": ("editlint.commands.rules", "List the available rules."),
     "explain": ("editlint.commands.explain", "Explain one rule: what, why, example, fix."),
+    "schema": ("editlint.commands.schema", "Print the JSON Schema of editlint.yaml."),
     "test-rules": ("editlint.commands.test_rules", "Check the examples every rule carries."),
     "import": ("editlint.commands.import_export", "Convert a plain-text wiki export to Markdown."),
     "lsp": ("editlint.commands.lsp", "Run the language server over stdio (editors)."),

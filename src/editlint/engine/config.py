@@ -59,22 +59,30 @@ class Config(BaseModel):
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
-    extends: list[str] = Field(default_factory=list, description="Presets or files to build on.")
+    extends: list[str] = Field(
+        default_factory=list,
+        description="Presets (editlint:recommended, editlint:strict) or config files to build on.",
+    )
     content_root: str | None = Field(
         None,
         validation_alias=AliasChoices("content_root", "content-root"),
         description="The folder of the content repository (default: the config file's folder).",
     )
-    select: list[str] = Field(default_factory=lambda: ["ALL"], description="Codes or prefixes.")
+    select: list[str] = Field(
+        default_factory=lambda: ["ALL"],
+        description="Codes or prefixes of the rules to run; the longest matching prefix wins.",
+    )
     extend_select: list[str] = Field(
-        default_factory=list, validation_alias=AliasChoices("extend_select", "extend-select")
+        default_factory=list,
+        validation_alias=AliasChoices("extend_select", "extend-select"),
+        description="Codes or prefixes to add to 'select' (e.g. on top of a preset).",
     )
     ignore: list[str] = Field(default_factory=list, description="Codes or prefixes to turn off.")
     severity: dict[str, Severity] = Field(
         default_factory=dict, description="Severity per code or prefix."
     )
     rules: dict[str, dict[str, Any]] = Field(
-        default_factory=dict, description="Options per rule code."
+        default_factory=dict, description="Options per rule code (see the rule reference)."
     )
     per_file_ignores: dict[str, list[str]] = Field(
         default_factory=dict,
@@ -97,7 +105,9 @@ class Config(BaseModel):
         validation_alias=AliasChoices("fail_on", "fail-on"),
         description="Lowest severity that makes the exit code 1.",
     )
-    links: LinksConfig = Field(default_factory=LinksConfig)
+    links: LinksConfig = Field(
+        default_factory=LinksConfig, description="How links and see-also targets resolve."
+    )
 
 
 class LoadedConfig:

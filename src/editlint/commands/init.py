@@ -1,0 +1,51 @@
+"""``editlint init``: write a commented ``editlint.yaml`` and print the hooks to add."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from editlint.engine.config import CONFIG_NAMES, find_config
+from editlint.engine.scaffold import (
+    SCHEMA_URL,
+    precommit_snippet,
+    render_config,
+    survey,
+    workflow_snippet,
+)
+from editlint.errors import UsageError
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "folder", nargs="?", type=Path, default=Path("."), help="the repository (default: .)"
+    )
+    parser.add_argument(
+        "--schema-url",
+        default=SCHEMA_URL,
+        help="schema for the yaml-language-server modeline (a URL or a path, "
+        "e.g. one written by 'editlint schema -o')",
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    folder: Path = args.folder
+    if not folder.is_dir():
+        raise UsageError(f"no such folder: {folder}")
+    existing = find_config(folder)
+    if existing is not None and existing.parent.resolve() == folder.resolve():
+        raise UsageError(f"{existing} exists; editlint init never overwrites a config")
+    target = folder / CONFIG_NAMES[0]
+    found = survey(folder)
+    target.write_text(render_config(found, args.schema_url), encoding="utf-8")
+    print(f"wrote {target} ({found.articles} articles in {found.content_root})")
+    print("\nAdd to .pre-commit-config.yaml:\n")
+    print(_indent(precommit_snippet()))
+    print("Or gate pull requests with .github/workflows/editlint.yml:\n")
+    print(_indent(workflow_snippet(found)))
+    print("Then run: editlint check")
+    return 0
+
+
+def _indent(text: str) -> str:
+    return "".join(f"    {line}\n" if line else "\n" for line in text.splitlines())

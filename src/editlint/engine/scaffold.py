@@ -1,0 +1,156 @@
+"""``editlint init``: look at a content repository and write a commented starting config."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from editlint import __version__
+from editlint.engine.files import collect_files
+
+# Where editlint is published: the pre-commit repo, the GitHub Action and the schema URL.
+REPOSITORY = "editlint/editlint"
+PROJECT_URL = f"https://github.com/{REPOSITORY}"
+RELEASE = f"v{__version__}"
+SCHEMA_URL = (
+    f"https://raw.githubusercontent.com/{REPOSITORY}/{RELEASE}/src/editlint/config.schema.json"
+)
+CONFIG_DOCS_URL = f"{PROJECT_URL}/blob/{RELEASE}/docs/configuration.md"
+# Files at the top of a repository that describe it rather than being articles.
+NOT_ARTICLES = frozenset({"readme", "changelog", "changes", "license", "contributing", "authors"})
+SAMPLE_LIMIT = 500
+_LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]+)|^\s*\[[^\]]+\]:\s*<?(\S+?)>?\s*$", re.MULTILINE)
+_WIKI_LINK = re.compile(r"\[\[[^\[\]\n]+\]\]")
+# MediaWiki article URLs: /index.php/Title, /w/index.php/Title, /wiki/Title.
+_MEDIAWIKI_PREFIX = re.compile(r"^((?:/[\w.~-]+)*/index\.php/|/wiki/)")
+
+
+@dataclass
+class Survey:
+    """What ``init`` found: where the articles are and how they link to each other."""
+
+    articles: int = 0
+    content_root: str = "."
+    url_prefixes: dict[str, int] = field(default_factory=dict)  # prefix -> links using it
+    wiki_links: int = 0
+    exclude: list[str] = field(default_factory=list)
+
+    @property
+    def anchors(self) -> str:
+        return "mediawiki" if self.url_prefixes or self.wiki_links else "github"
+
+
+def survey(root: Path) -> Survey:
+    """Count the articles under ``root``, pick their folder, and guess the link URL scheme."""
+    files = collect_files([root])
+    articles = [path for path in files if not _describes_repository(path, root)]
+    result = Survey(articles=len(articles))
+    result.exclude = sorted(
+        path.relative_to(root).as_posix() for path in files if _describes_repository(path, root)
+    )
+    if not articles:
+        return result
+    folders = Counter(_top_folder(path, root) for path in articles)
+    result.content_root = folders.most_common(1)[0][0]
+    prefixes: Counter[str] = Counter()
+    for path in articles[:SAMPLE_LIMIT]:
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError):
+            continue
+        result.wiki_links += len(_WIKI_LINK.findall(text))
+        for match in _LINK_TARGET.finditer(text):
+            prefix = _MEDIAWIKI_PREFIX.match(match.group(1) or match.group(2))
+            if prefix:
+                prefixes[prefix.group(1)] += 1
+    result.url_prefixes = dict(prefixes.most_common())
+    return result
+
+
+def _describes_repository(path: Path, root: Path) -> bool:
+    return path.parent.resolve() == root.resolve() and path.stem.lower() in NOT_ARTICLES
+
+
+def _top_folder(path: Path, root: Path) -> str:
+    parts = path.relative_to(root).parts
+    return parts[0] if len(parts) > 1 else "."
+
+
+def render_config(found: Survey, schema_url: str = SCHEMA_URL) -> str:
+    """The commented ``editlint.yaml`` for what was found."""
+    lines = [
+        f"# yaml-language-server: $schema={schema_url}",
+        f"# editlint configuration; every key is described in {CONFIG_DOCS_URL}",
+        "",
+        f"# Where see-also targets and internal links resolve ({found.articles} articles found).",
+        f"content_root: {found.content_root}",
+        "",
+        "# The defaults: every rule of the packs shipped with editlint (see `editlint rules`),",
+        "# and findings at warning or above fail the run. editlint:strict fails on info too.",
+        "extends: [editlint:recommended]",
+        "# ignore: [NEU101]                    # turn off codes or prefixes",
+        "# severity: {NEU: info}               # re-grade findings by code or prefix",
+        '# per-file-ignores: {"drafts/*.md": [SRC]}',
+        "# rule_paths: [house-style.yaml]      # your own packs; test them: editlint test-rules",
+    ]
+    if found.exclude:
+        lines += ["", "# Not articles.", f"exclude: [{', '.join(found.exclude)}]"]
+    else:
+        lines += ["", '# exclude: ["drafts/*"]                # globs of files not to check']
+    lines += ["", *_links_section(found)]
+    return "\n".join(lines) + "\n"
+
+
+def _links_section(found: Survey) -> list[str]:
+    if found.url_prefixes:
+        counts = ", ".join(
+            f"{count} like '{prefix}Title'" for prefix, count in found.url_prefixes.items()
+        )
+        prefixes = ", ".join(f'"{prefix}"' for prefix in found.url_prefixes)
+        return [
+            f"# Links: the articles link to each other by MediaWiki URLs ({counts}).",
+            "links:",
+            f"  url_prefixes: [{prefixes}]",
+            "  anchors: mediawiki",
+        ]
+    if found.wiki_links:
+        return [
+            f"# Links: the articles use [[wiki links]] ({found.wiki_links} found).",
+            "links:",
+            "  anchors: mediawiki",
+        ]
+    return [
+        "# Links: relative Markdown links; '#section' anchors as GitHub makes them.",
+        "links:",
+        "  anchors: github",
+        '  # url_prefixes: ["/wiki/"]          # site URLs that name an article',
+    ]
+
+
+def precommit_snippet() -> str:
+    return "\n".join([
+        "repos:",
+        f"  - repo: {PROJECT_URL}",
+        f"    rev: {RELEASE}",
+        "    hooks:",
+        "      - id: editlint",
+        "",
+    ])
+
+
+def workflow_snippet(found: Survey) -> str:
+    return "\n".join([
+        "name: editlint",
+        "on: [push, pull_request]",
+        "jobs:",
+        "  editlint:",
+        "    runs-on: ubuntu-latest",
+        "    steps:",
+        "      - uses: actions/checkout@v4",
+        f"      - uses: {REPOSITORY}@{RELEASE}",
+        "        with:",
+        f"          paths: {found.content_root}",
+        "",
+    ])

@@ -1,0 +1,75 @@
+"""The JSON Schema of ``editlint.yaml``, generated from the config models and shipped as JSON."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+from typing import Any
+
+from pydantic import AliasChoices, BaseModel
+
+from editlint.engine.config import Config
+
+SCHEMA_FILE = "config.schema.json"
+_DESCRIPTION = "editlint configuration (editlint.yaml, or [tool.editlint] in pyproject.toml)."
+DRAFT = "https://json-schema.org/draft/2020-12/schema"
+
+
+def config_schema() -> dict[str, Any]:
+    """The schema: every key under each name the loader accepts, and built-in rules' options."""
+    schema = Config.model_json_schema(ref_template="#/$defs/{model}")
+    _add_alias_names(schema, Config)
+    for model in _nested_models(Config):
+        _add_alias_names(schema["$defs"][model.__name__], model)
+    _add_rule_options(schema)
+    schema.update(title="editlint.yaml", description=_DESCRIPTION)
+    return {"$schema": DRAFT, **schema}
+
+
+def render_schema() -> str:
+    """The schema as the text of the shipped file."""
+    return json.dumps(config_schema(), indent=2, ensure_ascii=False) + "\n"
+
+
+def shipped_schema_text() -> str:
+    """The schema file installed with editlint (what ``editlint schema`` prints)."""
+    return resources.files("editlint").joinpath(SCHEMA_FILE).read_text(encoding="utf-8")
+
+
+def _nested_models(model: type[BaseModel]) -> list[type[BaseModel]]:
+    """The models used as field types of ``model``, recursively."""
+    found = []
+    for field in model.model_fields.values():
+        kind = field.annotation
+        if isinstance(kind, type) and issubclass(kind, BaseModel):
+            found.extend([kind, *_nested_models(kind)])
+    return found
+
+
+def _add_alias_names(schema: dict[str, Any], model: type[BaseModel]) -> None:
+    """``fail_on`` is also accepted as ``fail-on``: list every accepted name as a property."""
+    properties = schema.get("properties", {})
+    for name, field in model.model_fields.items():
+        alias = field.validation_alias
+        if not isinstance(alias, AliasChoices) or name not in properties:
+            continue
+        for choice in alias.choices:
+            if isinstance(choice, str) and choice != name:
+                described = properties[name].get("description", "")
+                note = f"{described} (Same as '{name}'.)".strip()
+                properties[choice] = {**properties[name], "description": note}
+
+
+def _add_rule_options(schema: dict[str, Any]) -> None:
+    """Give each built-in rule that takes options its own entry under ``rules``."""
+    from editlint.rules.registry import builtin_python_rules
+
+    rules = schema["properties"]["rules"]
+    definitions = schema.setdefault("$defs", {})
+    for rule in builtin_python_rules():
+        if not rule.options_model.model_fields:
+            continue
+        options = rule.options_model.model_json_schema(ref_template="#/$defs/{model}")
+        definitions.update(options.pop("$defs", {}))
+        options["description"] = f"Options of {rule.code} ({rule.name})."
+        rules.setdefault("properties", {})[rule.code] = options

@@ -1,0 +1,126 @@
+"""`editlint init` in a fresh repository, and the shipped JSON Schema of the config."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+
+import jsonschema
+import pytest
+import yaml
+
+from conftest import ROOT, SHARED
+from editlint.engine.config import Config
+from editlint.engine.schema import render_schema, shipped_schema_text
+
+ARCHWIKI = SHARED / "corpora" / "archwiki"
+SCHEMA = json.loads(shipped_schema_text())
+
+
+def git_repo(path):
+    subprocess.run(["git", "init", "-q", str(path)], check=True)
+    return path
+
+
+def test_shipped_schema_is_up_to_date():
+    assert shipped_schema_text() == render_schema(), "run: python scripts/gen_docs.py"
+
+
+def test_init_then_check_in_a_fresh_mediawiki_repository(cli, tmp_path):
+    repo = git_repo(tmp_path / "wiki")
+    (repo / "articles").mkdir()
+    for name in ("AppArmor.md", "AMule.md", "Asterisk.md"):
+        shutil.copy(ARCHWIKI / name, repo / "articles" / name)
+    (repo / "README.md").write_text("# Our wiki\n")
+
+    result = cli("init", cwd=repo)
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("wrote editlint.yaml (3 articles in articles)\n")
+    assert "      - id: editlint\n" in result.stdout
+    assert "      - uses: editlint/editlint@v" in result.stdout
+    text = (repo / "editlint.yaml").read_text()
+    assert text.splitlines()[0].startswith("# yaml-language-server: $schema=https://")
+    config = yaml.safe_load(text)
+    jsonschema.validate(config, SCHEMA)
+    assert config == {
+        "content_root": "articles",
+        "extends": ["editlint:recommended"],
+        "exclude": ["README.md"],
+        "links": {"url_prefixes": ["/index.php/"], "anchors": "mediawiki"},
+    }
+    checked = cli("check", "--format", "json", cwd=repo)
+    assert checked.returncode in (0, 1), checked.stderr
+    assert checked.stderr == ""
+    report = json.loads(checked.stdout)
+    assert report["summary"]["files"] == 3
+    assert {d["path"].split("/")[0] for d in report["diagnostics"]} <= {"articles"}
+
+
+@pytest.mark.parametrize(
+    ("article", "links"),
+    [
+        ("See [[Harbour]] and [[Lighthouse#History]].\n", {"anchors": "mediawiki"}),
+        ("See [the harbour](harbour.md#history).\n", {"anchors": "github"}),
+        ("See [it](/wiki/Harbour).\n", {"url_prefixes": ["/wiki/"], "anchors": "mediawiki"}),
+    ],
+)
+def test_init_guesses_the_link_scheme(cli, tmp_path, article, links):
+    (tmp_path / "port.md").write_text(f"# Port\n\n{article}")
+    assert cli("init", str(tmp_path)).returncode == 0
+    config = yaml.safe_load((tmp_path / "editlint.yaml").read_text())
+    jsonschema.validate(config, SCHEMA)
+    assert config["links"] == links
+    assert config["content_root"] == "."
+
+
+@pytest.mark.parametrize("name", ["editlint.yaml", ".editlint.yaml", "pyproject.toml"])
+def test_init_never_overwrites_a_config(cli, tmp_path, name):
+    toml = name == "pyproject.toml"
+    existing = "[tool.editlint]\nselect = ['NEU']\n" if toml else "select: [NEU]\n"
+    (tmp_path / name).write_text(existing)
+    result = cli("init", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.endswith(f"{name} exists; editlint init never overwrites a config\n")
+    assert (tmp_path / name).read_text() == existing
+    assert not (name != "editlint.yaml" and (tmp_path / "editlint.yaml").exists())
+
+
+def test_schema_command_prints_the_shipped_schema(cli, tmp_path):
+    printed = cli("schema")
+    assert printed.returncode == 0
+    assert printed.stdout == shipped_schema_text()
+    assert cli("schema", "-o", str(tmp_path / "s.json")).returncode == 0
+    assert (tmp_path / "s.json").read_text() == printed.stdout
+
+
+ACCEPTED = [
+    {"fail-on": "info", "per-file-ignores": {"drafts/*.md": ["SRC"]}, "extend-select": ["NEU"]},
+    {"fail_on": "error", "links": {"url-prefixes": ["/wiki/"], "external_links_are_citations": False}},
+    {"extends": ["editlint:strict"], "severity": {"NEU": "info"}, "rules": {"NEU101": {}}},
+]
+REJECTED = [
+    {"fail-on": "sometimes"},
+    {"selct": ["NEU"]},
+    {"links": {"anchors": "gitlab"}},
+    {"severity": {"NEU": "loud"}},
+]
+
+
+@pytest.mark.parametrize("data", ACCEPTED)
+def test_schema_accepts_what_the_loader_accepts(data):
+    Config.model_validate(data)
+    jsonschema.validate(data, SCHEMA)
+
+
+@pytest.mark.parametrize("data", REJECTED)
+def test_schema_rejects_what_the_loader_rejects(data):
+    with pytest.raises(ValueError):
+        Config.model_validate(data)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(data, SCHEMA)
+
+
+def test_the_projects_own_config_validates():
+    jsonschema.validate(yaml.safe_load((ROOT / "editlint.yaml").read_text()), SCHEMA)
