@@ -97,7 +97,7 @@ def test_schema_command_prints_the_shipped_schema(cli, tmp_path):
 
 ACCEPTED = [
     {"fail-on": "info", "per-file-ignores": {"drafts/*.md": ["SRC"]}, "extend-select": ["NEU"]},
-    {"fail_on": "error", "links": {"url-prefixes": ["/wiki/"], "external_links_are_citations": False}},
+    {"fail_on": "error", "links": {"url-prefixes": ["/w/"], "external_links_are_citations": 0}},
     {"extends": ["editlint:strict"], "severity": {"NEU": "info"}, "rules": {"NEU101": {}}},
 ]
 REJECTED = [
