@@ -97,7 +97,8 @@ def test_schema_command_prints_the_shipped_schema(cli, tmp_path):
 
 ACCEPTED = [
     {"fail-on": "info", "per-file-ignores": {"drafts/*.md": ["SRC"]}, "extend-select": ["NEU"]},
-    {"fail_on": "error", "links": {"url-prefixes": ["/w/"], "external_links_are_citations": 0}},
+    {"fail_on": "error", "links": {"url-prefixes": ["/w/"], "redirects_file": "r.yaml"}},
+    {"links": {"external_links_are_citations": False}, "builtin-packs": False},
     {"extends": ["editlint:strict"], "severity": {"NEU": "info"}, "rules": {"NEU101": {}}},
 ]
 REJECTED = [
