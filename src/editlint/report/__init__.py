@@ -16,6 +16,10 @@ FORMATS: dict[str, str] = {
     "concise": "editlint.report.text:render_concise",
     "grouped": "editlint.report.text:render_grouped",
     "json": "editlint.report.json_format:render",
+    "sarif": "editlint.report.sarif:render",
+    "github": "editlint.report.github:render",
+    "junit": "editlint.report.junit:render",
+    "html": "editlint.report.html:render",
 }
 
 

@@ -22,6 +22,11 @@ class Located:
     column: int
     end_line: int
     end_column: int
+    lines: LineIndex | None = field(default=None, repr=False, compare=False)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of another offset in the same file, e.g. of a fix's edit."""
+        return self.lines.position(offset) if self.lines else (1, 1)
 
 
 @dataclass
@@ -54,7 +59,9 @@ class RunReport:
             for diagnostic in result.diagnostics:
                 line, column = lines.position(diagnostic.start)
                 end_line, end_column = lines.position(diagnostic.end)
-                found.append(Located(path, diagnostic, line, column, end_line, end_column))
+                found.append(
+                    Located(path, diagnostic, line, column, end_line, end_column, lines)
+                )
         return found
 
     @property

@@ -1,0 +1,131 @@
+"""``--format sarif``: SARIF 2.1.0 with rule metadata, help text and fixes (GitHub code scanning).
+
+Columns count Unicode code points (``columnKind: unicodeCodePoints``), as editlint's do.
+"""
+
+from __future__ import annotations
+
+import json
+from urllib.parse import quote
+
+from editlint import __version__
+from editlint.report.model import Located, RunReport
+
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+LEVELS = {"error": "error", "warning": "warning", "info": "note"}
+
+
+def render(run: RunReport) -> str:
+    rules = _rules(run)
+    index = {rule["id"]: position for position, rule in enumerate(rules)}
+    document = {
+        "$schema": SCHEMA,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "editlint",
+                        "version": __version__,
+                        "rules": rules,
+                    }
+                },
+                "columnKind": "unicodeCodePoints",
+                "results": [_result(item, index[item.diagnostic.code]) for item in run.located],
+            }
+        ],
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+def _rules(run: RunReport) -> list[dict]:
+    """Every selected rule, plus the input and internal codes that appear in the results."""
+    metadata = dict(run.rules)
+    for item in run.located:
+        diagnostic = item.diagnostic
+        metadata.setdefault(
+            diagnostic.code,
+            {
+                "code": diagnostic.code,
+                "name": diagnostic.rule_name or diagnostic.category.value,
+                "category": diagnostic.category.value,
+                "severity": diagnostic.severity.value,
+                "summary": f"{diagnostic.category.value.capitalize()} problem.",
+                "explanation": "",
+                "fixable": None,
+            },
+        )
+    return [_rule(metadata[code]) for code in sorted(metadata)]
+
+
+def _rule(meta: dict) -> dict:
+    summary = meta.get("summary") or meta["code"]
+    explanation = meta.get("explanation") or summary
+    return {
+        "id": meta["code"],
+        "name": meta.get("name") or meta["code"],
+        "shortDescription": {"text": summary},
+        "fullDescription": {"text": explanation},
+        "help": {"text": explanation, "markdown": f"**{summary}**\n\n{explanation}"},
+        "defaultConfiguration": {"level": LEVELS[meta.get("severity", "warning")]},
+        "properties": {
+            "category": meta.get("category", ""),
+            "fixable": meta.get("fixable"),
+            "tags": [meta.get("category", "")],
+        },
+    }
+
+
+def _location(item: Located) -> dict:
+    return {"uri": quote(item.path), "uriBaseId": "%SRCROOT%"}
+
+
+def _region(item: Located, start: int, end: int) -> dict:
+    line, column = item.position(start)
+    end_line, end_column = item.position(end)
+    return {"startLine": line, "startColumn": column, "endLine": end_line, "endColumn": end_column}
+
+
+def _result(item: Located, rule_index: int) -> dict:
+    diagnostic = item.diagnostic
+    result = {
+        "ruleId": diagnostic.code,
+        "ruleIndex": rule_index,
+        "level": LEVELS[diagnostic.severity.value],
+        "message": {"text": diagnostic.message},
+        "locations": [
+            {
+                "physicalLocation": {
+                    "artifactLocation": _location(item),
+                    "region": {
+                        "startLine": item.line,
+                        "startColumn": item.column,
+                        "endLine": item.end_line,
+                        "endColumn": item.end_column,
+                    },
+                }
+            }
+        ],
+    }
+    fix = diagnostic.fix
+    if fix is not None and fix.applicability.value != "display-only":
+        result["fixes"] = [
+            {
+                "description": {
+                    "text": f"{fix.description or 'Apply the fix'} ({fix.applicability.value})"
+                },
+                "artifactChanges": [
+                    {
+                        "artifactLocation": _location(item),
+                        "replacements": [
+                            {
+                                "deletedRegion": _region(item, edit.start, edit.end),
+                                "insertedContent": {"text": edit.replacement},
+                            }
+                            for edit in fix.edits
+                        ],
+                    }
+                ],
+            }
+        ]
+    return result

@@ -1,0 +1,146 @@
+"""The HTML report in a real headless Chromium (Debian's /usr/bin/chromium, driven by Playwright):
+no console errors, no network, highlights on exactly the flagged words, working filters and
+details, and nothing from an article ever runs. Screenshots go to tests/artifacts/.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, SEED
+from editlint.document.lines import LineIndex
+from house import house_folder
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+ARTIFACTS = ROOT / "tests" / "artifacts"
+HOSTILE = (
+    "# Hostile\n\n"
+    "A legendary <script>window.__pwned=1;alert(1)</script> port.\n\n"
+    '<img src=x onerror="window.__pwned=2;alert(2)">\n\n'
+    "Click [x](javascript:window.__pwned=3) now, or <a href=\"javascript:alert(8)\">here</a>.\n\n"
+    "## See also\n\n"
+    "- [[javascript:alert(6)]]\n"
+    '- [[" onmouseover="window.__pwned=7]]\n'
+    "- [[</code></pre><script>window.__pwned=9</script>]]\n"
+)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not CHROMIUM.exists():
+        pytest.fail("Debian's chromium is missing: run `make system-deps`")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield browser
+        browser.close()
+
+
+class Page:
+    """A loaded report page with everything that went wrong on it recorded."""
+
+    def __init__(self, browser, report: Path) -> None:
+        self.page = browser.new_page(viewport={"width": 1200, "height": 1600})
+        self.errors: list[str] = []
+        self.dialogs: list[str] = []
+        self.requests: list[str] = []
+        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        self.page.on("pageerror", lambda error: self.errors.append(str(error)))
+        self.page.on("dialog", self._dialog)
+        self.page.on("request", lambda request: self.requests.append(request.url))
+        self.page.goto(report.as_uri())
+        self.page.wait_for_load_state("load")
+
+    def _dialog(self, dialog) -> None:
+        self.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    def hidden_findings(self) -> int:
+        return self.page.evaluate(
+            "[...document.querySelectorAll('li.finding')].filter(li => !li.offsetParent).length"
+        )
+
+
+def _reports(cli, folder: Path, *paths: str) -> tuple[Path, dict]:
+    html = cli("check", "--format", "html", "--output", "report.html", *paths, cwd=folder)
+    assert html.returncode in (0, 1), html.stderr
+    as_json = cli("check", "--format", "json", *paths, cwd=folder)
+    return folder / "report.html", json.loads(as_json.stdout)
+
+
+def _span_text(folder: Path, diagnostic: dict) -> str:
+    raw = (folder / diagnostic["path"]).read_bytes().decode("utf-8-sig")
+    lines = LineIndex(raw)
+    start = lines.line_start(diagnostic["line"]) + diagnostic["column"] - 1
+    end = lines.line_start(diagnostic["end_line"]) + diagnostic["end_column"] - 1
+    return raw[start:end].replace("\r\n", "\n")
+
+
+def test_report_page_highlights_filters_and_details(cli, browser, tmp_path):
+    article = "Crews utilise very big cranes; critics slammed it.\n"
+    folder = house_folder(tmp_path, {"ships.md": article})
+    (folder / "editlint.yaml").write_text("rule_paths: [house.yaml]\n")
+    shutil.copy(SEED, folder / SEED.name)
+    report, data = _reports(cli, folder, "ships.md", SEED.name)
+    page = Page(browser, report)
+    diagnostics = data["diagnostics"]
+    assert page.page.locator("li.finding").count() == len(diagnostics) > 10
+    highlighted = page.page.evaluate(
+        "n => Array.from({length: n}, (_, i) => [...document.querySelectorAll("
+        "`mark[data-id=\"f${i + 1}\"]`)].map(m => m.textContent).join(''))",
+        len(diagnostics),
+    )
+    assert highlighted == [_span_text(folder, d) for d in diagnostics]
+    nested = page.page.locator("mark.hl mark.hl").count()
+    assert nested > 0  # the seed's partisan heading holds a partisan phrase
+
+    see_also = sum(1 for d in diagnostics if d["category"] == "see-also")
+    page.page.click("input[name=category][value=see-also]")
+    assert page.hidden_findings() == see_also
+    assert page.page.text_content("#shown-count") == str(len(diagnostics) - see_also)
+    errors = sum(1 for d in diagnostics if d["severity"] == "error" and d["category"] != "see-also")
+    page.page.click("input[name=severity][value=error]")
+    assert page.hidden_findings() == see_also + errors
+    page.page.click("input[name=category][value=see-also]")
+    page.page.click("input[name=severity][value=error]")
+    assert page.hidden_findings() == 0
+
+    fixable = next(i for i, d in enumerate(diagnostics, 1) if d["fix"])
+    mark = page.page.locator(f'mark[data-id="f{fixable}"]').first
+    assert diagnostics[fixable - 1]["message"] in mark.get_attribute("title")
+    assert "Fix (" in mark.get_attribute("title")
+    mark.click()
+    assert page.page.is_visible("#detail")
+    assert page.page.text_content("#detail .d-message") == diagnostics[fixable - 1]["message"]
+    assert page.page.text_content("#detail .d-fix").startswith("Fix (")
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.page.screenshot(path=str(ARTIFACTS / "html-report.png"), full_page=False)
+    assert page.errors == []
+    assert page.requests == [report.as_uri()]
+
+
+def test_nothing_in_an_article_runs_in_the_report(cli, browser, tmp_path):
+    (tmp_path / "hostile.md").write_text(HOSTILE, encoding="utf-8")
+    report, data = _reports(cli, tmp_path, "hostile.md")
+    assert any("onmouseover" in d["message"] for d in data["diagnostics"])
+    page = Page(browser, report)
+    page.page.hover("mark.hl >> nth=-1")
+    for mark in page.page.locator("mark.hl").all():
+        mark.click()
+    assert page.page.evaluate("typeof window.__pwned") == "undefined"
+    assert page.dialogs == []
+    assert page.errors == []
+    assert page.page.evaluate("document.scripts.length") == 1
+    assert page.page.locator("img, a[href^='javascript:'], [onerror], [onmouseover]").count() == 0
+    assert page.page.text_content("pre.source") == HOSTILE
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.page.screenshot(path=str(ARTIFACTS / "html-report-hostile.png"), full_page=True)

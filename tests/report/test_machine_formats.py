@@ -1,0 +1,87 @@
+"""SARIF against the official 2.1.0 schema, GitHub workflow-command escaping, JUnit XML."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from xml.etree import ElementTree
+
+import jsonschema
+
+from conftest import SHARED
+from editlint.diagnostics import Category, Diagnostic, Fix, Severity
+from editlint.engine.runner import FileResult
+from editlint.report import RunReport, render
+
+SARIF_SCHEMA = SHARED / "schemas" / "sarif-schema-2.1.0.json"
+
+
+def _validate_sarif(text: str) -> dict:
+    document = json.loads(text)
+    schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
+    validator = jsonschema.validators.validator_for(schema)(schema)
+    errors = sorted(validator.iter_errors(document), key=lambda e: list(e.path))
+    assert not errors, [f"{list(e.path)}: {e.message}" for e in errors[:5]]
+    return document
+
+
+def test_sarif_of_the_seed_with_every_rule_is_valid(cli, seed_path):
+    result = cli("check", "--format", "sarif", str(seed_path))
+    document = _validate_sarif(result.stdout)
+    run = document["runs"][0]
+    rule_ids = [rule["id"] for rule in run["tool"]["driver"]["rules"]]
+    assert len(run["results"]) > 0
+    for item in run["results"]:
+        assert rule_ids[item["ruleIndex"]] == item["ruleId"]
+        assert item["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].endswith(
+            "foreign-relations-of-russia.txt"
+        )
+
+
+def test_sarif_with_fixes_and_odd_paths_is_valid(tmp_path):
+    text = "Line one.\nSecond line utilise.\n"
+    diagnostic = Diagnostic(
+        "HSE101", "Use 'use'", 22, 29, Severity.WARNING, Category.NEUTRALITY,
+        Fix.replace(22, 29, "use", description="Replace with 'use'"), "plain-words",
+    )
+    path = tmp_path / "a folder" / "x#1.md"
+    report = RunReport([FileResult(path, text, [diagnostic])], cwd=tmp_path)
+    document = _validate_sarif(render(report, "sarif"))
+    result = document["runs"][0]["results"][0]
+    assert result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == (
+        "a%20folder/x%231.md"
+    )
+    assert result["fixes"][0]["artifactChanges"][0]["replacements"] == [
+        {
+            "deletedRegion": {"startLine": 2, "startColumn": 13, "endLine": 2, "endColumn": 20},
+            "insertedContent": {"text": "use"},
+        }
+    ]
+
+
+def test_github_commands_escape_data_and_properties(tmp_path):
+    diagnostic = Diagnostic(
+        "NEU101", "100% sure:\r\nsee, here", 0, 3, Severity.INFO, Category.NEUTRALITY,
+        rule_name="peacock-term",
+    )
+    path = tmp_path / "a,b:c.md"
+    report = RunReport([FileResult(path, "abc\n", [diagnostic])], cwd=tmp_path)
+    assert render(report, "github") == (
+        "::notice file=a%2Cb%3Ac.md,line=1,col=1,endLine=1,endColumn=4,"
+        "title=NEU101 (peacock-term)::100%25 sure:%0D%0Asee, here\n"
+    )
+
+
+def test_junit_is_well_formed_even_with_control_characters(tmp_path):
+    diagnostic = Diagnostic(
+        "NEU101", "bad \x1b[31m <tag> & \"q\"", 0, 1, Severity.ERROR, Category.NEUTRALITY
+    )
+    report = RunReport(
+        [FileResult(tmp_path / "a.md", "x\n", [diagnostic]), FileResult(Path("b.md"), "y\n")],
+        cwd=tmp_path,
+    )
+    root = ElementTree.fromstring(render(report, "junit").encode("utf-8"))
+    assert (root.get("tests"), root.get("failures")) == ("2", "1")
+    failure = root.find("testsuite/testcase/failure")
+    assert failure.get("message") == "bad \ufffd[31m <tag> & \"q\""
+    assert [suite.get("name") for suite in root] == ["a.md", "b.md"]
