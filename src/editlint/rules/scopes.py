@@ -30,12 +30,13 @@ def blocks_in_scope(
             continue
         if Scope.LEAD in skip and block.section == 0:
             continue
-        if Scope.SEE_ALSO in skip and _in_sections(document, block, see_also):
+        if Scope.SEE_ALSO in skip and in_sections(document, block, see_also):
             continue
         yield block
 
 
-def _in_sections(document: Document, block: Block, sections: set[int]) -> bool:
+def in_sections(document: Document, block: Block, sections: set[int]) -> bool:
+    """Whether ``block`` lies in one of ``sections`` or in a subsection of one."""
     index = block.section
     while index > 0:
         if index in sections:

@@ -1,6 +1,12 @@
 """Python built-in rules, one module per category."""
 
-from editlint.rules.builtin.counter_perspective import PerspectiveHeading
+from editlint.rules.builtin.counter_perspective import (
+    ContestedWithoutDebate,
+    NarratorView,
+    OneSidedSection,
+    PerspectiveHeading,
+    UnansweredView,
+)
 from editlint.rules.builtin.links import BrokenAnchor, BrokenInternalLink
 from editlint.rules.builtin.see_also import (
     DanglingSeeAlso,
@@ -10,11 +16,32 @@ from editlint.rules.builtin.see_also import (
     SeeAlsoViaRedirect,
     SelfReferencingSeeAlso,
 )
-from editlint.rules.builtin.unsourced import ArticleWithoutCitations
+from editlint.rules.builtin.unsourced import (
+    ArticleWithoutCitations,
+    CitationNeededMarker,
+    UncitedBlock,
+    UndefinedFootnote,
+    UnknownCitationKey,
+    UnsourcedClaim,
+    UnusedFootnoteDefinition,
+)
 
 BUILTIN_RULES = [
+    # counter-perspective
     PerspectiveHeading,
+    UnansweredView,
+    NarratorView,
+    OneSidedSection,
+    ContestedWithoutDebate,
+    # unsourced
     ArticleWithoutCitations,
+    UncitedBlock,
+    UnsourcedClaim,
+    UndefinedFootnote,
+    UnusedFootnoteDefinition,
+    UnknownCitationKey,
+    CitationNeededMarker,
+    # see-also
     DanglingSeeAlso,
     EmptySeeAlsoSection,
     BrokenInternalLink,

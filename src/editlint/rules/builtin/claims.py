@@ -1,0 +1,128 @@
+"""Claim-like sentences: the kinds of statement a reader should be able to verify."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Literal, get_args
+
+import regex
+from pydantic import BaseModel, ConfigDict, Field
+
+from editlint.rules.builtin import vocabulary
+from editlint.rules.builtin.vocabulary import alternation
+from editlint.rules.patterns import compile_terms, finditer
+
+ClaimKind = Literal["figure", "date", "superlative", "quotation", "attribution", "causal"]
+CLAIM_KINDS: tuple[str, ...] = get_args(ClaimKind)
+_REASONS = {
+    "figure": "a figure",
+    "date": "the date of an event",
+    "superlative": "a superlative",
+    "quotation": "a direct quotation",
+    "attribution": "an attributed opinion",
+    "causal": "a causal claim",
+}
+
+
+class ClaimOptions(BaseModel):
+    """What makes a sentence claim-like; every list can be replaced in editlint.yaml."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    kinds: list[ClaimKind] = Field(
+        default_factory=lambda: list(CLAIM_KINDS),
+        description=f"Which kinds of claim need a citation: {', '.join(CLAIM_KINDS)}.",
+    )
+    figure_units: list[str] = Field(default_factory=lambda: list(vocabulary.FIGURE_UNITS))
+    superlatives: list[str] = Field(default_factory=lambda: list(vocabulary.SUPERLATIVES))
+    not_superlatives: list[str] = Field(default_factory=lambda: list(vocabulary.NOT_SUPERLATIVE))
+    causal_phrases: list[str] = Field(default_factory=lambda: list(vocabulary.CAUSAL_PHRASES))
+    attribution_verbs: list[str] = Field(default_factory=lambda: list(vocabulary.ATTRIBUTION_VERBS))
+    opinion_holders: list[str] = Field(
+        default_factory=lambda: [*vocabulary.PROPONENTS, *vocabulary.OPPONENTS],
+        description="Holders whose view is an attributed opinion: 'critics', 'supporters', ...",
+    )
+    quotation_min_words: int = Field(3, ge=1, description="Shorter quotations are scare quotes.")
+    earliest_year: int = Field(1000, description="Four-digit numbers from here ...")
+    latest_year: int = Field(2099, description="... to here read as years.")
+
+    @cached_property
+    def detector(self) -> ClaimDetector:
+        return ClaimDetector(self)
+
+
+@dataclass(slots=True)
+class Claim:
+    kind: str
+    start: int
+    end: int
+    text: str
+
+    @property
+    def reason(self) -> str:
+        return _REASONS[self.kind]
+
+
+class ClaimDetector:
+    """The options compiled once: finds the first claim in a span of masked text."""
+
+    def __init__(self, options: ClaimOptions) -> None:
+        self.options = options
+        units = alternation(options.figure_units)
+        number = r"\d+(?:[.,]\d+)*"
+        self.patterns: dict[str, regex.Pattern] = {
+            "figure": regex.compile(
+                rf"[$€£¥]\s?{number}|\b\d{{1,3}}(?:,\d{{3}})+\b|\b{number}\s*%"
+                rf"|\b{number}(?:\s+|-)(?:{units})\b",
+                regex.IGNORECASE,
+            ),
+            "date": regex.compile(r"(?<![\d.,$€£¥/-])\b\d{4}\b(?!s\b|[.,]\d|-\d|%)"),
+            "superlative": self._superlatives(),
+            "attribution": regex.compile(
+                "|".join(
+                    [
+                        rf"\b(?:{alternation(options.opinion_holders)})\b[^.;:!?]{{0,80}}?"
+                        rf"\b(?:{alternation(options.attribution_verbs)})\b",
+                        rf"\b(?:{alternation(options.attribution_verbs)})\s+(?:[\w’'-]+\s+){{0,4}}?that\b",
+                    ]
+                ),
+                regex.IGNORECASE,
+            ),
+            "causal": compile_terms(options.causal_phrases, [], False, True),
+        }
+
+    def _superlatives(self) -> regex.Pattern:
+        words = alternation(self.options.superlatives)
+        not_words = alternation(self.options.not_superlatives)
+        return regex.compile(
+            rf"\b(?:the|its|their|his|her|our)\s+(?:(?:{words})\b(?:\s+[\w-]+)?"
+            rf"|(?!(?:{not_words})\b)[a-z]{{2,}}est\b)",
+            regex.IGNORECASE,
+        )
+
+    def find(
+        self, text: str, start: int, end: int, quotations: list[tuple[int, int]]
+    ) -> Claim | None:
+        """The first claim of an enabled kind in ``text[start:end]``, by kind order."""
+        for kind in self.options.kinds:
+            if kind == "quotation":
+                for q_start, q_end in quotations:
+                    if start <= q_start < end and self._long_enough(text, q_start, q_end):
+                        return Claim(kind, q_start, q_end, text[q_start:q_end])
+                continue
+            pattern = self.patterns.get(kind)
+            if pattern is None:
+                continue
+            for match in finditer(pattern, text, start, end):
+                if kind == "date" and not self._is_year(match.group(0)):
+                    continue
+                return Claim(kind, match.start(), match.end(), match.group(0))
+        return None
+
+    def _is_year(self, token: str) -> bool:
+        return self.options.earliest_year <= int(token) <= self.options.latest_year
+
+    def _long_enough(self, text: str, start: int, end: int) -> bool:
+        return len(re.findall(r"\w+", text[start:end])) >= self.options.quotation_min_words

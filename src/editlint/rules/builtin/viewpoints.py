@@ -1,0 +1,273 @@
+"""Find who holds the views a passage reports, and views given in the narrator's voice.
+
+A *view* is a reporting clause ("Critics argue ...", "The European Council stated ...") with
+its holder; a *narrator view* is one side's perspective adopted by the article itself
+("From a center-right vantage, ...", "a progressive perspective often stresses ...").
+The counter-perspective rules classify list items, paragraphs and sections with these.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from enum import StrEnum
+from functools import cached_property
+
+import regex
+from pydantic import BaseModel, ConfigDict, Field
+
+from editlint.document import Block, BlockKind, Document, Section
+from editlint.rules.builtin import vocabulary
+from editlint.rules.builtin.vocabulary import alternation
+from editlint.rules.patterns import compile_terms, finditer
+
+
+class Side(StrEnum):
+    FOR = "proponents"
+    AGAINST = "critics"
+
+
+_CLAUSE_BOUNDARY = re.compile(
+    r"[.;:!?—–]|\b(?:while|whereas|but|although|though|however)\b", re.IGNORECASE
+)
+_HOLDER_FILLER = frozenset(
+    """a an the some many several most other others also often have has had would will may
+    might can could later long since then in this that these those such both all be been is
+    are was were its their his her and or response framework addition turn""".split()
+)
+_PRONOUNS = frozenset("they he she it we who which this that these those".split())
+_OPENERS = frozenset("and but while whereas yet so and, thus moreover".split())
+
+
+class ViewpointOptions(BaseModel):
+    """The vocabulary of sides and attribution; every rule using it may override each list."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    proponents: list[str] = Field(
+        default_factory=lambda: list(vocabulary.PROPONENTS),
+        description="Holders of the 'for' side: 'proponents', 'supporters', ...",
+    )
+    opponents: list[str] = Field(
+        default_factory=lambda: list(vocabulary.OPPONENTS),
+        description="Holders of the 'against' side: 'critics', 'opponents', ...",
+    )
+    attribution_verbs: list[str] = Field(
+        default_factory=lambda: list(vocabulary.ATTRIBUTION_VERBS),
+        description="Verb forms that report a view: 'argued', 'said', 'holds that', ...",
+    )
+    sides: list[str] = Field(
+        default_factory=lambda: list(vocabulary.SIDES),
+        description="Political sides whose perspective the narrator must not adopt.",
+    )
+    perspective_nouns: list[str] = Field(
+        default_factory=lambda: list(vocabulary.PERSPECTIVE_NOUNS),
+        description="Nouns for a point of view: 'perspective', 'vantage', ...",
+    )
+    debate_sections: list[str] = Field(
+        default_factory=lambda: list(vocabulary.DEBATE_SECTIONS),
+        description="Beginnings of words in section titles that announce a debate.",
+    )
+
+    @cached_property
+    def patterns(self) -> ViewpointPatterns:
+        return ViewpointPatterns(self)
+
+
+class ViewpointPatterns:
+    """The options' vocabulary, compiled once."""
+
+    def __init__(self, options: ViewpointOptions) -> None:
+        self.proponents = compile_terms(options.proponents, [], False, True)
+        self.opponents = compile_terms(options.opponents, [], False, True)
+        self.verbs = compile_terms(options.attribution_verbs, [], False, True)
+        sides = alternation(options.sides)
+        nouns = alternation(options.perspective_nouns)
+        verbs = alternation(options.attribution_verbs)
+        self.narrator = regex.compile(
+            rf"\b(?:from|in|through)\s+(?:an?|the)\s+(?:{sides})\s+(?:{nouns})\b"
+            rf"|\b(?:an?|the)\s+(?:{sides})\s+(?:{nouns})\s+(?:[a-z]+\s+)?(?:{verbs})\b",
+            regex.IGNORECASE,
+        )
+        self.debate_title = regex.compile(
+            r"\b(?:" + "|".join(re.escape(term) for term in options.debate_sections) + ")",
+            regex.IGNORECASE,
+        )
+
+
+@dataclass(slots=True)
+class View:
+    """A reported view: the holder's key (a side or their words) and the span to report."""
+
+    start: int
+    end: int
+    holder: str
+    side: Side | None
+    side_word: str = ""
+
+
+@dataclass(slots=True)
+class NarratorView:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Balance:
+    """The views found in one unit of text."""
+
+    start: int
+    end: int
+    views: list[View] = field(default_factory=list)
+    narrator: list[NarratorView] = field(default_factory=list)
+
+    @property
+    def holders(self) -> set[str]:
+        return {view.holder for view in self.views}
+
+    @property
+    def sides(self) -> set[Side]:
+        return {view.side for view in self.views if view.side is not None}
+
+    @property
+    def gives_both_sides(self) -> bool:
+        """More than one holder's view, none of them in the narrator's voice."""
+        return not self.narrator and len(self.holders) >= 2
+
+    def unanswered(self) -> list[View]:
+        """Views of one side with no other holder's view (attributed or not) beside them."""
+        if len(self.holders) >= 2 or self.narrator:
+            return []
+        return [view for view in self.views if view.side is not None][:1]
+
+
+def analyse(
+    document: Document, start: int, end: int, patterns: ViewpointPatterns, quoted=None
+) -> Balance:
+    """The views and narrator views in ``document.masked[start:end]``."""
+    text = document.masked
+    balance = Balance(start, end)
+    for match in finditer(patterns.narrator, text, start, end):
+        if quoted is not None and match.start() in quoted:
+            continue
+        if _opens_clause(text, start, match.start()) or not match.group(0).lower().startswith(
+            ("from", "in ", "through")
+        ):
+            balance.narrator.append(NarratorView(match.start(), match.end(), match.group(0)))
+    previous = ""
+    last_verb_end = start
+    for match in finditer(patterns.verbs, text, start, end):
+        if quoted is not None and match.start() in quoted:
+            continue
+        clause = max(_clause_start(text, start, match.start()), last_verb_end)
+        last_verb_end = match.end()
+        if any(clause <= n.start < match.start() for n in balance.narrator):
+            continue  # the narrator's own view, reported above
+        subject_start, subject = _subject(text, clause, match.start())
+        side, side_word = _side(patterns, text, subject_start, match.start())
+        if side is not None:
+            holder = f"side:{side.value}"
+        else:
+            holder = _holder_key(subject) or previous
+        if not holder:
+            continue
+        previous = holder
+        span_start = subject_start if subject.strip() else match.start()
+        balance.views.append(View(span_start, match.end(), holder, side, side_word))
+    return balance
+
+
+def _clause_start(text: str, start: int, offset: int) -> int:
+    clause = start
+    for boundary in _CLAUSE_BOUNDARY.finditer(text, start, offset):
+        clause = boundary.end()
+    return clause
+
+
+def _opens_clause(text: str, start: int, offset: int) -> bool:
+    before = text[_clause_start(text, start, offset) : offset]
+    words = [word.strip(",").lower() for word in before.split()]
+    return all(word in _OPENERS or not word for word in words)
+
+
+def _subject(text: str, clause: int, verb: int) -> tuple[int, str]:
+    """The words between the clause start and the verb, without a parenthetical aside."""
+    subject = text[clause:verb]
+    if subject.rstrip().endswith((" and", " or")):
+        return verb, ""  # "declared X and reported Y": the same holder
+    if "," in subject:
+        last = subject.rsplit(",", 1)[1]
+        if last.strip():
+            return verb - len(last), last
+        first = subject.split(",", 1)[0]
+        return clause, first
+    return clause, subject
+
+
+def _side(patterns: ViewpointPatterns, text: str, start: int, end: int) -> tuple[Side | None, str]:
+    """The first side noun between ``start`` and ``end`` and the word itself."""
+    found: list[tuple[int, Side, str]] = []
+    for pattern, side in ((patterns.proponents, Side.FOR), (patterns.opponents, Side.AGAINST)):
+        match = next(iter(finditer(pattern, text, start, end)), None)
+        if match is not None:
+            found.append((match.start(), side, match.group(0)))
+    if not found:
+        return None, ""
+    _, side, word = min(found)
+    return side, word
+
+
+def _holder_key(subject: str) -> str:
+    words = [word.strip("'’\".,()*").lower() for word in subject.split()]
+    words = [word for word in words if word and word not in _HOLDER_FILLER]
+    if not words or all(word in _PRONOUNS for word in words):
+        return ""
+    return " ".join(words)
+
+
+def is_debate_section(section: Section, patterns: ViewpointPatterns) -> bool:
+    return not section.is_lead and bool(patterns.debate_title.search(section.title))
+
+
+def section_items(document: Document, section_index: int) -> list[tuple[int, int]]:
+    """The items of a debate section: its list items, else its paragraphs and subsections."""
+    section = document.sections[section_index]
+    blocks = [b for b in document.blocks_in(section_index) if b.kind is not BlockKind.HEADING]
+    items: list[tuple[int, int]] = []
+    if any(block.kind is BlockKind.LIST_ITEM for block in blocks):
+        current = -1
+        for block in blocks:
+            if block.kind is not BlockKind.LIST_ITEM:
+                continue
+            if block.list_depth <= 1 and block.level != current:
+                current = block.level
+                items.append((block.start, block.end))
+            elif items:
+                items[-1] = (items[-1][0], block.end)
+        return items
+    children = [
+        other
+        for other in document.sections
+        if other.parent == section_index and other.start < section.end
+    ]
+    for block in blocks:
+        if block.kind is BlockKind.PARAGRAPH and not any(
+            c.start <= block.start < c.end for c in children
+        ):
+            items.append((block.start, block.end))
+    items.extend((child.start, child.end) for child in children)
+    return sorted(items)
+
+
+def in_debate_section(
+    document: Document, block: Block, patterns: ViewpointPatterns
+) -> Section | None:
+    """The debate section (the block's own or an enclosing one) holding ``block``, if any."""
+    index = block.section
+    while index > 0:
+        section = document.sections[index]
+        if is_debate_section(section, patterns):
+            return section
+        index = section.parent
+    return None
