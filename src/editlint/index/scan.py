@@ -135,22 +135,22 @@ def plain_heading(markup: str) -> str:
     text = markup.strip()
     text = _WIKI_LINK.sub(r"\1", text)
     text = _INLINE_LINK.sub(r"\1", text)
-    spans: list[str] = []
+    literal: list[str] = []  # code spans and escaped characters, kept out of the markup passes
 
-    def keep_code(match: re.Match) -> str:
-        spans.append(match.group(2).strip() if match.group(2).strip() else match.group(2))
-        return f"\x00{len(spans) - 1}\x00"
+    def keep(value: str) -> str:
+        literal.append(value)
+        return f"\x00{len(literal) - 1}\x00"
 
-    text = _CODE_SPAN.sub(keep_code, text)
+    text = _CODE_SPAN.sub(lambda m: keep(m.group(2).strip() or m.group(2)), text)
+    text = _ESCAPE.sub(lambda m: keep(m.group(1)), text)
     text = _HTML_TAG.sub("", text)
     previous = None
     while previous != text:
         previous = text
         text = _EMPHASIS.sub(r"\2", text)
         text = _STRIKE.sub(r"\1", text)
-    text = _ESCAPE.sub(r"\1", text)
     text = html.unescape(text)
-    text = re.sub(r"\x00(\d+)\x00", lambda m: spans[int(m.group(1))], text)
+    text = re.sub(r"\x00(\d+)\x00", lambda m: literal[int(m.group(1))], text)
     return " ".join(text.split())
 
 
