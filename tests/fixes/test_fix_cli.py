@@ -83,3 +83,15 @@ def test_output_file_gets_the_report(cli, tmp_path):
     result = cli("check", "--format", "json", "--output", "report.json", "a.md", cwd=folder)
     assert result.stdout == ""
     assert json.loads((folder / "report.json").read_text())["summary"]["findings"] == 4
+
+
+def test_rules_that_undo_each_other_stop_at_the_cap_and_say_so(cli, tmp_path):
+    folder = house_folder(tmp_path, {"a.md": "They utilise ships.\n"})
+    pack = folder / "house.yaml"
+    pack.write_text(pack.read_text().replace("{very:", "{use: utilise, very:"))
+    result = cli("check", "--fix-only", "--unsafe-fixes", "a.md", cwd=folder)
+    assert result.stderr == (
+        "a.md: still changing after 10 passes (rules undo each other?); stopped there\n"
+        "No fixes applied.\n"  # ten passes swapped the word back and forth: nothing changed
+    )
+    assert (folder / "a.md").read_text() == "They utilise ships.\n"

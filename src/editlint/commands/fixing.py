@@ -7,14 +7,15 @@ import argparse
 import sys
 from collections import Counter
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from editlint.diagnostics import Applicability
-from editlint.engine.runner import Checker
-from editlint.fixes.apply import MAX_PASSES
-from editlint.fixes.diff import unified_diff
-from editlint.fixes.session import FileFix, fix_file
 from editlint.report.model import RunReport
 from editlint.report.progress import track
+
+if TYPE_CHECKING:  # the fix machinery loads only when fixing
+    from editlint.engine.runner import Checker
+    from editlint.fixes.session import FileFix
 
 
 def add_fix_arguments(parser: argparse.ArgumentParser) -> None:
@@ -42,6 +43,9 @@ def fixing(args: argparse.Namespace) -> bool:
 
 def run_fixes(args: argparse.Namespace, checker: Checker, files: list[Path]) -> list[FileFix]:
     """Fix every file (or only compute the fixes, for --diff); tell stderr what happened."""
+    from editlint.fixes.apply import MAX_PASSES
+    from editlint.fixes.session import fix_file
+
     minimum = Applicability.UNSAFE if args.unsafe_fixes else Applicability.SAFE
     fixes = [
         fix_file(checker, path, minimum, write=not args.diff)
@@ -64,6 +68,8 @@ def run_fixes(args: argparse.Namespace, checker: Checker, files: list[Path]) -> 
 
 
 def diff_output(report: RunReport, fixes: list[FileFix]) -> str:
+    from editlint.fixes.diff import unified_diff
+
     return "".join(
         unified_diff(report.display_path(fix.path), fix.original or "", fix.fixed or "")
         for fix in fixes
