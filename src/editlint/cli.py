@@ -17,6 +17,7 @@ COMMANDS = {
     "test-rules": ("editlint.commands.test_rules", "Check the examples every rule carries."),
     "import": ("editlint.commands.import_export", "Convert a plain-text wiki export to Markdown."),
     "lsp": ("editlint.commands.lsp", "Run the language server over stdio (editors)."),
+    "eval": ("editlint.commands.eval", "Measure the rules on a labelled text,label CSV."),
 }
 
 
