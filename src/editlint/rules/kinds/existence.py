@@ -47,14 +47,14 @@ class ExistenceRule(DeclaredRule):
             for match in finditer(self.pattern, text, block.start, block.end):
                 if quotations is not None and match.start() in quotations:
                     continue
-                if self.exceptions and _excepted(self.exceptions, text, block, match):
+                if self.exceptions and excepted(self.exceptions, text, block, match):
                     continue
                 yield self.diagnostic(
                     match.start(), match.end(), self.format_message(match.group(0))
                 )
 
 
-def _excepted(exceptions, text: str, block, match) -> bool:
+def excepted(exceptions, text: str, block, match) -> bool:
     return any(
         found.start() <= match.start() and match.end() <= found.end()
         for found in finditer(exceptions, text, block.start, block.end)

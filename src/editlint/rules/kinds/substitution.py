@@ -10,15 +10,19 @@ from editlint.diagnostics import Edit, Fix
 from editlint.document import Document, Scope
 from editlint.rules.base import RuleContext
 from editlint.rules.kinds.common import ApplicabilityName, DeclaredRule, RuleSpec, applicability
+from editlint.rules.kinds.existence import excepted
 from editlint.rules.patterns import (
     WORD_AFTER,
     WORD_BEFORE,
     compile_pattern,
+    compile_terms,
     finditer,
     leading_words,
     term_pattern,
 )
 from editlint.rules.scopes import QuotationFilter, blocks_in_scope
+
+_SENTENCE_ENDS = (".", "!", "?", ":")
 
 
 class SubstitutionSpec(RuleSpec):
@@ -26,6 +30,7 @@ class SubstitutionSpec(RuleSpec):
     swap: dict[str, str] = Field(min_length=1)
     regex: bool = False
     applicability: ApplicabilityName = "unsafe"
+    exceptions: list[str] = Field(default_factory=list)
 
     def build(self, origin: str) -> SubstitutionRule:
         return SubstitutionRule(self, origin)
@@ -41,6 +46,9 @@ class SubstitutionRule(DeclaredRule):
             self.needed = leading_words(list(spec.swap), inflect=False)
         groups = "|".join(f"({source})" for source in sources)
         self.pattern = compile_pattern(f"{WORD_BEFORE}(?:{groups}){WORD_AFTER}", spec.ignore_case)
+        self.exceptions = (
+            compile_terms([], spec.exceptions, False, spec.ignore_case) if spec.exceptions else None
+        )
 
     def check(self, document: Document, context: RuleContext):
         quotations = QuotationFilter(document) if Scope.QUOTATION in self.skip else None
@@ -49,28 +57,47 @@ class SubstitutionRule(DeclaredRule):
             for match in finditer(self.pattern, text, block.start, block.end):
                 if quotations is not None and match.start() in quotations:
                     continue
+                if self.exceptions and excepted(self.exceptions, text, block, match):
+                    continue
                 replacement = self.replacements[match.lastindex - 1]
-                fix = _fix(document.text, block.start, match.start(), match.end(), replacement)
+                fix = _fix(document.text, block.start, block.end, match.start(), match.end(), replacement)
                 fix = Fix(fix.edits, self.fix_applicability, fix.description)
                 message = self.format_message(match.group(0), replacement=replacement)
                 yield self.diagnostic(match.start(), match.end(), message, fix)
 
 
-def _fix(text: str, block_start: int, start: int, end: int, replacement: str) -> Fix:
-    """Replace ``[start, end)``, keeping capitalisation and tidy spacing."""
+def _fix(text: str, block_start: int, block_end: int, start: int, end: int, replacement: str) -> Fix:
+    """Replace ``[start, end)``, keeping capitalisation and tidy spacing and punctuation."""
     found = text[start:end]
-    if replacement and found[:1].isupper() and replacement[:1].islower():
-        replacement = replacement[0].upper() + replacement[1:]
     if replacement:
+        if found[:1].isupper() and replacement[:1].islower():
+            replacement = replacement[0].upper() + replacement[1:]
         return Fix((Edit(start, end, replacement),), description=f"Replace with '{replacement}'")
-    # Deleting: take one neighbouring space too, and capitalise a new sentence start.
-    if end < len(text) and text[end] == " ":
+    return Fix((_deletion(text, block_start, block_end, start, end),), description=f"Remove '{found}'")
+
+
+def _deletion(text: str, block_start: int, block_end: int, start: int, end: int) -> Edit:
+    """Remove a word or aside with the comma and space that set it off.
+
+    "Clearly, the plan" -> "The plan"; "The plan, of course, failed" -> "The plan failed";
+    "It failed, clearly." -> "It failed."; "It clearly failed" -> "It failed".
+    """
+    before = text[block_start:start].rstrip(" ")
+    opens_sentence = not before or before[-1] in _SENTENCE_ENDS
+    comma_before = not opens_sentence and before.endswith(",")
+    comma_after = end < block_end and text[end] == ","
+    if comma_before and comma_after:  # ", of course," -> ""
+        start = block_start + len(before) - 1
         end += 1
-    elif start > block_start and text[start - 1] == " ":
-        start -= 1
-    at_sentence_start = start == block_start or text[max(block_start, start - 2) : start].rstrip()[
-        -1:
-    ] in (".", "!", "?", "")
-    if found[:1].isupper() and at_sentence_start and end < len(text) and text[end].islower():
-        return Fix((Edit(start, end + 1, text[end].upper()),), description=f"Remove '{found}'")
-    return Fix((Edit(start, end, ""),), description=f"Remove '{found}'")
+    elif comma_before and (end >= block_end or text[end] in _SENTENCE_ENDS + (";", ")")):
+        start = block_start + len(before) - 1  # ", clearly." -> "."
+    else:
+        if comma_after:
+            end += 1
+        if end < block_end and text[end] == " ":
+            end += 1
+        elif start > block_start and text[start - 1] == " ":
+            start -= 1
+    if opens_sentence and end < block_end and text[end].islower() and text[start:start + 1].isupper():
+        return Edit(start, end + 1, text[end].upper())
+    return Edit(start, end, "")
