@@ -160,7 +160,9 @@ def read_examples(path: Path) -> list[Example]:
             header = reader.fieldnames or []
             missing = [name for name in ("text", "label") if name not in header]
             if missing:
-                raise UsageError(f"the header must name 'text' and 'label' (missing: {', '.join(missing)})", path, 1)
+                names = ", ".join(missing)
+                message = f"the header must name 'text' and 'label' (missing: {names})"
+                raise UsageError(message, path, 1)
             return [_example(row, reader.line_num, path) for row in reader]
         except csv.Error as error:
             raise UsageError(f"not valid CSV: {error}", path, reader.line_num) from None
@@ -208,18 +210,20 @@ def evaluate(
                 codes.add(diagnostic.code)
         fired.append(codes)
     scores = Scores()
-    for example, codes in zip(rows, fired):
+    for example, codes in zip(rows, fired, strict=True):
         scores.add(bool(codes), example.label)
     return Evaluation(path, category, scores, _per_rule(rows, fired, names), errors)
 
 
-def _per_rule(rows: list[Example], fired: list[set[str]], names: dict[str, str]) -> list[RuleScores]:
+def _per_rule(
+    rows: list[Example], fired: list[set[str]], names: dict[str, str]
+) -> list[RuleScores]:
     codes = sorted(set().union(*fired)) if fired else []
     results = []
     for code in codes:
         rule = RuleScores(code, names.get(code, ""))
         without = Scores()
-        for example, found in zip(rows, fired):
+        for example, found in zip(rows, fired, strict=True):
             if code in found:
                 rule.flagged.add(True, example.label)
                 if len(found) == 1:
@@ -233,16 +237,18 @@ def _per_rule(rows: list[Example], fired: list[set[str]], names: dict[str, str])
 
 def render_text(evaluation: Evaluation, per_rule: bool) -> str:
     """The human report; its last line is the summary line."""
-    lines = [f"{evaluation.path}: {evaluation.scores.n} rows, category {evaluation.category or 'all'}"]
     scores = evaluation.scores
+    category = evaluation.category or "all"
+    lines = [f"{evaluation.path}: {scores.n} rows, category {category}"]
     lines.append(f"TP={scores.tp} FP={scores.fp} TN={scores.tn} FN={scores.fn}")
     if evaluation.errors:
         lines.append(f"internal errors: {evaluation.errors}")
     if per_rule:
         lines.append(
-            f"{'code':<8} {'name':<28} {'TP':>5} {'FP':>5} {'P':>6} {'onlyTP':>7} {'onlyFP':>7} {'dMCC':>7}"
+            f"{'code':<8} {'name':<28} {'TP':>5} {'FP':>5} {'P':>6} "
+            f"{'onlyTP':>7} {'onlyFP':>7} {'dMCC':>7}"
         )
-        for rule in sorted(evaluation.rules, key=lambda r: scores.mcc - r.mcc_without, reverse=True):
+        for rule in sorted(evaluation.rules, key=lambda r: r.mcc_without):
             lines.append(
                 f"{rule.code:<8} {rule.name[:28]:<28} {rule.flagged.tp:>5} {rule.flagged.fp:>5} "
                 f"{rule.flagged.precision:>6.3f} {rule.only_tp:>7} {rule.only_fp:>7} "

@@ -12,7 +12,11 @@ from editlint.diagnostics import Category
 from editlint.engine.runner import SelectionOverrides
 from editlint.evaluation import evaluate, evaluation_checker, read_examples, render_text
 
-_CATEGORIES = [category.value for category in Category if category not in (Category.INPUT, Category.INTERNAL)]
+_CATEGORIES = [
+    category.value
+    for category in Category
+    if category not in (Category.INPUT, Category.INTERNAL)
+]
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

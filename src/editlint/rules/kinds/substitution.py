@@ -60,20 +60,24 @@ class SubstitutionRule(DeclaredRule):
                 if self.exceptions and excepted(self.exceptions, text, block, match):
                     continue
                 replacement = self.replacements[match.lastindex - 1]
-                fix = _fix(document.text, block.start, block.end, match.start(), match.end(), replacement)
+                span = (block.start, block.end, match.start(), match.end())
+                fix = _fix(document.text, *span, replacement)
                 fix = Fix(fix.edits, self.fix_applicability, fix.description)
                 message = self.format_message(match.group(0), replacement=replacement)
                 yield self.diagnostic(match.start(), match.end(), message, fix)
 
 
-def _fix(text: str, block_start: int, block_end: int, start: int, end: int, replacement: str) -> Fix:
+def _fix(
+    text: str, block_start: int, block_end: int, start: int, end: int, replacement: str
+) -> Fix:
     """Replace ``[start, end)``, keeping capitalisation and tidy spacing and punctuation."""
     found = text[start:end]
     if replacement:
         if found[:1].isupper() and replacement[:1].islower():
             replacement = replacement[0].upper() + replacement[1:]
         return Fix((Edit(start, end, replacement),), description=f"Replace with '{replacement}'")
-    return Fix((_deletion(text, block_start, block_end, start, end),), description=f"Remove '{found}'")
+    edit = _deletion(text, block_start, block_end, start, end)
+    return Fix((edit,), description=f"Remove '{found}'")
 
 
 def _deletion(text: str, block_start: int, block_end: int, start: int, end: int) -> Edit:
@@ -98,6 +102,7 @@ def _deletion(text: str, block_start: int, block_end: int, start: int, end: int)
             end += 1
         elif start > block_start and text[start - 1] == " ":
             start -= 1
-    if opens_sentence and end < block_end and text[end].islower() and text[start:start + 1].isupper():
+    capitalised = text[start : start + 1].isupper()
+    if opens_sentence and capitalised and end < block_end and text[end].islower():
         return Edit(start, end + 1, text[end].upper())
     return Edit(start, end, "")
