@@ -18,9 +18,9 @@ DRAFT = "https://json-schema.org/draft/2020-12/schema"
 def config_schema() -> dict[str, Any]:
     """The schema: every key under each name the loader accepts, and built-in rules' options."""
     schema = Config.model_json_schema(ref_template="#/$defs/{model}")
-    _add_alias_names(schema, Config)
+    _complete_properties(schema, Config)
     for model in _nested_models(Config):
-        _add_alias_names(schema["$defs"][model.__name__], model)
+        _complete_properties(schema["$defs"][model.__name__], model)
     _add_rule_options(schema)
     schema.update(title="editlint.yaml", description=_DESCRIPTION)
     return {"$schema": DRAFT, **schema}
@@ -46,12 +46,18 @@ def _nested_models(model: type[BaseModel]) -> list[type[BaseModel]]:
     return found
 
 
-def _add_alias_names(schema: dict[str, Any], model: type[BaseModel]) -> None:
-    """``fail_on`` is also accepted as ``fail-on``: list every accepted name as a property."""
+def _complete_properties(schema: dict[str, Any], model: type[BaseModel]) -> None:
+    """Add the defaults made by factories, and list every accepted name (``fail-on`` too)."""
     properties = schema.get("properties", {})
     for name, field in model.model_fields.items():
+        if name not in properties:
+            continue
+        if field.default_factory is not None:
+            default = field.get_default(call_default_factory=True)
+            if not isinstance(default, BaseModel):
+                properties[name]["default"] = default
         alias = field.validation_alias
-        if not isinstance(alias, AliasChoices) or name not in properties:
+        if not isinstance(alias, AliasChoices):
             continue
         for choice in alias.choices:
             if isinstance(choice, str) and choice != name:
