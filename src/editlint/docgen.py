@@ -142,6 +142,7 @@ def _cell(text: str) -> str:
 def rule_reference(rules: list[Rule]) -> str:
     lines = [
         GENERATED_NOTE.format(source="the rules' metadata and examples"),
+        "<!-- editlint-disable -->",
         "",
         "# Rule reference",
         "",
@@ -181,7 +182,8 @@ def _rule_section(rule: Rule) -> list[str]:
         for text in texts:
             lines += ["", f"{title}:", "", *_fenced(text)]
     for example in examples.fix:
-        lines += ["", "Fixed:", "", *_fenced(example.text), "", "becomes", "", *_fenced(example.fixed)]
+        lines += ["", "Fixed:", "", *_fenced(example.text)]
+        lines += ["", "becomes", "", *_fenced(example.fixed)]
     return lines
 
 
