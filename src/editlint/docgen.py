@@ -46,7 +46,7 @@ def configuration_reference() -> str:
         "",
         "editlint reads `editlint.yaml` (or `.editlint.yaml`, `editlint.yml`, or `[tool.editlint]`",
         "in `pyproject.toml`), the nearest one found searching upward from the first checked path.",
-        "Keys may be written with `_` or `-` (`fail_on` or `fail-on`). An unknown key is an error",
+        "Keys can be written with `_` or `-` (`fail_on` or `fail-on`). An unknown key is an error",
         "naming the file, the line and the nearest valid key (exit code 2).",
         "",
         "The JSON Schema of this file ships with editlint (`editlint schema` prints it); with the",

@@ -159,12 +159,13 @@ PENDING_PAGES = ("ci.md", "accuracy.md", "performance.md")
 
 
 def test_docs_pass_editlint_with_their_own_config(cli):
+    """What the pre-commit hook on docs/ enforces: no finding at or above warning."""
     result = cli("check", "--format", "json", "--config", "docs/editlint.yaml", "docs/", cwd=ROOT)
     assert result.returncode in (0, 1), result.stderr
     pending = [page for page in PENDING_PAGES if not (DOCS / page).exists()]
     found = [
         f"{d['path']}:{d['line']}: {d['code']} {d['message']}"
         for d in json.loads(result.stdout)["diagnostics"]
-        if not any(f"'{page}'" in d["message"] for page in pending)
+        if d["severity"] != "info" and not any(f"'{page}'" in d["message"] for page in pending)
     ]
     assert not found, "\n".join(found)
