@@ -6,6 +6,7 @@ Columns count Unicode code points (``columnKind: unicodeCodePoints``), as editli
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from urllib.parse import quote
 
 from editlint import __version__
@@ -77,6 +78,9 @@ def _rule(meta: dict) -> dict:
 
 
 def _location(item: Located) -> dict:
+    """Paths under the working folder are relative to the source root; others are file URIs."""
+    if item.path.startswith("/"):
+        return {"uri": Path(item.path).as_uri()}
     return {"uri": quote(item.path), "uriBaseId": "%SRCROOT%"}
 
 
