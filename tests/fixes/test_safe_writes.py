@@ -76,7 +76,7 @@ def test_a_file_that_cannot_be_parsed_is_never_written(tmp_path):
     assert [d.code for d in result.result.diagnostics] == ["INP003"]
     assert (folder / "a.md").read_text() == broken
     not_text = fix_file(checker, folder / "b.md")
-    assert not_text.problem == "not read as UTF-8 text; not fixed"
+    assert not_text.problem == "could not be read as UTF-8 text; not fixed"
     assert [d.code for d in not_text.result.diagnostics] == ["INP002"]
     assert (folder / "b.md").read_bytes() == b"utilise \xff\n"
 
