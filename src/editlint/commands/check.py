@@ -7,10 +7,11 @@ import os
 import sys
 from pathlib import Path
 
-from editlint.commands import gate
+from editlint.commands import engine_options, gate
 from editlint.commands.common import add_config_argument, codes, config_for
 from editlint.commands.fixing import add_fix_arguments, diff_output, fixing, run_fixes
 from editlint.diagnostics import Severity
+from editlint.engine.batch import check_files
 from editlint.engine.runner import Checker, SelectionOverrides
 from editlint.report import FORMATS, RunReport, render
 from editlint.report.progress import track
@@ -34,6 +35,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--exit-zero", action="store_true", help="exit 0 even with findings")
     gate.add_arguments(parser)
+    engine_options.add_arguments(parser)
     add_fix_arguments(parser)
 
 
@@ -54,7 +56,7 @@ def run(args: argparse.Namespace) -> int:
             return 1 if any(fix.problem and fix.changed for fix in fixes) else 0
         results = [fix.result for fix in fixes]
     else:
-        results = [checker.check_file(path) for path in track(files)]
+        results = check_files(checker, files, engine_options.batch_options(args, loaded), track)
     if args.write_baseline is not None:
         return gate.write_baseline(args, results)
     results = gate.without_known(args, results)

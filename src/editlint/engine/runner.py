@@ -94,8 +94,12 @@ class Checker:
             raw = path.read_bytes()
         except OSError as error:
             return FileResult(path, None, [_input_error(UNREADABLE_CODE, f"cannot read file: {error.strerror}", 0)], False)
+        return self.check_bytes(path, raw)
+
+    def check_bytes(self, path: Path, raw: bytes) -> FileResult:
+        """Check the file ``path`` whose content is ``raw``."""
         try:
-            text = raw.decode("utf-8-sig") if raw.startswith(b"\xef\xbb\xbf") else raw.decode("utf-8")
+            text = decode_text(raw)
         except UnicodeDecodeError as error:
             message = f"not UTF-8 text (byte {error.start} cannot be decoded)"
             return FileResult(path, None, [_input_error(NOT_UTF8_CODE, message, 0)], False)
@@ -131,6 +135,11 @@ class Checker:
             kept.append(diagnostic)
         kept.sort(key=Diagnostic.sort_key)
         return kept
+
+
+def decode_text(raw: bytes) -> str:
+    """An article's text: UTF-8, a byte-order mark dropped. Raises UnicodeDecodeError."""
+    return raw.decode("utf-8-sig") if raw.startswith(b"\xef\xbb\xbf") else raw.decode("utf-8")
 
 
 def _options(rule: Rule, raw: dict, loaded: LoadedConfig):

@@ -1,0 +1,44 @@
+"""``check`` options for how files are checked: processes, result cache, Dask."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from editlint.engine.batch import BatchOptions
+from editlint.engine.config import LoadedConfig
+
+CACHE_DIR_NAME = ".editlint_cache"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("performance")
+    group.add_argument(
+        "--jobs", "-j", type=int, default=0, metavar="N",
+        help="worker processes (default: all cores; 1: check in this process)",
+    )
+    group.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
+    group.add_argument(
+        "--cache-dir", type=Path,
+        help=f"result cache folder (default: {CACHE_DIR_NAME} beside the config file)",
+    )
+    group.add_argument(
+        "--engine", choices=["local", "dask"], default="local",
+        help="'dask' runs on a Dask cluster (pip install 'editlint[dask]')",
+    )
+    group.add_argument(
+        "--scheduler", metavar="ADDRESS",
+        help="Dask scheduler address for --engine dask (default: local processes)",
+    )
+
+
+def batch_options(args: argparse.Namespace, loaded: LoadedConfig) -> BatchOptions:
+    cache_dir = args.cache_dir
+    if cache_dir is None and loaded.path is not None:
+        cache_dir = loaded.root / CACHE_DIR_NAME
+    return BatchOptions(
+        jobs=args.jobs or None,
+        cache_dir=None if args.no_cache else cache_dir,
+        engine=args.engine,
+        scheduler=args.scheduler,
+    )

@@ -1,0 +1,94 @@
+"""Check many files on all cores: a process pool whose workers share one Checker.
+
+The Checker (rules compiled, content index built) is made once in the parent. Where the
+platform can fork, workers inherit it without any copying; elsewhere it is pickled once
+per worker by the pool initializer. Results come back in file order.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from editlint.engine.runner import Checker, FileResult
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
+
+#: Fewer files than this per worker are checked in this process: a pool would cost more.
+MIN_FILES_PER_WORKER = 16
+
+_worker_checker: Checker | None = None
+
+
+def default_jobs() -> int:
+    """All the cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def workers_for(file_count: int, jobs: int | None) -> int:
+    """How many worker processes to start for ``file_count`` files (1: none, check here)."""
+    wanted = default_jobs() if not jobs or jobs < 1 else jobs
+    return max(1, min(wanted, file_count // MIN_FILES_PER_WORKER))
+
+
+#: A file to check, with its content when already read (None: the worker reads it).
+Item = tuple[Path, bytes | None]
+
+
+def check_parallel(
+    checker: Checker, items: Sequence[Item], jobs: int | None = None
+) -> Iterator[FileResult]:
+    """Check ``items`` with up to ``jobs`` processes (default: all cores), in their order."""
+    workers = workers_for(len(items), jobs)
+    if workers == 1:
+        yield from (_check(checker, item) for item in items)
+        return
+    from concurrent.futures.process import BrokenProcessPool
+
+    if any(rule.needs_index for rule in checker.rules):
+        checker.index  # noqa: B018 - built once here, inherited or pickled by every worker
+    done = 0
+    try:
+        with _pool(checker, workers) as pool:
+            chunk = max(1, min(64, len(items) // (workers * 8)))
+            for result in pool.map(_check_in_worker, items, chunksize=chunk):
+                done += 1
+                yield result
+    except BrokenProcessPool:
+        # A worker died (killed, out of memory): finish here, one file at a time.
+        yield from (_check(checker, item) for item in items[done:])
+
+
+def _pool(checker: Checker, workers: int) -> ProcessPoolExecutor:
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    if "fork" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("fork")
+    else:  # pragma: no cover - Windows and macOS defaults
+        context = multiprocessing.get_context("spawn")
+    return ProcessPoolExecutor(
+        max_workers=workers, mp_context=context, initializer=_init_worker, initargs=(checker,)
+    )
+
+
+def _init_worker(checker: Checker) -> None:
+    global _worker_checker
+    _worker_checker = checker
+
+
+def _check_in_worker(item: Item) -> FileResult:
+    assert _worker_checker is not None, "worker used before its initializer ran"
+    return _check(_worker_checker, item)
+
+
+def _check(checker: Checker, item: Item) -> FileResult:
+    path, raw = item
+    return checker.check_file(path) if raw is None else checker.check_bytes(path, raw)
+

@@ -1,0 +1,108 @@
+"""The result cache: reused when nothing changed, rebuilt when anything it depends on did."""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+from pathlib import Path
+
+from editlint.engine.batch import BatchOptions, check_files
+from editlint.engine.cache import ResultCache
+from editlint.engine.config import find_config, load_config
+from editlint.engine.runner import Checker, SelectionOverrides
+from perf_corpus import summary, write_repository
+
+
+def _run(root: Path, cache: Path, jobs: int = 1, overrides=None):
+    checker = Checker(load_config(find_config(root), root), overrides)
+    paths = sorted(root.glob("*.md"))
+    return check_files(checker, paths, BatchOptions(jobs=jobs, cache_dir=cache))
+
+
+def _entries(cache: Path) -> list[Path]:
+    return sorted(p for p in (cache / "results").rglob("*") if p.is_file())
+
+
+def test_second_run_reads_the_cache(tmp_path):
+    root, cache = tmp_path / "content", tmp_path / "cache"
+    write_repository(root, count=6)
+    first = _run(root, cache)
+    entries = _entries(cache)
+    assert len(entries) == 6 and not any(p.name.startswith(".tmp") for p in entries)
+    # Rewrite one entry's message: the next run must report what the cache says.
+    entry_path = next(p for p in entries if json.loads(p.read_bytes())["diagnostics"])
+    entry = json.loads(entry_path.read_bytes())
+    entry["diagnostics"][0]["message"] = "from the cache"
+    entry_path.write_text(json.dumps(entry))
+    second = _run(root, cache)
+    messages = [d.message for result in second for d in result.diagnostics]
+    assert messages.count("from the cache") == 1
+    assert [r.text for r in second] == [r.text for r in first]
+
+
+def test_corrupt_or_foreign_entries_are_rebuilt(tmp_path):
+    root, cache = tmp_path / "content", tmp_path / "cache"
+    write_repository(root, count=4)
+    expected = summary(_run(root, cache))
+    entries = _entries(cache)
+    entries[0].write_bytes(b"\x00not json")
+    entries[1].write_text(json.dumps({**json.loads(entries[1].read_bytes()), "format": 999}))
+    entries[2].write_text("[]")
+    assert summary(_run(root, cache)) == expected
+    assert all(json.loads(p.read_bytes())["format"] == 1 for p in entries)
+
+
+def test_edits_config_and_index_changes_are_seen(tmp_path):
+    root, cache = tmp_path / "content", tmp_path / "cache"
+    write_repository(root, count=5)
+    article = root / "article-001.md"
+
+    def codes(**kwargs) -> dict[str, list[str]]:
+        return {r.path.name: [d.code for d in r.diagnostics] for r in _run(root, cache, **kwargs)}
+
+    assert "NEU101" not in codes()["article-001.md"]
+    article.write_text(article.read_text().replace("is a topic", "is a legendary topic"))
+    assert "NEU101" in codes()["article-001.md"]
+    assert "NEU101" not in codes(overrides=SelectionOverrides(ignore=["NEU101"]))["article-001.md"]
+    # article-000 points at "Missing 0"; creating that article resolves it without touching 000.
+    assert "SEE101" in codes()["article-000.md"]
+    (root / "missing-0.md").write_text("# Missing 0\n\nA page.[^1]\n\n[^1]: A source.\n")
+    assert "SEE101" not in codes()["article-000.md"]
+
+
+def _check_into(arguments) -> list:
+    root, cache = arguments
+    return summary(_run(Path(root), Path(cache), jobs=1))
+
+
+def test_concurrent_runs_share_one_cache_safely(tmp_path):
+    root, cache = tmp_path / "content", tmp_path / "cache"
+    write_repository(root, count=30)
+    with multiprocessing.get_context("spawn").Pool(3) as pool:
+        outcomes = pool.map(_check_into, [(str(root), str(cache))] * 3)
+    assert outcomes[0] == outcomes[1] == outcomes[2]
+    entries = _entries(cache)
+    assert len(entries) == 30
+    assert all(json.loads(p.read_bytes())["format"] == 1 for p in entries)
+    assert summary(_run(root, cache)) == outcomes[0]
+
+
+def test_old_run_folders_are_pruned(tmp_path):
+    for number in range(8):
+        (tmp_path / "results" / f"run{number}").mkdir(parents=True)
+    cache = ResultCache(tmp_path, "current" + "0" * 40)
+    cache.folder.mkdir(parents=True)
+    cache.prune()
+    assert len(list((tmp_path / "results").iterdir())) == 5
+
+
+def test_cli_uses_the_cache_beside_the_config(cli, tmp_path):
+    write_repository(tmp_path, count=3)
+    first = cli("check", "--format", "json", ".", cwd=tmp_path)
+    assert len(_entries(tmp_path / ".editlint_cache")) == 3
+    second = cli("check", "--format", "json", ".", cwd=tmp_path)
+    assert first.stdout == second.stdout and first.returncode == second.returncode == 1
+    other = tmp_path / "other"
+    write_repository(other, count=2)
+    cli("check", "--no-cache", ".", cwd=other)
+    assert not (other / ".editlint_cache").exists()
