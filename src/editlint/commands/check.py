@@ -42,6 +42,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     paths = args.paths or [Path(".")]
     loaded = config_for(args, paths)
+    batch = engine_options.batch_options(args, loaded)
     overrides = SelectionOverrides(args.select, args.ignore, args.extend_select)
     checker = Checker(loaded, overrides)
     files = gate.files_to_check(args, paths, loaded.config.exclude)
@@ -56,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
             return 1 if any(fix.problem and fix.changed for fix in fixes) else 0
         results = [fix.result for fix in fixes]
     else:
-        results = check_files(checker, files, engine_options.batch_options(args, loaded), track)
+        results = check_files(checker, files, batch, track)
     if args.write_baseline is not None:
         return gate.write_baseline(args, results)
     results = gate.without_known(args, results)

@@ -6,9 +6,7 @@ import argparse
 from pathlib import Path
 
 from editlint.engine.batch import BatchOptions
-from editlint.engine.config import LoadedConfig
-
-CACHE_DIR_NAME = ".editlint_cache"
+from editlint.engine.config import CACHE_DIR_NAME, LoadedConfig
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -17,10 +15,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--jobs", "-j", type=int, default=0, metavar="N",
         help="worker processes (default: all cores; 1: check in this process)",
     )
-    group.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
+    group.add_argument(
+        "--no-cache", action="store_true", help="neither read nor write any cache"
+    )
     group.add_argument(
         "--cache-dir", type=Path,
-        help=f"result cache folder (default: {CACHE_DIR_NAME} beside the config file)",
+        help=f"cache folder (default: {CACHE_DIR_NAME} beside the config file)",
     )
     group.add_argument(
         "--engine", choices=["local", "dask"], default="local",
@@ -33,12 +33,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def batch_options(args: argparse.Namespace, loaded: LoadedConfig) -> BatchOptions:
-    cache_dir = args.cache_dir
-    if cache_dir is None and loaded.path is not None:
-        cache_dir = loaded.root / CACHE_DIR_NAME
+    """The options, and the cache setting applied to ``loaded`` (the index cache reads it)."""
+    if args.no_cache:
+        loaded.cache_override = False
+    elif args.cache_dir is not None:
+        loaded.cache_override = args.cache_dir
     return BatchOptions(
         jobs=args.jobs or None,
-        cache_dir=None if args.no_cache else cache_dir,
+        cache_dir=loaded.cache_dir,
         engine=args.engine,
         scheduler=args.scheduler,
     )

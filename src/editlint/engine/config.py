@@ -117,6 +117,8 @@ class LoadedConfig:
         self.config = config
         self.path = path
         self.root = root
+        #: Set from the command line: False turns every cache off; a Path moves them.
+        self.cache_override: Path | bool | None = None
 
     @property
     def content_root(self) -> Path:
@@ -127,6 +129,10 @@ class LoadedConfig:
     @property
     def cache_dir(self) -> Path | None:
         """Where caches live: ``.editlint_cache`` beside the config file; none without one."""
+        if isinstance(self.cache_override, Path):
+            return self.cache_override
+        if self.cache_override is False:
+            return None
         return self.root / CACHE_DIR_NAME if self.path is not None else None
 
 
