@@ -169,3 +169,27 @@ def test_docs_pass_editlint_with_their_own_config(cli):
         if d["severity"] != "info" and not any(f"'{page}'" in d["message"] for page in pending)
     ]
     assert not found, "\n".join(found)
+
+
+def test_writing_rule_packs_describes_every_pack_field():
+    from editlint.rules.kinds.common import RuleSpec
+    from editlint.rules.kinds.conditional import ConditionalSpec
+    from editlint.rules.kinds.existence import ExistenceSpec
+    from editlint.rules.kinds.substitution import SubstitutionSpec
+    from editlint.rules.packs import RulePack
+
+    page = (DOCS / "writing-rule-packs.md").read_text(encoding="utf-8")
+    sections = {"": page.split("\n## `")[0]}
+    for part in page.split("\n## `")[1:]:
+        sections[part.split("`", 1)[0]] = part
+    wanted = {"": [*RulePack.model_fields, *RuleSpec.model_fields]}
+    for kind, spec in (("existence", ExistenceSpec), ("substitution", SubstitutionSpec),
+                       ("conditional", ConditionalSpec)):
+        wanted[kind] = [name for name in spec.model_fields if name not in RuleSpec.model_fields]
+    missing = [
+        f"{kind or 'common'}: {name}"
+        for kind, names in wanted.items()
+        for name in names
+        if name != "kind" and f"`{name}`" not in sections.get(kind, "")
+    ]
+    assert not missing, f"docs/writing-rule-packs.md does not describe {missing}"
