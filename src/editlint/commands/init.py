@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from editlint.engine.config import CONFIG_NAMES, find_config
+from editlint.engine.config import CACHE_DIR_NAME, CONFIG_NAMES, find_config
 from editlint.engine.scaffold import (
     SCHEMA_URL,
     precommit_snippet,
@@ -43,6 +43,7 @@ def run(args: argparse.Namespace) -> int:
     print(_indent(precommit_snippet()))
     print("Or gate pull requests with .github/workflows/editlint.yml:\n")
     print(_indent(workflow_snippet(found)))
+    print(f"editlint caches results in {CACHE_DIR_NAME}/ beside the config: add it to .gitignore.")
     print("Then run: editlint check")
     return 0
 

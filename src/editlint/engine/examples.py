@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -87,28 +88,29 @@ def _missing_examples(rule: Rule) -> str | None:
     return None
 
 
-def _checker(rule: Rule, root: Path) -> Checker:
-    """A checker running only ``rule``, with ``root`` as the content repository."""
-    loaded = LoadedConfig(Config(), None, root)
-    return Checker(loaded, SelectionOverrides(select=[rule.code]), rules=[rule])
+@contextmanager
+def _repository(rule: Rule, text: str) -> Iterator[tuple[Checker, Path]]:
+    """A content repository holding ``text`` as its one article, and a checker for ``rule``."""
+    with tempfile.TemporaryDirectory(prefix="editlint-example-") as folder:
+        root = Path(folder)
+        path = root / ARTICLE_NAME
+        path.write_text(text, encoding="utf-8")
+        loaded = LoadedConfig(Config(), None, root)
+        yield Checker(loaded, SelectionOverrides(select=[rule.code]), rules=[rule]), path
 
 
 def findings(rule: Rule, text: str) -> list[Diagnostic]:
     """The findings of ``rule`` on ``text`` checked as an article of its own."""
-    with tempfile.TemporaryDirectory(prefix="editlint-example-") as folder:
-        path = Path(folder) / ARTICLE_NAME
-        path.write_text(text, encoding="utf-8")
-        result = _checker(rule, Path(folder)).check_file(path)
+    with _repository(rule, text) as (checker, path):
+        result = checker.check_file(path)
     return [d for d in result.diagnostics if d.code == rule.code]
 
 
 def _fixed(rule: Rule, text: str) -> str:
     """The text after applying the rule's fixes (safe and unsafe) until it stops changing."""
-    with tempfile.TemporaryDirectory(prefix="editlint-example-") as folder:
-        path = Path(folder) / ARTICLE_NAME
-        path.write_text(text, encoding="utf-8")
-        checker = _checker(rule, Path(folder))
-        def check(current: str):
+    with _repository(rule, text) as (checker, path):
+
+        def check(current: str) -> list[Diagnostic]:
             return checker.check_text(current, path).diagnostics
 
         return fix_text(text, check, Applicability.UNSAFE).text
