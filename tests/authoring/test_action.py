@@ -15,7 +15,9 @@ from conftest import ROOT
 from editlint.report import FORMATS
 
 ACTION = yaml.safe_load((ROOT / "action.yml").read_text())
-CHECK_STEP = next(step for step in ACTION["runs"]["steps"] if step.get("id") == "check")
+# Issue 10 asks for both modes: annotations (format github) or a SARIF file uploaded to code
+# scanning (format sarif, the upload step below). The step with `id: check` runs editlint.
+CHECK_STEP = next((step for step in ACTION["runs"]["steps"] if step.get("id") == "check"), {})
 ARTICLE = "# Port\n\nThe port is a legendary harbour [@history].\n"
 
 
@@ -41,9 +43,12 @@ def run_check_step(folder: Path, **inputs: str) -> subprocess.CompletedProcess:
 def test_action_is_a_composite_installing_from_its_own_path():
     assert ACTION["runs"]["using"] == "composite"
     steps = ACTION["runs"]["steps"]
+    assert CHECK_STEP, "action.yml: the step running `editlint check` must have `id: check`"
     assert steps[0]["uses"].startswith("actions/setup-python@")
     assert steps[1]["env"]["EDITLINT_SOURCE"] == "${{ github.action_path }}"
-    assert steps[-1]["uses"].startswith("github/codeql-action/upload-sarif@")
+    assert steps[-1]["uses"].startswith("github/codeql-action/upload-sarif@"), (
+        "action.yml must upload the SARIF report to code scanning when format is 'sarif'"
+    )
     assert set(ACTION["inputs"]) == {"paths", "format", "args", "sarif-file", "python-version"}
     # Inputs reach the script only through env, never pasted into it (no injection).
     assert "${{" not in CHECK_STEP["run"]
