@@ -76,6 +76,7 @@ def _add_rule_options(schema: dict[str, Any]) -> None:
         if not rule.options_model.model_fields:
             continue
         options = rule.options_model.model_json_schema(ref_template="#/$defs/{model}")
+        _complete_properties(options, rule.options_model)
         definitions.update(options.pop("$defs", {}))
         options["description"] = f"Options of {rule.code} ({rule.name})."
         rules.setdefault("properties", {})[rule.code] = options

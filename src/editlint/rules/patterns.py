@@ -28,7 +28,7 @@ def inflections(word: str) -> list[str]:
         forms |= {word + "s", word + "ed", word + "ing"}
         if _doubles_final_consonant(word):
             forms |= {word + word[-1] + "ed", word + word[-1] + "ing"}
-    return sorted(forms, key=len, reverse=True)
+    return sorted(forms, key=lambda form: (-len(form), form))  # longest first, then stable
 
 
 def _doubles_final_consonant(word: str) -> bool:
