@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
+import sys
 
 import jsonschema
 import pytest
@@ -125,3 +127,17 @@ def test_schema_rejects_what_the_loader_rejects(data):
 
 def test_the_projects_own_config_validates():
     jsonschema.validate(yaml.safe_load((ROOT / "editlint.yaml").read_text()), SCHEMA)
+
+
+def test_schema_is_the_same_whatever_the_hash_seed():
+    """Defaults built from sets would reorder between runs and make the shipped file flap."""
+    script = "from editlint.engine.schema import render_schema; print(render_schema())"
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-c", script],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True, text=True, check=True,
+        ).stdout
+        for seed in ("1", "2")
+    }
+    assert len(outputs) == 1, "a default's order depends on hashing: build it from a sorted list"
