@@ -14,6 +14,13 @@ from editlint.rules.builtin import vocabulary
 from editlint.rules.builtin.vocabulary import alternation
 from editlint.rules.patterns import compile_terms, finditer
 
+_MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december|"
+    "jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec"
+)
+_CODE_LIKE = re.compile(r"[=/\\_<>{}|]|\w\.\w|--")
+_LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
+
 ClaimKind = Literal["figure", "date", "superlative", "quotation", "attribution", "causal"]
 CLAIM_KINDS: tuple[str, ...] = get_args(ClaimKind)
 _REASONS = {
@@ -45,6 +52,10 @@ class ClaimOptions(BaseModel):
         description="Holders whose view is an attributed opinion: 'critics', 'supporters', ...",
     )
     quotation_min_words: int = Field(3, ge=1, description="Shorter quotations are scare quotes.")
+    year_context: list[str] = Field(
+        default_factory=lambda: list(vocabulary.YEAR_CONTEXT),
+        description="Words (besides month names) after which a four-digit number is a year.",
+    )
     earliest_year: int = Field(1000, description="Four-digit numbers from here ...")
     latest_year: int = Field(2099, description="... to here read as years.")
 
@@ -78,7 +89,12 @@ class ClaimDetector:
                 rf"|\b{number}(?:\s+|-)(?:{units})\b",
                 regex.IGNORECASE,
             ),
-            "date": regex.compile(r"(?<![\d.,$€£¥/-])\b\d{4}\b(?!s\b|[.,]\d|-\d|%)"),
+            "date": regex.compile(
+                rf"(?:\b(?:{alternation(options.year_context)})\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?"
+                rf"|\b(?:{_MONTHS})\s+\d{{1,2}},\s+|\bmid-|\()"
+                r"(?P<year>\d{4})\b(?!s\b|[.,]\d|%|[\s-]*(?:bits?|bytes?|px|pixels)\b|x\d)",
+                regex.IGNORECASE,
+            ),
             "superlative": self._superlatives(),
             "attribution": regex.compile(
                 "|".join(
@@ -116,8 +132,10 @@ class ClaimDetector:
             if pattern is None:
                 continue
             for match in finditer(pattern, text, start, end):
-                if kind == "date" and not self._is_year(match.group(0)):
-                    continue
+                if kind == "date":
+                    if not self._is_year(match.group("year")):
+                        continue
+                    return Claim(kind, *match.span("year"), match.group("year"))
                 return Claim(kind, match.start(), match.end(), match.group(0))
         return None
 
@@ -125,4 +143,8 @@ class ClaimDetector:
         return self.options.earliest_year <= int(token) <= self.options.latest_year
 
     def _long_enough(self, text: str, start: int, end: int) -> bool:
-        return len(re.findall(r"\w+", text[start:end])) >= self.options.quotation_min_words
+        """A quotation of words, not a scare-quoted term or a quoted command or setting."""
+        quoted = text[start:end]
+        if _CODE_LIKE.search(quoted):
+            return False
+        return len(_LETTER_WORD.findall(quoted)) >= self.options.quotation_min_words

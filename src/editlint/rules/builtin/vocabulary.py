@@ -105,7 +105,6 @@ ATTRIBUTION_VERBS = [
     "point out",
     "points out",
     "pointed out",
-    "note that",
     "noted that",
     "notes that",
     "called for",
@@ -171,6 +170,7 @@ PERSPECTIVE_NOUNS = [
 ]
 
 #: Section titles that promise a debate: a word of the title starting with one of these.
+#: ("Legacy", "Arguments" and "Responses" are left out: manuals use them for other things.)
 DEBATE_SECTIONS = [
     "debate",
     "controvers",
@@ -178,18 +178,12 @@ DEBATE_SECTIONS = [
     "critique",
     "reception",
     "dispute",
-    "disputed",
-    "contested",
     "views on",
-    "arguments",
-    "opinions",
-    "public opinion",
-    "assessment",
-    "evaluation",
-    "legacy",
-    "responses",
-    "reactions",
-    "positions",
+    "arguments for",
+    "arguments against",
+    "support and opposition",
+    "opposition and support",
+    "pros and cons",
 ]
 
 #: Topic words that mark an article as contested when its front matter does not say so.
@@ -229,20 +223,24 @@ NOT_SUPERLATIVE = [
     "earnest",
 ]
 
-#: Superlatives that do not end in "-est".
+#: Superlatives that do not end in "-est" ("first", "last" and "only" are mostly ordinals).
 SUPERLATIVES = [
     "most",
     "least",
     "best",
     "worst",
-    "first",
-    "only",
-    "last",
     "foremost",
     "utmost",
     "single largest",
     "all-time",
 ]
+
+#: Words after which a four-digit number is a year ("in 2008", "the 2014 annexation").
+#: ("of", "to", "by" and "and" are left out: "a key of 2048 bits", "divided by 1024".)
+YEAR_CONTEXT = [
+    "in", "on", "since", "until", "till", "from", "during", "after", "before", "between", "the",
+    "early", "late", "circa", "c.", "around", "year", "summer", "winter", "spring", "autumn",
+]  # fmt: skip
 
 #: Phrases that state a cause.
 CAUSAL_PHRASES = [
