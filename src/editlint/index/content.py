@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
 from dataclasses import dataclass, field
@@ -11,6 +10,7 @@ from pathlib import Path
 from editlint.document import SUPPORTED_SUFFIXES
 from editlint.index.anchors import anchor_keys
 from editlint.index.scan import ScannedArticle
+from editlint.index.suggest import TitleSuggester
 
 _SPACES = re.compile(r"[\s_]+")
 
@@ -75,7 +75,7 @@ class ContentIndex:
     _wiki_alternate: dict[str, tuple[Article, str]] = field(default_factory=dict)
     _by_path: dict[str, Article] = field(default_factory=dict)
     _anchors: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict)
-    _titles: dict[str, str] = field(default_factory=dict)
+    _suggester: TitleSuggester | None = field(default=None, repr=False)
 
     def add(self, article: Article) -> None:
         self.articles.append(article)
@@ -122,10 +122,10 @@ class ContentIndex:
 
     def suggest(self, name: str) -> str | None:
         """The title closest to ``name`` ("did you mean"), or None when none is close."""
-        if not self._titles:
-            self._titles = {normalise_title(a.title): a.title for a in reversed(self.articles)}
-        close = difflib.get_close_matches(normalise_title(name), self._titles, n=1, cutoff=0.8)
-        return self._titles[close[0]] if close else None
+        if self._suggester is None:
+            titles = {normalise_title(a.title): a.title for a in reversed(self.articles)}
+            self._suggester = TitleSuggester(titles)
+        return self._suggester.suggest(normalise_title(name))
 
     def anchor_keys(self, article: Article, scheme: str) -> frozenset[str] | None:
         """The fragment keys reaching the article's headings; None when they are unknown."""

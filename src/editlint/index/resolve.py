@@ -57,6 +57,7 @@ class LinkResolver:
         self.url_prefixes = tuple(url_prefixes)
         self.scheme = anchors
         self._own_anchors: frozenset[str] | None = None
+        self._own_headings: tuple[list[str], list[str]] | None = None
 
     def resolve_link(self, link: Link) -> Resolution:
         if link.kind is LinkKind.AUTOLINK:
@@ -115,13 +116,19 @@ class LinkResolver:
 
     def own_anchors(self) -> frozenset[str]:
         if self._own_anchors is None:
+            self._own_anchors = anchor_keys(*self.own_headings(), self.scheme)
+        return self._own_anchors
+
+    def own_headings(self) -> tuple[list[str], list[str]]:
+        """The document's own headings and explicit ids, scanned once per resolver."""
+        if self._own_headings is None:
             document = self.document
             if document.format == "markdown":
                 headings, ids, _ = scan_headings(document.text, document.body_start)
             else:
                 headings, ids = [s.title for s in document.sections if not s.is_lead], []
-            self._own_anchors = anchor_keys(headings, ids, self.scheme)
-        return self._own_anchors
+            self._own_headings = (headings, ids)
+        return self._own_headings
 
     def _by_name(
         self, name: str, anchor: str | None, mediawiki: bool = False, depth: int = 0

@@ -8,7 +8,6 @@ from editlint.diagnostics import Category, Severity
 from editlint.document import Document, Link
 from editlint.index.anchors import heading_anchor
 from editlint.index.resolve import LinkResolver, Resolution, Status
-from editlint.index.scan import scan_headings
 from editlint.rules.base import Rule, RuleContext, RuleExamples
 
 
@@ -91,20 +90,24 @@ Fix: use the heading's current anchor."""
         resolver = resolver_for(document, context)
         if resolver is None:
             return
+        anchors_of: dict[str, list[str]] = {}  # target page -> its heading anchors
         for link in document.links:
             if link.is_external:
                 continue
             resolution = resolver.resolve_link(link)
             if resolver.anchor_exists(resolution) is not False:
                 continue
-            yield self._finding(document, link, resolution, resolver)
+            yield self._finding(document, link, resolution, resolver, anchors_of)
 
-    def _finding(self, document: Document, link: Link, resolution: Resolution, resolver):
+    def _finding(self, document, link: Link, resolution: Resolution, resolver, anchors_of):
         same_page = resolution.status is Status.SAME_PAGE
         where = "this article" if same_page else f"'{resolution.article.title}'"
         message = self.message.format(anchor=resolution.anchor, where=where)
-        headings = _headings(document, resolution, resolver)
-        anchors = [heading_anchor(heading, resolver.scheme) for heading in headings]
+        page = "" if same_page else str(resolution.article.path)
+        if page not in anchors_of:
+            headings = _headings(resolution, resolver)
+            anchors_of[page] = [heading_anchor(heading, resolver.scheme) for heading in headings]
+        anchors = anchors_of[page]
         close = difflib.get_close_matches(resolution.anchor, anchors, n=1, cutoff=0.75)
         if close:
             message += f" (did you mean '#{close[0]}'?)"
@@ -114,7 +117,7 @@ Fix: use the heading's current anchor."""
         return self.diagnostic(start, link.target_end, message, anchor=resolution.anchor)
 
 
-def _headings(document: Document, resolution: Resolution, resolver: LinkResolver) -> list[str]:
+def _headings(resolution: Resolution, resolver: LinkResolver) -> list[str]:
     if resolution.status is Status.SAME_PAGE:
-        return scan_headings(document.text, document.body_start)[0]
+        return resolver.own_headings()[0]
     return resolution.article.headings or []
