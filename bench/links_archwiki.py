@@ -15,7 +15,9 @@ from __future__ import annotations
 import argparse
 import random
 import re
+import shutil
 import sys
+import tempfile
 import time
 from collections import Counter
 from pathlib import Path
@@ -25,6 +27,7 @@ from markdown_it import MarkdownIt
 
 from editlint.engine.config import Config, LoadedConfig
 from editlint.engine.runner import Checker, SelectionOverrides
+from editlint.index import build_index
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpora" / "archwiki"
@@ -36,11 +39,16 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpus", nargs="?", type=Path, default=CORPUS)
     parser.add_argument("--sample", type=int, default=10)
+    parser.add_argument(
+        "--scale", type=int, default=0, help="also time the index on N copies of the corpus"
+    )
     args = parser.parse_args()
     files = sorted(args.corpus.glob("*.md"))
     if not files:
         print(f"no articles in {args.corpus}", file=sys.stderr)
         return 2
+    if args.scale:
+        time_index(files, args.scale)
 
     started = time.perf_counter()
     found = run_editlint(args.corpus, files)
@@ -222,6 +230,23 @@ class Oracle:
 
     def _inline_tokens(self, path: Path):
         return [token for token in self._tokens(path) if token.type == "inline"]
+
+
+def time_index(files: list[Path], count: int) -> None:
+    """Index build time on ``count`` articles (copies of the corpus): cold, then from cache."""
+    with tempfile.TemporaryDirectory(prefix="editlint-scale-") as folder:
+        root, cache = Path(folder) / "content", Path(folder) / "cache"
+        root.mkdir()
+        for number in range(count):
+            source = files[number % len(files)]
+            shutil.copy(source, root / f"{source.stem} {number // len(files)}.md")
+        started = time.perf_counter()
+        index = build_index(root, cache)
+        cold = time.perf_counter() - started
+        started = time.perf_counter()
+        build_index(root, cache)
+        warm = time.perf_counter() - started
+    print(f"index of {len(index.articles)} articles: cold {cold:.2f} s, from cache {warm:.2f} s")
 
 
 def report(what: str, got: Counter, expected: Counter) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from editlint.document import TEXT_SUFFIXES
@@ -16,25 +17,27 @@ def build_index(
     root: Path, cache_dir: Path | None = None, redirects_file: Path | None = None
 ) -> ContentIndex:
     """Index every article under ``root``; with ``cache_dir``, only changed files are read."""
+    root = root.resolve()
     index = ContentIndex(root=root)
     if not root.is_dir():
         return index
-    cache_path = cache.cache_file(cache_dir, root.resolve()) if cache_dir else None
+    cache_path = cache.cache_file(cache_dir, root) if cache_dir else None
     cached = cache.load(cache_path) if cache_path else {}
     entries: dict[str, tuple[int, int, ScannedArticle]] = {}
     changed = False
-    for path, stat in article_files(root):
-        name = path.relative_to(root).as_posix()
+    prefix = len(str(root)) + 1
+    for file, stat in article_files(str(root)):
+        name = file[prefix:].replace(os.sep, "/")
         hit = cached.get(name)
         if hit is not None and hit[0] == stat.st_mtime_ns and hit[1] == stat.st_size:
             scanned = hit[2]
         else:
-            scanned = _scan(path)
+            scanned = _scan(Path(file))
             changed = True
             if scanned is None:
                 continue
         entries[name] = (stat.st_mtime_ns, stat.st_size, scanned)
-        index.add(Article.from_scan(path, scanned))
+        index.add(Article.from_scan(file, scanned))
     if cache_path and (changed or set(entries) != set(cached)):
         cache.save(cache_path, entries)
     if redirects_file is not None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from editlint.document import SUPPORTED_SUFFIXES
@@ -29,7 +30,7 @@ def mediawiki_title(name: str) -> str:
 @dataclass
 class Article:
     title: str
-    path: Path
+    file: str  # the absolute path of the article's file
     slug: str
     aliases: list[str] = field(default_factory=list)
     redirects: list[str] = field(default_factory=list)
@@ -38,11 +39,12 @@ class Article:
     ids: list[str] = field(default_factory=list)
 
     @classmethod
-    def from_scan(cls, path: Path, scanned: ScannedArticle) -> Article:
+    def from_scan(cls, file: str, scanned: ScannedArticle) -> Article:
+        stem = os.path.splitext(os.path.basename(file))[0]
         return cls(
             title=scanned.title,
-            path=path,
-            slug=scanned.slug or path.stem,
+            file=file,
+            slug=scanned.slug or stem,
             aliases=scanned.aliases,
             redirects=scanned.redirect_from,
             redirect_to=scanned.redirect_to,
@@ -50,8 +52,12 @@ class Article:
             ids=scanned.ids,
         )
 
-    def canonical_names(self) -> tuple[str, ...]:
-        return (self.title, self.slug, self.path.stem)
+    @cached_property
+    def path(self) -> Path:
+        return Path(self.file)
+
+    def canonical_names(self) -> set[str]:
+        return {self.title, self.slug, os.path.splitext(os.path.basename(self.file))[0]}
 
 
 @dataclass
@@ -79,7 +85,7 @@ class ContentIndex:
 
     def add(self, article: Article) -> None:
         self.articles.append(article)
-        self._by_path[str(article.path.resolve())] = article
+        self._by_path[article.file] = article
         for name in article.canonical_names():
             self._canonical.setdefault(normalise_title(name), article)
             self._wiki_canonical.setdefault(mediawiki_title(name), article)
@@ -131,24 +137,31 @@ class ContentIndex:
         """The fragment keys reaching the article's headings; None when they are unknown."""
         if article.headings is None:
             return None
-        key = (str(article.path), scheme)
+        key = (article.file, scheme)
         if key not in self._anchors:
             self._anchors[key] = anchor_keys(article.headings, article.ids, scheme)
         return self._anchors[key]
 
 
-def article_files(root: Path) -> list[tuple[Path, os.stat_result]]:
-    """Every article file under ``root`` with its stat (hidden folders and files skipped)."""
-    found: list[tuple[Path, os.stat_result]] = []
-    for folder, folders, files in os.walk(root):
-        folders[:] = sorted(name for name in folders if not name.startswith("."))
-        for name in sorted(files):
-            if name.startswith(".") or os.path.splitext(name)[1].lower() not in SUPPORTED_SUFFIXES:
+def article_files(root: str) -> list[tuple[str, os.stat_result]]:
+    """Every article file under ``root`` with its stat, sorted (hidden entries skipped)."""
+    found: list[tuple[str, os.stat_result]] = []
+    folders = [root]
+    while folders:
+        try:
+            entries = list(os.scandir(folders.pop()))
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.name.startswith("."):
                 continue
-            path = Path(folder, name)
             try:
-                found.append((path, path.stat()))
+                if entry.is_dir(follow_symlinks=False):
+                    folders.append(entry.path)
+                elif os.path.splitext(entry.name)[1].lower() in SUPPORTED_SUFFIXES:
+                    found.append((entry.path, entry.stat()))
             except OSError:
                 continue
+    found.sort()
     return found
 

@@ -236,7 +236,7 @@ Fix (safe): remove the later entry."""
         for entry, resolution in resolved_entries(document, resolver):
             if entry.source not in LISTED:
                 continue
-            target = resolution.article.path if resolution.article else None
+            target = resolution.article.file if resolution.article else None
             key = (entry.source, target or normalise_title(entry.target), resolution.anchor)
             if key not in seen:
                 seen.add(key)
@@ -328,10 +328,10 @@ Fix: remove the entry, unless the body link is incidental and the relation deser
                 continue
             resolution = resolver.resolve_link(link)
             if resolution.status is Status.FOUND and resolution.article is not None:
-                linked.add(resolution.article.path)
+                linked.add(resolution.article.file)
         for entry, resolution in resolved_entries(document, resolver):
             if entry.source not in LISTED or resolution.article is None:
                 continue
-            if resolution.status is Status.FOUND and resolution.article.path in linked:
+            if resolution.status is Status.FOUND and resolution.article.file in linked:
                 message = self.message.format(target=entry.target)
                 yield self.diagnostic(*entry_span(entry), message)
