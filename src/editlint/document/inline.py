@@ -28,7 +28,7 @@ _PANDOC_KEY = re.compile(r"(?<![\w.])-?@([\w][\w:.#$%&+?<>~/-]*[\w])|(?<![\w.])-
 _REF_TAG = re.compile(r"<ref\b[^>]*?/>|<ref\b[^>]*>.*?</ref\s*>", re.DOTALL | re.IGNORECASE)
 _REF_NAME = re.compile(r"name\s*=\s*[\"']?([^\"'>/]+)", re.IGNORECASE)
 _CITE_TEMPLATE = re.compile(
-    r"\{\{\s*(?:cite|citation|sfn|harvnb|harv|efn)\b[^{}]*\}\}", re.IGNORECASE
+    r"\{\{\s*(?:cite|citation|sfn|harvnb|harv|efn)\b(?:[^{}]|\{\{[^{}]*\}\})*\}\}", re.IGNORECASE
 )
 _CITATION_NEEDED = re.compile(
     r"\[\s*(?:citation|source|reference) needed\s*\]|\{\{\s*(?:citation needed|cn|fact)\s*(?:\|[^{}]*)?\}\}",

@@ -42,11 +42,26 @@ class ClaimOptions(BaseModel):
         default_factory=lambda: list(CLAIM_KINDS),
         description=f"Which kinds of claim need a citation: {', '.join(CLAIM_KINDS)}.",
     )
-    figure_units: list[str] = Field(default_factory=lambda: list(vocabulary.FIGURE_UNITS))
-    superlatives: list[str] = Field(default_factory=lambda: list(vocabulary.SUPERLATIVES))
-    not_superlatives: list[str] = Field(default_factory=lambda: list(vocabulary.NOT_SUPERLATIVE))
-    causal_phrases: list[str] = Field(default_factory=lambda: list(vocabulary.CAUSAL_PHRASES))
-    attribution_verbs: list[str] = Field(default_factory=lambda: list(vocabulary.ATTRIBUTION_VERBS))
+    figure_units: list[str] = Field(
+        default_factory=lambda: list(vocabulary.FIGURE_UNITS),
+        description="Words after a number that make it a figure: 'percent', 'million', ...",
+    )
+    superlatives: list[str] = Field(
+        default_factory=lambda: list(vocabulary.SUPERLATIVES),
+        description="Superlatives besides '-est' words: 'most', 'least', 'best', ...",
+    )
+    not_superlatives: list[str] = Field(
+        default_factory=lambda: list(vocabulary.NOT_SUPERLATIVE),
+        description="Words ending in '-est' that are not superlatives: 'west', 'interest', ...",
+    )
+    causal_phrases: list[str] = Field(
+        default_factory=lambda: list(vocabulary.CAUSAL_PHRASES),
+        description="Phrases that state a cause: 'led to', 'resulted in', ...",
+    )
+    attribution_verbs: list[str] = Field(
+        default_factory=lambda: list(vocabulary.ATTRIBUTION_VERBS),
+        description="Verb forms that report a view when 'that' follows: 'argued', 'said', ...",
+    )
     opinion_holders: list[str] = Field(
         default_factory=lambda: [*vocabulary.PROPONENTS, *vocabulary.OPPONENTS],
         description="Holders whose view is an attributed opinion: 'critics', 'supporters', ...",

@@ -9,7 +9,7 @@ import regex
 from pydantic import BaseModel, ConfigDict, Field
 
 from editlint.diagnostics import Category, Severity
-from editlint.document import BlockKind, Document
+from editlint.document import Block, BlockKind, Document
 from editlint.rules.base import Rule, RuleContext, RuleExamples
 from editlint.rules.builtin import vocabulary
 from editlint.rules.builtin.viewpoints import (
@@ -31,7 +31,10 @@ class PerspectiveHeadingOptions(BaseModel):
         default_factory=lambda: [*vocabulary.SIDES, *vocabulary.HEADING_SIDES],
         description="Sides whose perspective a heading or a section's lead-in may announce.",
     )
-    perspective_nouns: list[str] = Field(default_factory=lambda: list(vocabulary.PERSPECTIVE_NOUNS))
+    perspective_nouns: list[str] = Field(
+        default_factory=lambda: list(vocabulary.PERSPECTIVE_NOUNS),
+        description="Nouns for a point of view: 'perspective', 'vantage', ...",
+    )
 
     @cached_property
     def heading(self) -> regex.Pattern:
@@ -162,16 +165,37 @@ def _units(document: Document, unit: str, neighbours: bool):
                 yield section.start, section.end, "section", own
         return
     for position, (_, block) in enumerate(prose):
+        if block.kind is BlockKind.LIST_ITEM:
+            continue
         start, end = block.start, block.end
-        name = "list item" if block.kind is BlockKind.LIST_ITEM else "paragraph"
-        if neighbours and block.kind is BlockKind.PARAGRAPH:
+        if neighbours:
             for offset in (-1, 1):
                 other_position = position + offset
                 if 0 <= other_position < len(prose):
                     other = prose[other_position][1]
                     if other.kind is BlockKind.PARAGRAPH and other.section == block.section:
                         start, end = min(start, other.start), max(end, other.end)
-        yield start, end, name, [(block.start, block.end)]
+        yield start, end, "paragraph", [(block.start, block.end)]
+    for item in _list_items([block for _, block in prose]):
+        yield item[0][0], item[-1][1], "list item", item
+
+
+def _list_items(blocks: list[Block]) -> list[list[tuple[int, int]]]:
+    """The blocks of each top-level list item, with its continuation paragraphs and sub-items."""
+    items: list[list[tuple[int, int]]] = []
+    previous: Block | None = None
+    for block in blocks:
+        if block.kind is not BlockKind.LIST_ITEM:
+            previous = None
+            continue
+        nested = previous is not None and (block.list_depth > 1 or block.level == previous.level)
+        if nested and items:
+            items[-1].append((block.start, block.end))
+        else:
+            items.append([(block.start, block.end)])
+        if block.list_depth <= 1:
+            previous = block
+    return items
 
 
 def _trim(text: str, start: int, end: int) -> int:

@@ -87,6 +87,14 @@ ATTRIBUTION_VERBS = [
     for form in inflections(verb)
     if not form.endswith("ing") and form not in _NOT_REPORTING
 ] + [
+    "saying",
+    "arguing",
+    "claiming",
+    "contending",
+    "insisting",
+    "stating",
+    "warning that",
+    "noting that",
     "said",
     "stated",
     "states that",
