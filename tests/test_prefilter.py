@@ -44,3 +44,20 @@ def test_pattern_rules_are_never_skipped_for_want_of_words():
     rule = _rule(patterns=["legend\\w+"])
     assert rule.needed is None
     assert rule.relevant(parse_document("Nothing here.\n"))
+
+
+def test_split_alternation_matches_like_one_alternation():
+    import regex
+
+    from editlint.rules.patterns import WORD_AFTER, WORD_BEFORE, Alternation, compile_terms
+
+    terms, patterns = ["it seems", "maybe"], ["seem(?:s|ed)?\\s+to", "(?:most)?\\s*likely\\s+to"]
+    split = compile_terms(terms, patterns, inflect=False, ignore_case=True)
+    assert isinstance(split, Alternation)
+    body = "|".join(["it\\s+seems|maybe", *(f"(?:{p})" for p in patterns)])
+    one = regex.compile(f"{WORD_BEFORE}(?:{body}){WORD_AFTER}", regex.IGNORECASE)
+    text = "It seems to rain; maybe. Most likely to fall, it seemed to, seems to likely to it seems"
+    for start, end in ((0, len(text)), (3, 40), (10, len(text) - 2)):
+        assert [m.span() for m in split.finditer(text, start, end)] == [
+            m.span() for m in one.finditer(text, start, end)
+        ]

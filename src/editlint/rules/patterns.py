@@ -74,13 +74,48 @@ def leading_words(terms: list[str], inflect: bool) -> frozenset[str] | None:
 
 def compile_terms(
     terms: list[str], patterns: list[str], inflect: bool, ignore_case: bool
-) -> regex.Pattern:
-    """One alternation for all terms and raw patterns, bounded by word edges."""
-    sources = [term_pattern(term, inflect) for term in sorted(terms, key=len, reverse=True)]
-    sources += [f"(?:{pattern})" for pattern in patterns]
-    body = "|".join(sources) if sources else r"(?!)"
+) -> regex.Pattern | Alternation:
+    """All terms and raw patterns as one alternation bounded by word edges.
+
+    The literal terms make one regex; each raw pattern gets its own, searched side by side
+    (``Alternation``): the regex engine scans a list of literals or a single pattern quickly,
+    but a mixed alternation of both up to ten times slower.
+    """
+    literal = [term_pattern(term, inflect) for term in sorted(terms, key=len, reverse=True)]
+    bodies = (["|".join(literal)] if literal else []) + [f"(?:{p})" for p in patterns]
     flags = regex.V0 | (regex.IGNORECASE if ignore_case else 0)
-    return regex.compile(f"{WORD_BEFORE}(?:{body}){WORD_AFTER}", flags)
+    compiled = [regex.compile(f"{WORD_BEFORE}(?:{body}){WORD_AFTER}", flags) for body in bodies]
+    if len(compiled) == 1:
+        return compiled[0]
+    return Alternation(compiled) if compiled else regex.compile(r"(?!)")
+
+
+class Alternation:
+    """Patterns that match as the alternation ``a|b|c`` of them would, but faster.
+
+    At each point the leftmost match wins, and among matches starting at the same offset
+    the first pattern's, as in an alternation; matches do not overlap.
+    """
+
+    def __init__(self, patterns: list[regex.Pattern]) -> None:
+        self.patterns = patterns
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None, timeout=None):
+        endpos = len(text) if endpos is None else endpos
+        found = [p.search(text, pos, endpos, timeout=timeout) for p in self.patterns]
+        while True:
+            first = None
+            for index, match in enumerate(found):
+                if match is not None and (first is None or match.start() < found[first].start()):
+                    first = index
+            if first is None:
+                return
+            match = found[first]
+            yield match
+            pos = max(match.end(), match.start() + 1)
+            for index, other in enumerate(found):
+                if other is not None and other.start() < pos:
+                    found[index] = self.patterns[index].search(text, pos, endpos, timeout=timeout)
 
 
 def compile_pattern(pattern: str, ignore_case: bool = True) -> regex.Pattern:
