@@ -198,7 +198,7 @@ Fix (unsafe): remove the entry from the see-also list."""
                 continue
             edit = remove_entry(document, entry)
             fix = Fix((edit,), Applicability.UNSAFE, "Remove the entry") if edit else None
-            message = self.message.format(target=entry.target)
+            message = self.message.format(target=resolution.name or entry.target)
             yield self.diagnostic(*entry_span(entry), message, fix)
 
 
@@ -243,7 +243,7 @@ Fix (safe): remove the later entry."""
                 continue
             edit = remove_entry(document, entry)
             fix = Fix((edit,), Applicability.SAFE, "Remove the duplicate") if edit else None
-            message = self.message.format(target=entry.target)
+            message = self.message.format(target=resolution.name or entry.target)
             yield self.diagnostic(*entry_span(entry), message, fix)
 
 
@@ -333,5 +333,5 @@ Fix: remove the entry, unless the body link is incidental and the relation deser
             if entry.source not in LISTED or resolution.article is None:
                 continue
             if resolution.status is Status.FOUND and resolution.article.file in linked:
-                message = self.message.format(target=entry.target)
+                message = self.message.format(target=resolution.name or entry.target)
                 yield self.diagnostic(*entry_span(entry), message)
