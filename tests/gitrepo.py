@@ -29,10 +29,14 @@ class GitRepo:
         path.mkdir(parents=True, exist_ok=True)
         self.git("init", "-q", "-b", "main")
 
-    def git(self, *args: str, check: bool = True) -> str:
-        result = subprocess.run(
-            ["git", *args], cwd=self.path, env=self.env, capture_output=True, text=True, timeout=120
+    def run(self, *command: str, timeout: float = 300) -> subprocess.CompletedProcess:
+        """Run any command in the work tree, with the repository's environment."""
+        return subprocess.run(
+            command, cwd=self.path, env=self.env, capture_output=True, text=True, timeout=timeout
         )
+
+    def git(self, *args: str, check: bool = True) -> str:
+        result = self.run("git", *args)
         if check and result.returncode != 0:
             raise AssertionError(f"git {' '.join(args)} failed: {result.stderr}")
         return result.stdout
