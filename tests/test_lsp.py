@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -218,3 +219,15 @@ def test_positions_round_trip_in_every_encoding(encoding):
     assert positions.offset(types.Position(9, 0)) == len(text)
     crlf = Positions("ab\r\ncd", encoding)
     assert (crlf.position(4), crlf.offset(types.Position(0, 9))) == (types.Position(1, 0), 2)
+
+
+def test_without_the_lsp_extra_the_command_says_what_to_install():
+    code = (
+        "import sys; sys.modules['pygls'] = None\n"
+        "from editlint.cli import main; sys.exit(main(['lsp']))"
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    assert result.returncode == 2
+    assert result.stderr.startswith("editlint: error: the language server needs the 'lsp' extra")
+    assert result.stderr.rstrip().endswith("pip install 'editlint[lsp]'")

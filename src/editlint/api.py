@@ -1,39 +1,84 @@
-"""The Python API: check texts and paths, get typed diagnostics back."""
+"""The Python API: check texts and paths, get typed diagnostics back.
+
+::
+
+    import editlint
+
+    for d in editlint.check_text("A legendary general.", path="content/general.md"):
+        line, column = editlint.line_column(text, d.start)
+        print(d.code, d.severity.value, line, column, d.message)
+
+    for result in editlint.check_paths(["content/"], config={"select": ["SEE"]}):
+        print(result.path, len(result.diagnostics))
+
+Diagnostics carry character offsets (``start``, ``end``) into the checked text, a rule ``code``,
+``severity``, ``category``, ``message`` and an optional ``fix`` (edits plus how safe they are).
+See ``docs/api.md``.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
+from typing import Any, TypeAlias
 
 from editlint.diagnostics import Diagnostic
-from editlint.engine.config import LoadedConfig, find_config, load_config
+from editlint.document.lines import LineIndex
+from editlint.engine.config import Config, LoadedConfig, find_config, load_config
 from editlint.engine.runner import Checker, FileResult
 
-
-def _checker(config: LoadedConfig | str | Path | None, start: Path) -> Checker:
-    if isinstance(config, LoadedConfig):
-        return Checker(config)
-    if config is None:
-        return Checker(load_config(find_config(start), start if start.is_dir() else start.parent))
-    path = Path(config)
-    return Checker(load_config(path, path.parent))
+ConfigLike: TypeAlias = LoadedConfig | Mapping[str, Any] | str | Path | None
+"""What ``config=`` accepts: None (find ``editlint.yaml`` upward from the checked path), a
+path to a config file, a mapping with the same keys as ``editlint.yaml``, or a loaded config."""
 
 
 def check_text(
-    text: str, path: str | Path | None = None, config: LoadedConfig | str | Path | None = None
+    text: str, path: str | Path | None = None, config: ConfigLike = None
 ) -> list[Diagnostic]:
-    """Check ``text`` as if it were the file at ``path`` (which need not exist)."""
+    """Check ``text`` as if it were the file at ``path``; return its findings in text order.
+
+    ``path`` need not exist: it picks the format (``.txt`` is a plain-text export, anything else
+    Markdown), the config found upward from it, ``per-file-ignores``, and the article's own
+    place in the content index (see-also targets resolve against the config's content root).
+    Raises ``editlint.errors.UsageError`` for an invalid config; never for bad text (a text that
+    cannot be parsed is an ``INP`` finding).
+    """
     file_path = Path(path) if path is not None else None
     start = file_path.parent if file_path is not None else Path.cwd()
     return _checker(config, start).check_text(text, file_path).diagnostics
 
 
-def check_paths(
-    paths: Iterable[str | Path], config: LoadedConfig | str | Path | None = None
-) -> list[FileResult]:
-    """Check files and folders; one FileResult per article found."""
+def check_paths(paths: Iterable[str | Path], config: ConfigLike = None) -> list[FileResult]:
+    """Check files and folders (folders are walked for articles, ``.gitignore`` respected).
+
+    Returns one ``FileResult`` per article: its ``path``, its ``text`` (None when it could not
+    be read) and its ``diagnostics``. The content index is built once for all of them. Raises
+    ``editlint.errors.UsageError`` for a missing path or an invalid config.
+    """
     from editlint.engine.files import collect_files
 
     path_list = [Path(p) for p in paths]
     checker = _checker(config, path_list[0] if path_list else Path.cwd())
-    return [checker.check_file(path) for path in collect_files(path_list, checker.loaded.config.exclude)]
+    files = collect_files(path_list, checker.loaded.config.exclude)
+    return [checker.check_file(path) for path in files]
+
+
+def line_column(text: str, offset: int) -> tuple[int, int]:
+    """The 1-based line and column (counted in characters) of ``offset`` in ``text``."""
+    return LineIndex(text).position(offset)
+
+
+def _checker(config: ConfigLike, start: Path) -> Checker:
+    if isinstance(config, LoadedConfig):
+        return Checker(config)
+    folder = start if start.is_dir() else start.parent
+    if config is None:
+        return Checker(load_config(find_config(start), folder))
+    if isinstance(config, Mapping):
+        from editlint.yamlsource import validate
+
+        return Checker(
+            LoadedConfig(validate(Config, dict(config), "config"), None, folder.resolve())
+        )
+    path = Path(config)
+    return Checker(load_config(path, path.parent))
