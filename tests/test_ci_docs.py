@@ -27,7 +27,7 @@ def editlint_commands(node) -> list[str]:
 
 
 def test_the_doc_has_github_and_gitlab_workflows():
-    assert len(YAML_BLOCKS) == 6
+    assert len(YAML_BLOCKS) == 7
 
 
 @pytest.mark.parametrize("block", YAML_BLOCKS)
@@ -44,6 +44,25 @@ def test_every_editlint_command_in_the_workflows_parses():
         command = re.sub(r"\$[A-Z_]+", "", command)
         args = parser.parse_args(shlex.split(command)[1:])
         assert args.command == "check"
+
+
+def test_the_action_runs_a_valid_editlint_command_with_its_inputs():
+    action = yaml.safe_load((ROOT / "action.yml").read_text())
+    assert action["runs"]["using"] == "composite"
+    inputs = {name: spec["default"] for name, spec in action["inputs"].items()}
+    (step,) = [step for step in action["runs"]["steps"] if "editlint check" in step.get("run", "")]
+    env = {
+        name: value.replace("${{ inputs.", "").rstrip(" }") for name, value in step["env"].items()
+    }
+    command = step["run"]
+    for name, input_name in env.items():
+        command = command.replace(f"${name}", inputs[input_name])
+    args = build_parser().parse_args(shlex.split(command)[1:])
+    assert (args.command, args.format, [str(p) for p in args.paths]) == ("check", "github", ["."])
+    usage = next(block for block in YAML_BLOCKS if "uses: editlint/editlint@" in block)
+    docs_usage = yaml.safe_load(usage)["jobs"]["editlint"]["steps"][1]
+    assert docs_usage["uses"].startswith("editlint/editlint@")
+    assert set(docs_usage["with"]) <= set(inputs)
 
 
 def test_the_hook_ids_in_the_doc_are_published():
