@@ -46,23 +46,11 @@ def test_every_editlint_command_in_the_workflows_parses():
         assert args.command == "check"
 
 
-def test_the_action_runs_a_valid_editlint_command_with_its_inputs():
+def test_the_documented_action_usage_matches_the_action():
     action = yaml.safe_load((ROOT / "action.yml").read_text())
-    assert action["runs"]["using"] == "composite"
-    inputs = {name: spec["default"] for name, spec in action["inputs"].items()}
-    (step,) = [step for step in action["runs"]["steps"] if "editlint check" in step.get("run", "")]
-    env = {
-        name: value.replace("${{ inputs.", "").rstrip(" }") for name, value in step["env"].items()
-    }
-    command = step["run"]
-    for name, input_name in env.items():
-        command = command.replace(f"${name}", inputs[input_name])
-    args = build_parser().parse_args(shlex.split(command)[1:])
-    assert (args.command, args.format, [str(p) for p in args.paths]) == ("check", "github", ["."])
     usage = next(block for block in YAML_BLOCKS if "uses: editlint/editlint@" in block)
-    docs_usage = yaml.safe_load(usage)["jobs"]["editlint"]["steps"][1]
-    assert docs_usage["uses"].startswith("editlint/editlint@")
-    assert set(docs_usage["with"]) <= set(inputs)
+    step = yaml.safe_load(usage)["jobs"]["editlint"]["steps"][1]
+    assert set(step["with"]) <= set(action["inputs"])
 
 
 def test_the_hook_ids_in_the_doc_are_published():
