@@ -89,6 +89,9 @@ class ViewpointPatterns:
             rf"|\b(?:an?|the)\s+(?:{sides})\s+(?:{nouns})\s+(?:[a-z]+\s+)?(?:{verbs})\b",
             regex.IGNORECASE,
         )
+        self.any_perspective = regex.compile(
+            rf"\b(?:from|in|through)\s+(?:an?|the)\s+([\w-]+)\s+(?:{nouns})\b", regex.IGNORECASE
+        )
         self.debate_title = regex.compile(
             r"\b(?:" + "|".join(re.escape(term) for term in options.debate_sections) + ")",
             regex.IGNORECASE,
@@ -155,6 +158,8 @@ def analyse(
             ("from", "in ", "through")
         ):
             balance.narrator.append(NarratorView(match.start(), match.end(), match.group(0)))
+    if balance.narrator and _several_perspectives(patterns, text, start, end):
+        balance.narrator = []  # "From a realist perspective, ... From a liberal perspective, ..."
     previous = ""
     last_verb_end = start
     for match in finditer(patterns.verbs, text, start, end):
@@ -176,6 +181,12 @@ def analyse(
         span_start = subject_start if subject.strip() else match.start()
         balance.views.append(View(span_start, match.end(), holder, side, side_word))
     return balance
+
+
+def _several_perspectives(patterns: ViewpointPatterns, text: str, start: int, end: int) -> bool:
+    """Whether the text sets two or more named perspectives side by side."""
+    found = finditer(patterns.any_perspective, text, start, end)
+    return len({match.group(1).lower() for match in found}) >= 2
 
 
 def _clause_start(text: str, start: int, offset: int) -> int:

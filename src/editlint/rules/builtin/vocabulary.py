@@ -119,7 +119,8 @@ ATTRIBUTION_VERBS = [
     "calls for",
 ]
 
-#: Political or national sides whose perspective a heading or the narrator may adopt.
+#: Political sides whose perspective a heading or the narrator may adopt. (Schools of thought
+#: such as "realist" are left out: "from a realist perspective" usually describes a theory.)
 SIDES = [
     "center-right",
     "centre-right",
@@ -140,10 +141,6 @@ SIDES = [
     "communist",
     "nationalist",
     "populist",
-    "realist",
-    "neoliberal",
-    "religious",
-    "secular",
 ]
 
 #: Extra sides accepted in a heading qualifier ("Criticism (a Western view)").
