@@ -43,6 +43,14 @@ def _names_an_article(entry: SeeAlsoEntry) -> bool:
     )
 
 
+def removal(
+    document: Document, entry: SeeAlsoEntry, applicability: Applicability, description: str
+) -> Fix | None:
+    """A fix removing ``entry`` from its list, or None where it cannot be removed alone."""
+    edit = remove_entry(document, entry)
+    return Fix((edit,), applicability, description) if edit is not None else None
+
+
 def entry_span(entry: SeeAlsoEntry) -> tuple[int, int]:
     if entry.link is not None:
         return entry.link.target_start, entry.link.target_end
@@ -113,9 +121,7 @@ remove the entry from the see-also list. Or write the missing article."""
                 if edit is not None:
                     fix = Fix((edit,), Applicability.UNSAFE, f"Replace with '{suggestion}'")
             else:
-                edit = remove_entry(document, entry)
-                if edit is not None:
-                    fix = Fix((edit,), Applicability.UNSAFE, "Remove the entry")
+                fix = removal(document, entry, Applicability.UNSAFE, "Remove the entry")
             yield self.diagnostic(*entry_span(entry), message, fix, target=name)
 
 
@@ -196,8 +202,7 @@ Fix (unsafe): remove the entry from the see-also list."""
                 continue
             if not is_self(document, resolver, resolution):
                 continue
-            edit = remove_entry(document, entry)
-            fix = Fix((edit,), Applicability.UNSAFE, "Remove the entry") if edit else None
+            fix = removal(document, entry, Applicability.UNSAFE, "Remove the entry")
             message = self.message.format(target=resolution.name or entry.target)
             yield self.diagnostic(*entry_span(entry), message, fix)
 
@@ -241,8 +246,7 @@ Fix (safe): remove the later entry."""
             if key not in seen:
                 seen.add(key)
                 continue
-            edit = remove_entry(document, entry)
-            fix = Fix((edit,), Applicability.SAFE, "Remove the duplicate") if edit else None
+            fix = removal(document, entry, Applicability.SAFE, "Remove the duplicate")
             message = self.message.format(target=resolution.name or entry.target)
             yield self.diagnostic(*entry_span(entry), message, fix)
 
