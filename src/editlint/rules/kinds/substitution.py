@@ -84,12 +84,22 @@ def _deletion(text: str, block_start: int, block_end: int, start: int, end: int)
     """Remove a word or aside with the comma and space that set it off.
 
     "Clearly, the plan" -> "The plan"; "The plan, of course, failed" -> "The plan failed";
-    "It failed, clearly." -> "It failed."; "It clearly failed" -> "It failed".
+    "It failed, clearly." -> "It failed."; "It clearly failed" -> "It failed";
+    "The plan (of course) failed" -> "The plan failed"; "It failed. Of course." -> "It failed."
     """
     before = text[block_start:start].rstrip(" ")
     opens_sentence = not before or before[-1] in _SENTENCE_ENDS
     comma_before = not opens_sentence and before.endswith(",")
     comma_after = end < block_end and text[end] == ","
+    if start > block_start and text[start - 1] == "(" and end < block_end and text[end] == ")":
+        start, end = start - 1, end + 1  # "the plan (of course) failed" -> "the plan failed"
+        if start > block_start and text[start - 1] == " ":
+            start -= 1
+        return Edit(start, end, "")
+    if opens_sentence and (end >= block_end or text[end] in _SENTENCE_ENDS):
+        if start > block_start and text[start - 1] == " ":  # a sentence of its own: "Of course."
+            start -= 1
+        return Edit(start, min(end + 1, block_end), "")
     if comma_before and comma_after:  # ", of course," -> ""
         start = block_start + len(before) - 1
         end += 1
