@@ -60,6 +60,10 @@ def findings(result) -> list[tuple[str, str, int, int]]:
     return [(d["path"], d["code"], d["line"], d["column"]) for d in report["diagnostics"]]
 
 
+def check_with_baseline(cli, legacy):
+    return cli("check", "--format", "json", "content", "--baseline", "baseline.json", cwd=legacy)
+
+
 def test_legacy_repository_passes_with_its_baseline_and_new_problems_fail(cli, legacy):
     assert cli("check", "content", cwd=legacy).returncode == 1
 
@@ -74,7 +78,7 @@ def test_legacy_repository_passes_with_its_baseline_and_new_problems_fail(cli, l
         ("content/market.md", "NEU101", "renowned", 2),
     ]
 
-    clean = cli("check", "--format", "json", "content", "--baseline", "baseline.json", cwd=legacy)
+    clean = check_with_baseline(cli, legacy)
     assert clean.returncode == 0, clean.stdout
     assert findings(clean) == []
     assert "5 known finding(s) in baseline.json not shown" in clean.stderr
@@ -87,26 +91,31 @@ def test_legacy_repository_passes_with_its_baseline_and_new_problems_fail(cli, l
     assert moved.returncode == 0, moved.stdout
 
     harbour.write_text(harbour.read_text() + "- [[Customs House]]\n")
-    new = cli("check", "--format", "json", "content", "--baseline", "baseline.json", cwd=legacy)
+    new = check_with_baseline(cli, legacy)
     assert new.returncode == 1
     assert findings(new) == [("content/harbour.md", "SEE101", 25, 5)]
 
 
-def test_a_duplicate_beyond_the_recorded_count_is_new(cli, legacy):
+@pytest.mark.parametrize(
+    ("name", "text", "expected"),
+    [
+        # A phrase recorded twice with the same context: the third occurrence is new.
+        ("market.md", MARKET + "- A renowned stall.\n", ("content/market.md", "NEU101", 9, 5)),
+        # Rewording the flagged phrase itself makes it new.
+        (
+            "lighthouse.md",
+            LIGHTHOUSE.replace("renowned", "celebrated"),
+            ("content/lighthouse.md", "NEU101", 5, 19),
+        ),
+    ],
+    ids=["duplicate-beyond-count", "edited-finding"],
+)
+def test_what_counts_as_new(cli, legacy, name, text, expected):
     cli("check", "content", "--write-baseline", "baseline.json", cwd=legacy)
-    market = legacy / "content" / "market.md"
-    market.write_text(MARKET + "- A renowned stall.\n")
-    result = cli("check", "--format", "json", "content", "--baseline", "baseline.json", cwd=legacy)
+    (legacy / "content" / name).write_text(text)
+    result = check_with_baseline(cli, legacy)
     assert result.returncode == 1
-    assert findings(result) == [("content/market.md", "NEU101", 9, 5)]
-
-
-def test_an_edit_of_the_finding_itself_makes_it_new(cli, legacy):
-    cli("check", "content", "--write-baseline", "baseline.json", cwd=legacy)
-    lighthouse = legacy / "content" / "lighthouse.md"
-    lighthouse.write_text(LIGHTHOUSE.replace("renowned", "celebrated"))
-    result = cli("check", "--format", "json", "content", "--baseline", "baseline.json", cwd=legacy)
-    assert findings(result) == [("content/lighthouse.md", "NEU101", 5, 19)]
+    assert findings(result) == [expected]
 
 
 def test_baseline_paths_do_not_depend_on_the_working_folder(cli, legacy):

@@ -15,20 +15,10 @@ from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
 
 from conftest import ROOT
 from editlint.lsp import Positions
+from house_style import HOUSE_PACK
 
 PUBLISH = types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS
 
-HOUSE_PACK = """pack: house
-rules:
-  - code: HSE101
-    name: plain-words
-    kind: substitution
-    category: structure
-    message: "Plain words: '{match}' -> '{replacement}'"
-    explanation: "House style prefers plain words; 'use' says what 'utilise' says."
-    swap: {utilise: use}
-    applicability: safe
-"""
 CONFIG = "content_root: content\nselect: [NEU101, SEE101, HSE101]\nrule_paths: [house.yaml]\n"
 ARTICLE = """---
 title: Quay
@@ -204,6 +194,28 @@ async def test_a_broken_config_is_reported_in_the_document(client: LanguageClien
     assert diagnostic.message.startswith(
         f"editlint config: {tmp_path / 'editlint.yaml'}:1: fail-on"
     )
+
+
+@pytest.mark.asyncio
+async def test_requests_about_unknown_documents_are_answered_harmlessly(client, workspace):
+    unknown = (workspace / "content" / "never-opened.md").as_uri()
+    nowhere = types.TextDocumentIdentifier(unknown)
+    hover = await client.text_document_hover_async(types.HoverParams(nowhere, types.Position(0, 0)))
+    assert hover is None
+    actions = await client.text_document_code_action_async(
+        types.CodeActionParams(
+            text_document=nowhere,
+            range=types.Range(types.Position(0, 0), types.Position(99, 99)),
+            context=types.CodeActionContext(diagnostics=[]),
+        )
+    )
+    assert actions is None
+    edit = types.TextEdit(types.Range(types.Position(0, 0), types.Position(0, 0)), "x")
+    change_document(client, unknown, 7, [edit])()
+    # The server is still there and still checks.
+    uri = (workspace / "content" / "quay.md").as_uri()
+    params = await published(client, open_document(client, uri, ARTICLE), 1)
+    assert spans(params.diagnostics) == EXPECTED
 
 
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-16", "utf-32"])

@@ -18,24 +18,8 @@ import pytest
 
 from conftest import ROOT
 from gitrepo import GitRepo, git_env
+from house_style import HOUSE_PACK
 
-HOUSE_PACK = """pack: house
-rules:
-  - code: HSE101
-    name: plain-words
-    kind: substitution
-    category: structure
-    message: "Plain words: '{match}' -> '{replacement}'"
-    swap: {utilise: use}
-    applicability: safe
-  - code: HSE102
-    name: wordy-phrases
-    kind: substitution
-    category: structure
-    message: "Wordy: '{match}' -> '{replacement}'"
-    swap: {in order to: to}
-    applicability: unsafe
-"""
 CONFIG = (
     "content_root: content\nselect: [NEU101, SEE101, HSE101, HSE102]\nrule_paths: [house.yaml]\n"
 )
