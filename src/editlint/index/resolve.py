@@ -60,8 +60,8 @@ class LinkResolver:
         self._own_headings: tuple[list[str], list[str]] | None = None
 
     def resolve_link(self, link: Link) -> Resolution:
-        if link.kind is LinkKind.AUTOLINK:
-            return Resolution(Status.EXTERNAL, link.target)
+        if link.kind is LinkKind.AUTOLINK and not link.target.startswith(self.url_prefixes):
+            return Resolution(Status.EXTERNAL, link.target)  # a bare URL or <URL>
         if link.kind is LinkKind.PROSE:
             return self.resolve_name(link.target)
         target = link.target.strip()

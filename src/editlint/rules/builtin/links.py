@@ -52,8 +52,8 @@ Fix: point the link at the article's current title or path, or remove the link."
             return
         skip = entry_links(document)
         for link in document.links:
-            if id(link) in skip or link.is_external:
-                continue
+            if id(link) in skip:
+                continue  # an external URL may still be a site URL under a configured prefix
             resolution = resolver.resolve_link(link)
             if resolution.status is not Status.MISSING:
                 continue
@@ -92,8 +92,6 @@ Fix: use the heading's current anchor."""
             return
         anchors_of: dict[str, list[str]] = {}  # target page -> its heading anchors
         for link in document.links:
-            if link.is_external:
-                continue
             resolution = resolver.resolve_link(link)
             if resolver.anchor_exists(resolution) is not False:
                 continue
