@@ -40,8 +40,8 @@ def explain(rule: Rule) -> str:
         for text in examples.pass_:
             parts.append("Not flagged:\n" + _indented(text))
         for example in examples.fix:
-            parts.append("Fixed:\n" + _indented(example.text) + f"{INDENT}becomes\n"
-                         + _indented(example.fixed))
+            fixed = _indented(example.fixed)
+            parts.append(f"Fixed:\n{_indented(example.text)}  becomes:\n{fixed}")
     return "\n".join(parts)
 
 
