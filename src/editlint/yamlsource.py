@@ -12,10 +12,14 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from editlint.errors import ConfigError
+from editlint.yamlguard import find_problem
 
 
 def load_yaml(text: str, path: Path | str) -> Any:
     """Parse YAML keeping positions; syntax errors become a ConfigError with the line."""
+    problem = find_problem(text)
+    if problem is not None:
+        raise ConfigError(problem.message, path, problem.line + 1)
     yaml = YAML(typ="rt", pure=True)
     yaml.allow_duplicate_keys = False
     try:

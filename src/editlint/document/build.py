@@ -91,8 +91,10 @@ def _build_sections(document: Document) -> None:
         sections.append(Section(title, block.level, index, block.start, body_end, parent))
         stack.append(len(sections) - 1)
     document.sections = sections
+    starts = [section.start for section in sections]
     for block in document.blocks:
-        block.section = _section_at(sections, block.start)
+        # The innermost section containing the block: the last one starting at or before it.
+        block.section = max(0, bisect_right(starts, block.start) - 1)
 
 
 def _first_heading(document: Document) -> int:
@@ -102,12 +104,6 @@ def _first_heading(document: Document) -> int:
         if block.kind in PROSE_BLOCKS:
             return -1
     return -1
-
-
-def _section_at(sections: list[Section], offset: int) -> int:
-    """The innermost section containing ``offset``: the last one starting at or before it."""
-    starts = [section.start for section in sections]
-    return max(0, bisect_right(starts, offset) - 1)
 
 
 def _build_sentences(document: Document) -> None:
@@ -125,23 +121,18 @@ def _collect_see_also(document: Document) -> None:
     ]
     entries: list[SeeAlsoEntry] = []
     entries.extend(_front_matter_entries(document))
-    see_also_blocks = set()
-    for section_index in document.see_also_sections:
-        for block in document.blocks_in(section_index):
-            if block.kind is not BlockKind.LIST_ITEM:
-                continue
-            see_also_blocks.add(block.start)
-            entries.append(_section_entry(document, block.start, block.end))
+    see_also_sections = set(document.see_also_sections)
     links = sorted(document.links, key=lambda link: link.start)
     link_starts = [link.start for link in links]
+    prose = []
     for block in document.blocks:
-        if block.kind not in PROSE_BLOCKS or block.start in see_also_blocks:
-            continue
-        if block.kind is BlockKind.HEADING:
-            continue
-        first = bisect_left(link_starts, block.start)
-        last = bisect_left(link_starts, block.end, first)
-        entries.extend(prose_entries(document.masked, block.start, block.end, links[first:last]))
+        block_links = _links_in(links, link_starts, block)
+        if block.kind is BlockKind.LIST_ITEM and _within(document, block, see_also_sections):
+            entries.append(_section_entry(document, block_links, block))
+        elif block.kind in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM):
+            prose.append((block, block_links))
+    for block, block_links in prose:
+        entries.extend(prose_entries(document.masked, block.start, block.end, block_links))
     document.see_also = entries
 
 
@@ -162,12 +153,24 @@ def _front_matter_entries(document: Document) -> list[SeeAlsoEntry]:
     return entries
 
 
-def _section_entry(document: Document, start: int, end: int) -> SeeAlsoEntry:
-    links = [
-        link
-        for link in document.links
-        if start <= link.start < end and link.kind is not LinkKind.AUTOLINK
-    ]
+def _within(document: Document, block, sections: set[int]) -> bool:
+    """Whether ``block`` sits in one of ``sections`` or in a subsection of one."""
+    index = block.section
+    while index > 0:
+        if index in sections:
+            return True
+        index = document.sections[index].parent
+    return False
+
+
+def _links_in(links: list, link_starts: list[int], block) -> list:
+    first = bisect_left(link_starts, block.start)
+    return links[first : bisect_left(link_starts, block.end, first)]
+
+
+def _section_entry(document: Document, block_links: list, block) -> SeeAlsoEntry:
+    start, end = block.start, block.end
+    links = [link for link in block_links if link.kind is not LinkKind.AUTOLINK]
     if links:
         link = links[0]
         return SeeAlsoEntry(link.target, start, end, SeeAlsoSource.SECTION, link)

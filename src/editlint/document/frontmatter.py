@@ -11,6 +11,7 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from editlint.document.errors import InputError
 from editlint.document.lines import LineIndex
 from editlint.document.model import FrontMatter
+from editlint.yamlguard import find_problem
 
 _OPENING = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n")
 _CLOSING = re.compile(r"^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.MULTILINE)
@@ -46,6 +47,9 @@ def parse_front_matter(text: str) -> FrontMatter | None:
         return None
     yaml_start, yaml_end, body_start = bounds
     source = text[yaml_start:yaml_end]
+    problem = find_problem(source)
+    if problem is not None:
+        raise InputError(f"front matter refused: {problem.message}", yaml_start + problem.offset)
     try:
         loaded = _yaml().load(source) if source.strip() else CommentedMap()
     except MarkedYAMLError as error:

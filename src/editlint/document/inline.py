@@ -7,11 +7,12 @@ links, citations, code spans and quotations are located here, directly in the so
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, insort
 from dataclasses import dataclass, field
 
 from editlint.document.model import Citation, CitationKind, Link, LinkKind
 
-_CODE_SPAN = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.DOTALL)
+_CODE_SPAN = re.compile(r"(?<!`)(`++)(.+?)(?<!`)\1(?!`)", re.DOTALL)  # runs open whole: linear
 _HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _WIKI_LINK = re.compile(r"\[\[([^\[\]|\n]+?)(?:\|([^\[\]\n]*))?\]\](?!\()")
 _INLINE_LINK = re.compile(
@@ -22,7 +23,7 @@ _INLINE_LINK = re.compile(
 _REFERENCE_LINK = re.compile(r"(?<![\]\\])\[([^\[\]\n]+)\](?:\[([^\[\]\n]*)\])?(?![(\[:])")
 _AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^\s<>]+)>")
 _BARE_URL = re.compile(r"(?<![(<\w\"'=/])(?:https?://|www\.)[^\s<>()\[\]]*[^\s<>()\[\].,;:!?'\"]")
-_FOOTNOTE_REF = re.compile(r"\[\^([^\]\s]+)\](?!:)")
+_FOOTNOTE_REF = re.compile(r"\[\^([^\]\s[]++)\](?!:)")
 _PANDOC = re.compile(r"\[[^\[\]\n]*?(?<![\w.])-?@[\w][\w:.#$%&+?<>~/-]*[^\[\]\n]*\]")
 _PANDOC_KEY = re.compile(r"(?<![\w.])-?@([\w][\w:.#$%&+?<>~/-]*[\w])|(?<![\w.])-?@(\w)")
 _REF_TAG = re.compile(r"<ref\b[^>]*?/>|<ref\b[^>]*>.*?</ref\s*>", re.DOTALL | re.IGNORECASE)
@@ -34,7 +35,7 @@ _CITATION_NEEDED = re.compile(
     r"\[\s*(?:citation|source|reference) needed\s*\]|\{\{\s*(?:citation needed|cn|fact)\s*(?:\|[^{}]*)?\}\}",
     re.IGNORECASE,
 )
-_QUOTATION = re.compile(r"\"[^\"\n]+\"|“[^”]+”|‘[^’]+’(?!\w)")
+_QUOTATION = re.compile(r"\"[^\"\n]+\"|“[^“”]+”|‘[^‘’]+’(?!\w)")  # no nesting: linear
 
 # Text each pattern cannot match without: most blocks have none, and a substring test is far
 # cheaper than a regex scan.
@@ -74,6 +75,24 @@ class InlineScan:
     quotations: list[tuple[int, int]] = field(default_factory=list)
 
 
+class _DisjointSpans:
+    """Spans already claimed by an inline element; overlap queries in logarithmic time.
+
+    Spans are only added where ``free`` said yes (or inside such a span), so they never
+    overlap and their ends are ordered like their starts.
+    """
+
+    def __init__(self) -> None:
+        self._spans: list[tuple[int, int]] = []
+
+    def free(self, a: int, b: int) -> bool:
+        index = bisect_left(self._spans, (b, b))  # spans starting at or after ``b`` cannot overlap
+        return index == 0 or self._spans[index - 1][1] <= a
+
+    def add(self, a: int, b: int) -> None:
+        insort(self._spans, (a, b))
+
+
 def scan_inline(
     text: str, start: int, end: int, references: dict[str, str] | None = None
 ) -> InlineScan:
@@ -82,13 +101,11 @@ def scan_inline(
     segment = text[start:end]
     if not _ANY_NEEDED.search(segment):
         return scan
-    taken: list[tuple[int, int]] = []
-
-    def free(a: int, b: int) -> bool:
-        return all(b <= x or a >= y for x, y in taken)
+    taken = _DisjointSpans()
+    free = taken.free
 
     def take(a: int, b: int, mask: bool = True) -> None:
-        taken.append((a, b))
+        taken.add(a, b)
         if mask:
             scan.masked.append((start + a, start + b))
 

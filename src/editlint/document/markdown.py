@@ -10,6 +10,7 @@ from markdown_it import MarkdownIt
 from mdit_py_plugins.footnote import footnote_plugin
 
 from editlint.document.build import finish
+from editlint.document.errors import InputError
 from editlint.document.frontmatter import parse_front_matter
 from editlint.document.lines import LineIndex
 from editlint.document.model import Block, BlockKind, Document, FootnoteDefinition
@@ -37,6 +38,7 @@ def parse_markdown(text: str, path: Path | None = None) -> Document:
     first_body_line = lines.position(body_start)[0] - 1
     env: dict = {}
     tokens = _parser().parse(text[body_start:], env)
+    _refuse_too_deep(tokens, lines, first_body_line)
     blocks, masks = _blocks(tokens, text, lines, first_body_line)
     references = {
         label.lower(): data.get("href", "") for label, data in env.get("references", {}).items()
@@ -54,6 +56,19 @@ def parse_markdown(text: str, path: Path | None = None) -> Document:
     finish(document, masks, references)
     document.title, document.title_span = _title(document, path)
     return document
+
+
+def _refuse_too_deep(tokens, lines: LineIndex, line_shift: int) -> None:
+    """markdown-it stops parsing (silently dropping the rest) at its nesting limit: say so."""
+    limit = _parser().options["maxNesting"]
+    for token in tokens:
+        if token.level >= limit - 1 and token.map:
+            offset = lines.line_start(token.map[0] + line_shift + 1)
+            raise InputError(
+                f"lists or quotes nested too deeply (the parser's limit of {limit} levels); "
+                "the text from here on cannot be checked",
+                offset,
+            )
 
 
 def _blocks(tokens, text: str, lines: LineIndex, line_shift: int):

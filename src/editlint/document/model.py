@@ -6,6 +6,7 @@ Every element carries ``start``/``end`` character offsets into ``Document.text``
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import cached_property
@@ -203,13 +204,18 @@ class Document:
         return self.sections[block.section] if block.section >= 0 else None
 
     def blocks_in(self, section_index: int) -> list[Block]:
-        """Blocks of a section and its subsections, heading excluded."""
+        """Blocks of a section and its subsections, heading excluded, in document order."""
         section = self.sections[section_index]
-        return [
-            block
-            for index, block in enumerate(self.blocks)
-            if section.start <= block.start < section.end and index != section.heading
-        ]
+        starts, order = self._blocks_by_start
+        first = bisect_left(starts, section.start)
+        inside = sorted(order[first : bisect_left(starts, section.end, first)])
+        return [self.blocks[index] for index in inside if index != section.heading]
+
+    @cached_property
+    def _blocks_by_start(self) -> tuple[list[int], list[int]]:
+        """Block starts in ascending order, and the index of the block at each (for bisecting)."""
+        order = sorted(range(len(self.blocks)), key=lambda index: self.blocks[index].start)
+        return [self.blocks[index].start for index in order], order
 
     def citations_in(self, start: int, end: int) -> list[Citation]:
         return [c for c in self.citations if start <= c.start < end]

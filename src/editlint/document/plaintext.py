@@ -8,9 +8,8 @@ from pathlib import Path
 from editlint.document.build import finish
 from editlint.document.model import Block, BlockKind, Document
 
-_SCRAPED_EDIT = re.compile(r"\s*\[?edit\]?\s*$", re.IGNORECASE)
 _BULLET = re.compile(r"^[ \t]*[•·▪◦‣∙*-][ \t]+")
-_PARAGRAPH = re.compile(r"(?:[^\n]*\S[^\n]*(?:\n|$))+")
+_PARAGRAPH = re.compile(r"^(?:[^\S\n]*+\S[^\n]*+(?:\n|$))+", re.MULTILINE)  # linear
 _SENTENCE_END = re.compile(r"[.!?:;,\"”’]$")
 MAX_HEADING_LENGTH = 90
 
@@ -20,7 +19,7 @@ def strip_scraped_edit(title: str) -> str:
     stripped = title.strip()
     if stripped.endswith("Edit") and len(stripped) > 4:
         return stripped[:-4].rstrip()
-    return _SCRAPED_EDIT.sub("", stripped) if stripped.lower().endswith("[edit]") else stripped
+    return stripped[: -len("[edit]")].rstrip() if stripped.lower().endswith("[edit]") else stripped
 
 
 def is_heading_line(line: str) -> bool:

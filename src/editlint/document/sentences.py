@@ -9,8 +9,10 @@ _ABBREVIATIONS = frozenset(
     e.g i.e etc vs cf al approx ca c no nos vol fig figs inc ltd co corp dept est
     jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.u p pp ed eds""".split()
 )
-_BOUNDARY = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘(\[]*[A-Z0-9À-Ý])")
+# Possessive runs that start only at a run's first mark: linear even on "!!!!…" lines.
+_BOUNDARY = re.compile(r"(?<![.!?…])[.!?…]++[\"”’')\]]*+(?=\s++[\"“‘(\[]*+[A-Z0-9À-Ý])")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
+_LONGEST_WORD = 40  # abbreviations and initials are short; look no further back
 
 
 def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -38,7 +40,7 @@ def _skip_space(segment: str, position: int) -> int:
 def _is_abbreviation(segment: str, dot: int) -> bool:
     if segment[dot] != ".":
         return False
-    word = _WORD_BEFORE.search(segment, 0, dot)
+    word = _WORD_BEFORE.search(segment, max(0, dot - _LONGEST_WORD), dot)
     if not word:
         return False
     token = word.group(1).lower().strip(".")

@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from editlint.document.screening import read_bytes
 from editlint.engine.parallel import Item, check_parallel
 from editlint.engine.runner import Checker, FileResult
 
@@ -40,11 +41,9 @@ def check_files(
     for position, path in enumerate(files):
         raw, key = None, None
         if cache is not None:
-            try:
-                raw = path.read_bytes()
-            except OSError:
-                pass  # the checker reports it
-            else:
+            read = read_bytes(path, checker.loaded.config.max_file_size, checker.loaded.root)
+            if not isinstance(read, tuple):  # else the checker reports why it is not read
+                raw = read
                 key = cache.key(path, raw)
                 results[position] = cache.load(key, path, raw)
                 if results[position] is not None:

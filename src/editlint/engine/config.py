@@ -9,6 +9,7 @@ from typing import Any, Literal
 from pydantic import AliasChoices, BaseModel, ConfigDict, Field
 
 from editlint.diagnostics import Severity
+from editlint.document.screening import DEFAULT_MAX_FILE_SIZE, DEFAULT_MAX_LINE_LENGTH
 from editlint.errors import ConfigError
 from editlint.yamlsource import load_yaml, to_plain, validate
 
@@ -107,6 +108,18 @@ class Config(BaseModel):
     )
     links: LinksConfig = Field(
         default_factory=LinksConfig, description="How links and see-also targets resolve."
+    )
+    max_file_size: int = Field(
+        DEFAULT_MAX_FILE_SIZE,
+        ge=1,
+        validation_alias=AliasChoices("max_file_size", "max-file-size"),
+        description="Files larger than this many bytes are not checked (an input finding).",
+    )
+    max_line_length: int = Field(
+        DEFAULT_MAX_LINE_LENGTH,
+        ge=1,
+        validation_alias=AliasChoices("max_line_length", "max-line-length"),
+        description="Files with a longer line (in characters) are not checked (an input finding).",
     )
 
 

@@ -17,7 +17,7 @@ def collect_files(paths: list[Path], exclude: list[str] = ()) -> list[Path]:
     """Files named directly are always checked; folders are walked for articles."""
     files: list[Path] = []
     for path in paths:
-        if not path.exists():
+        if not path.exists() and not path.is_symlink():  # a dangling link is a finding
             raise UsageError(f"no such file or folder: {path}")
         if path.is_dir():
             files.extend(_walk(path))
@@ -48,13 +48,18 @@ def _walk(folder: Path) -> list[Path]:
 
 
 def _inside(path: Path, root: Path) -> bool:
-    """False for a symlink that leads out of the folder being walked."""
+    """False for a symlink that leads out of the folder being walked.
+
+    A link loop leads nowhere: it is kept, so that reading it reports the loop.
+    """
     if not path.is_symlink():
         return True
     try:
         path.resolve().relative_to(root)
-    except (ValueError, OSError, RuntimeError):
+    except ValueError:
         return False
+    except (OSError, RuntimeError):
+        return True
     return True
 
 
@@ -71,11 +76,14 @@ def _git_files(folder: Path) -> list[Path] | None:
         return None
     if result.returncode != 0:
         return None
-    names = [name for name in result.stdout.decode("utf-8", "replace").split("\0") if name]
+    names = [os.fsdecode(name) for name in result.stdout.split(b"\0") if name]
     files = []
     root = folder.resolve()
     for name in sorted(set(names)):
         path = folder / name
-        if path.suffix.lower() in SUPPORTED_SUFFIXES and path.is_file() and _inside(path, root):
+        # lexists: a tracked file deleted from the work tree is skipped, a dangling link is not
+        if path.suffix.lower() not in SUPPORTED_SUFFIXES or not os.path.lexists(path):
+            continue
+        if not path.is_dir() and _inside(path, root):
             files.append(path)
     return files

@@ -8,17 +8,16 @@ from pathlib import Path
 
 from editlint.diagnostics import Category, Diagnostic, Severity
 from editlint.document import Document, InputError, parse_document
+from editlint.document.screening import UNPARSABLE_CODE, decode, read_bytes, screen_text
 from editlint.engine.config import LoadedConfig
 from editlint.engine.selection import ignored_for_file, is_selected, severity_for
 from editlint.engine.suppression import find_suppressions
 from editlint.index import ContentIndex, build_index
 from editlint.rules.base import Rule, RuleContext
+from editlint.rules.patterns import MATCH_TIMEOUT_SECONDS, match_time_limit
 from editlint.rules.registry import all_rules
 
 INTERNAL_CODE = "INT001"
-UNREADABLE_CODE = "INP001"
-NOT_UTF8_CODE = "INP002"
-UNPARSABLE_CODE = "INP003"
 
 
 @dataclass
@@ -81,6 +80,10 @@ class Checker:
         return self._index
 
     def check_text(self, text: str, path: Path | None = None) -> FileResult:
+        config = self.loaded.config
+        refusal = screen_text(text, config.max_file_size, config.max_line_length)
+        if refusal is not None:
+            return FileResult(path, text, [_input_error(*refusal)], False)
         try:
             document = parse_document(text, path)
         except InputError as error:
@@ -90,19 +93,16 @@ class Checker:
         return FileResult(path, text, self.check_document(document))
 
     def check_file(self, path: Path) -> FileResult:
-        try:
-            raw = path.read_bytes()
-        except OSError as error:
-            return FileResult(path, None, [_input_error(UNREADABLE_CODE, f"cannot read file: {error.strerror}", 0)], False)
+        raw = read_bytes(path, self.loaded.config.max_file_size, self.loaded.root)
+        if isinstance(raw, tuple):
+            return FileResult(path, None, [_input_error(*raw)], False)
         return self.check_bytes(path, raw)
 
     def check_bytes(self, path: Path, raw: bytes) -> FileResult:
         """Check the file ``path`` whose content is ``raw``."""
-        try:
-            text = decode_text(raw)
-        except UnicodeDecodeError as error:
-            message = f"not UTF-8 text (byte {error.start} cannot be decoded)"
-            return FileResult(path, None, [_input_error(NOT_UTF8_CODE, message, 0)], False)
+        text = decode(raw)
+        if isinstance(text, tuple):
+            return FileResult(path, None, [_input_error(*text)], False)
         return self.check_text(text, path)
 
     def check_document(self, document: Document) -> list[Diagnostic]:
@@ -121,7 +121,8 @@ class Checker:
             if rule.needs_index and context.index is None:
                 context.index = self.index
             try:
-                found = list(rule.check(document, context))
+                with match_time_limit():
+                    found = list(rule.check(document, context))
             except Exception as error:  # one rule's crash must not stop the others
                 found = [_internal_error(rule, error)]
             diagnostics.extend(found)
@@ -171,9 +172,15 @@ def _input_error(code: str, message: str, offset: int) -> Diagnostic:
 def _internal_error(rule: Rule, error: BaseException) -> Diagnostic:
     where = traceback.extract_tb(error.__traceback__)[-1] if error.__traceback__ else None
     location = f" at {Path(where.filename).name}:{where.lineno}" if where else ""
+    message = f"rule {rule.code} failed: {type(error).__name__}: {error}{location}"
+    if isinstance(error, TimeoutError):
+        message = (
+            f"rule {rule.code} gave up: its patterns took longer than "
+            f"{MATCH_TIMEOUT_SECONDS:g} s on this file"
+        )
     return Diagnostic(
         INTERNAL_CODE,
-        f"rule {rule.code} failed: {type(error).__name__}: {error}{location}",
+        message,
         0,
         0,
         Severity.ERROR,

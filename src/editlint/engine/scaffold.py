@@ -21,7 +21,9 @@ CONFIG_DOCS_URL = f"{PROJECT_URL}/blob/{RELEASE}/docs/configuration.md"
 # Files at the top of a repository that describe it rather than being articles.
 NOT_ARTICLES = frozenset({"readme", "changelog", "changes", "license", "contributing", "authors"})
 SAMPLE_LIMIT = 500
-_LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]+)|^\s*\[[^\]]+\]:\s*<?(\S+?)>?\s*$", re.MULTILINE)
+_LINK_TARGET = re.compile(
+    r"\]\(\s*<?([^)\s>]+)|^[ \t]*\[[^\]\n]+\]:[ \t]*<?(\S+?)>?[ \t]*$", re.MULTILINE
+)
 _WIKI_LINK = re.compile(r"\[\[[^\[\]\n]+\]\]")
 # MediaWiki article URLs: /index.php/Title, /w/index.php/Title, /wiki/Title.
 _MEDIAWIKI_PREFIX = re.compile(r"^((?:/[\w.~-]+)*/index\.php/|/wiki/)")

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from editlint.diagnostics import Applicability, Diagnostic, Edit, Fix
+from editlint.document.screening import refuse_path
 from editlint.engine.runner import Checker, FileResult
 from editlint.fixes.apply import MAX_PASSES, fix_text
 from editlint.fixes.regions import Regions
@@ -46,6 +47,9 @@ def fix_file(
     A file that cannot be read, decoded or parsed is never written, nor is a fixed text that no
     longer parses, nor a file that changed on disk after it was read.
     """
+    limit, root = checker.loaded.config.max_file_size, checker.loaded.root
+    if refuse_path(path, limit, root) is not None:  # a device, a pipe, a link out: never open
+        return FileFix(checker.check_file(path), problem="could not be read; not fixed")
     try:
         source = read_source(path)
     except (OSError, UnicodeDecodeError):

@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 from editlint.document import TEXT_SUFFIXES
+from editlint.document.screening import DEFAULT_MAX_FILE_SIZE, read_text
 from editlint.errors import ConfigError
 from editlint.index import cache
 from editlint.index.content import Article, ContentIndex, article_files
@@ -32,7 +33,7 @@ def build_index(
         if hit is not None and hit[0] == stat.st_mtime_ns and hit[1] == stat.st_size:
             scanned = hit[2]
         else:
-            scanned = _scan(Path(file))
+            scanned = _scan(Path(file), root)
             changed = True
             if scanned is None:
                 continue
@@ -60,9 +61,9 @@ def read_redirects(path: Path) -> dict[str, str]:
     return {str(name): str(title) for name, title in data.items() if title is not None}
 
 
-def _scan(path: Path) -> ScannedArticle | None:
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError):
+def _scan(path: Path, root: Path) -> ScannedArticle | None:
+    """Scan one article; devices, pipes, links out of ``root`` and huge files are skipped."""
+    text = read_text(path, DEFAULT_MAX_FILE_SIZE, root)
+    if isinstance(text, tuple):
         return None
     return scan_text(text, path.stem, path.suffix.lower() in TEXT_SUFFIXES)

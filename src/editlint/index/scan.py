@@ -15,6 +15,7 @@ import yaml
 from editlint.document.errors import InputError
 from editlint.document.frontmatter import split_front_matter
 from editlint.document.plaintext import strip_scraped_edit
+from editlint.yamlguard import find_problem
 
 try:  # libyaml when available: an order of magnitude faster than the pure loader
     _SafeLoader = yaml.CSafeLoader
@@ -25,7 +26,7 @@ _ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 _NOT_PARAGRAPH = re.compile(r"^ {0,3}(?:[-*+>|]|\d+[.)]|#|<|\s*$)|^ {4}")
-_ID_ATTRIBUTE = re.compile(r"<[a-zA-Z][^>]*?\s(?:id|name)\s*=\s*[\"']([^\"']+)[\"']")
+_ID_ATTRIBUTE = re.compile(r"<[a-zA-Z][^<>]*?\s(?:id|name)\s*=\s*[\"']([^\"']+)[\"']")
 _HEADING_ID = re.compile(r"[ \t]*\{#([^}\s]+)\}[ \t]*$")
 _REDIRECT_PAGE = re.compile(
     r"\A\s*(?:Redirect to:\s*\n\s*[-*+]\s+\[[^\]]*\]\(\s*<?([^\s)>]+(?:\([^\s)]*\))?)|"
@@ -33,10 +34,12 @@ _REDIRECT_PAGE = re.compile(
     re.IGNORECASE,
 )
 
-# Inline markup removed to get a heading's plain text (what its anchor is made from).
+# Inline markup removed to get a heading's plain text (what its anchor is made from). Some of
+# these patterns are quadratic on pathological lines, so only headings up to this long get them.
+MAX_HEADING_MARKUP = 1_000
 _INLINE_LINK = re.compile(r"!?\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\([^)]*(?:\([^)]*\)[^)]*)*\)")
 _WIKI_LINK = re.compile(r"\[\[(?:[^\]|]*\|)?([^\]]*)\]\]")
-_CODE_SPAN = re.compile(r"(`+)(.+?)\1")
+_CODE_SPAN = re.compile(r"(?<!`)(`++)(.+?)(?<!`)\1(?!`)")  # runs open whole: linear
 # Only real HTML elements: a wiki export writes '<module>' in a heading as text.
 _HTML_TAG = re.compile(
     r"</?(?:a|abbr|b|big|br|cite|code|del|em|font|i|img|ins|kbd|mark|q|s|samp|small|span"
@@ -113,7 +116,9 @@ def scan_headings(text: str, start: int = 0) -> tuple[list[str], list[str], str 
             heading_text = previous.strip()
             level = 1 if line.strip()[0] == "=" else 2
         if heading_text is not None:
-            explicit = _HEADING_ID.search(heading_text)
+            explicit = None
+            if len(heading_text) <= MAX_HEADING_MARKUP:
+                explicit = _HEADING_ID.search(heading_text)
             if explicit:
                 ids.append(explicit.group(1))
                 heading_text = heading_text[: explicit.start()]
@@ -133,6 +138,8 @@ def scan_headings(text: str, start: int = 0) -> tuple[list[str], list[str], str 
 def plain_heading(markup: str) -> str:
     """The text a heading renders to: links, code, emphasis and tags reduced to their text."""
     text = markup.strip()
+    if len(text) > MAX_HEADING_MARKUP:  # no real heading: spare the quadratic patterns
+        return " ".join(text.split())
     text = _WIKI_LINK.sub(r"\1", text)
     text = _INLINE_LINK.sub(r"\1", text)
     literal: list[str] = []  # code spans and escaped characters, kept out of the markup passes
@@ -162,8 +169,11 @@ def _front_matter(text: str) -> tuple[dict, int]:
     if bounds is None:
         return {}, 0
     yaml_start, yaml_end, body_start = bounds
+    source = text[yaml_start:yaml_end]
+    if find_problem(source, lambda s: yaml.compose(s, Loader=_SafeLoader)) is not None:
+        return {}, body_start  # alias bombs, odd tags: the check reports them; index nothing
     try:
-        data = yaml.load(text[yaml_start:yaml_end], Loader=_SafeLoader)
+        data = yaml.load(source, Loader=_SafeLoader)
     except yaml.YAMLError:
         return {}, body_start
     return (data if isinstance(data, dict) else {}), body_start

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -41,7 +42,8 @@ class RunReport:
         if path is None:
             return "<text>"
         try:
-            return path.resolve().relative_to(self.cwd.resolve()).as_posix()
+            # abspath, not resolve: show the name the user gave, even for a link or a link loop
+            return Path(os.path.abspath(path)).relative_to(os.path.abspath(self.cwd)).as_posix()
         except ValueError:
             return path.as_posix()
 

@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 import re
+import re._constants as _sre
+import re._parser as _sre_parser
+import time
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 import regex
 
-#: Matching of rule patterns stops after this many seconds per document (no hangs).
+#: Matching of one rule's patterns stops after this many seconds per document (no hangs).
 MATCH_TIMEOUT_SECONDS = 2.0
 
-WORD_BEFORE = r"(?<![\w\-’'])"
+# A match starts at a word edge and never on whitespace: a pattern like r"\s*likely" would
+# otherwise retry from every position of a long run of spaces (quadratic time).
+WORD_BEFORE = r"(?<![\w\-’'])(?=\S)"
 WORD_AFTER = r"(?![\w\-])"
 _VOWELS = "aeiou"
 _LEADING_RUN = regex.compile(r"[\w-]+")
@@ -72,6 +79,43 @@ def leading_words(terms: list[str], inflect: bool) -> frozenset[str] | None:
     return frozenset(needed)
 
 
+def check_backtracking(pattern: str) -> str:
+    """Refuse a pattern that nests unbounded repeats, like ``(a+)+$``: it can take exponential
+    time on a line it almost matches. Possessive (``a++``) and atomic (``(?>...)``) inner
+    repeats are fine. Patterns only the ``regex`` module parses are left to the time limit."""
+    try:
+        tree = _sre_parser.parse(pattern)
+    except Exception:
+        return pattern
+    if _nests_unbounded(tree, inside_unbounded=False):
+        raise ValueError(
+            f"pattern {pattern!r} repeats a repeat (like '(a+)+'), which can take exponential "
+            "time; make the inner repeat possessive ('a++') or atomic ('(?>a+)')"
+        )
+    return pattern
+
+
+def _nests_unbounded(items, inside_unbounded: bool) -> bool:
+    for op, argument in items:
+        if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT):
+            _, high, body = argument
+            unbounded = high == _sre.MAXREPEAT
+            if unbounded and inside_unbounded:
+                return True
+            if _nests_unbounded(body, inside_unbounded or unbounded):
+                return True
+        elif op is _sre.SUBPATTERN:
+            if _nests_unbounded(argument[3], inside_unbounded):
+                return True
+        elif op is _sre.BRANCH:
+            if any(_nests_unbounded(branch, inside_unbounded) for branch in argument[1]):
+                return True
+        elif op in (_sre.ASSERT, _sre.ASSERT_NOT):
+            if _nests_unbounded(argument[1], inside_unbounded):
+                return True
+    return False  # possessive repeats and atomic groups never backtrack into themselves
+
+
 def compile_terms(
     terms: list[str], patterns: list[str], inflect: bool, ignore_case: bool
 ) -> regex.Pattern | Alternation:
@@ -123,6 +167,28 @@ def compile_pattern(pattern: str, ignore_case: bool = True) -> regex.Pattern:
     return regex.compile(pattern, flags)
 
 
+_deadline: ContextVar[float | None] = ContextVar("editlint_match_deadline", default=None)
+
+
+@contextmanager
+def match_time_limit(seconds: float = MATCH_TIMEOUT_SECONDS):
+    """Share one time limit among all pattern matching inside the block (one rule, one file)."""
+    token = _deadline.set(time.monotonic() + seconds)
+    try:
+        yield
+    finally:
+        _deadline.reset(token)
+
+
 def finditer(pattern: regex.Pattern, text: str, start: int, end: int):
-    """Matches of ``pattern`` in ``text[start:end]``, stopped by the match time limit."""
-    return pattern.finditer(text, start, end, timeout=MATCH_TIMEOUT_SECONDS)
+    """Matches of ``pattern`` in ``text[start:end]``, stopped by the match time limit.
+
+    Raises TimeoutError once the limit (``match_time_limit``, else per call) is used up.
+    """
+    deadline = _deadline.get()
+    if deadline is None:
+        return pattern.finditer(text, start, end, timeout=MATCH_TIMEOUT_SECONDS)
+    remaining = deadline - time.monotonic()
+    if remaining <= 0:
+        raise TimeoutError("regex timed out")
+    return pattern.finditer(text, start, end, timeout=remaining)

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
 
 from editlint.diagnostics import Applicability, Category, Severity
 from editlint.document import Document, Scope
 from editlint.rules.base import Rule, RuleExamples
+from editlint.rules.patterns import check_backtracking
 from editlint.rules.scopes import BLOCK_SCOPES, PROSE
 
 CODE_PATTERN = r"^[A-Z]{2,6}[0-9]{2,4}$"
+
+#: A regular expression from a rule pack, refused at load time if it can backtrack for ever.
+Pattern = Annotated[str, AfterValidator(check_backtracking)]
 
 
 class RuleSpec(BaseModel):

@@ -8,7 +8,7 @@ from pydantic import Field
 
 from editlint.document import Document, Scope
 from editlint.rules.base import RuleContext
-from editlint.rules.kinds.common import DeclaredRule, RuleSpec
+from editlint.rules.kinds.common import DeclaredRule, Pattern, RuleSpec
 from editlint.rules.patterns import compile_terms, finditer
 from editlint.rules.scopes import QuotationFilter, blocks_in_scope
 
@@ -17,8 +17,8 @@ Unit = Literal["sentence", "block", "section", "document"]
 
 class ConditionalSpec(RuleSpec):
     kind: Literal["conditional"]
-    first: list[str] = Field(min_length=1)
-    second: list[str] = Field(min_length=1)
+    first: list[Pattern] = Field(min_length=1)
+    second: list[Pattern] = Field(min_length=1)
     unit: Unit = "block"
     inflect: bool = False
 

@@ -8,7 +8,7 @@ from pydantic import Field, model_validator
 
 from editlint.document import Document, Scope
 from editlint.rules.base import RuleContext
-from editlint.rules.kinds.common import DeclaredRule, RuleSpec
+from editlint.rules.kinds.common import DeclaredRule, Pattern, RuleSpec
 from editlint.rules.patterns import compile_terms, finditer, leading_words
 from editlint.rules.scopes import QuotationFilter, blocks_in_scope
 
@@ -16,9 +16,9 @@ from editlint.rules.scopes import QuotationFilter, blocks_in_scope
 class ExistenceSpec(RuleSpec):
     kind: Literal["existence"]
     tokens: list[str] = Field(default_factory=list)
-    patterns: list[str] = Field(default_factory=list)
+    patterns: list[Pattern] = Field(default_factory=list)
     inflect: bool = False
-    exceptions: list[str] = Field(default_factory=list)
+    exceptions: list[Pattern] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _has_something_to_find(self) -> ExistenceSpec:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from editlint.diagnostics import Edit, Fix
 from editlint.document import Document, Scope
@@ -14,6 +14,7 @@ from editlint.rules.kinds.existence import excepted
 from editlint.rules.patterns import (
     WORD_AFTER,
     WORD_BEFORE,
+    check_backtracking,
     compile_pattern,
     compile_terms,
     finditer,
@@ -27,10 +28,18 @@ _SENTENCE_ENDS = (".", "!", "?", ":")
 
 class SubstitutionSpec(RuleSpec):
     kind: Literal["substitution"]
+    regex: bool = False  # before ``swap``, whose validator reads it
     swap: dict[str, str] = Field(min_length=1)
-    regex: bool = False
     applicability: ApplicabilityName = "unsafe"
     exceptions: list[str] = Field(default_factory=list)
+
+    @field_validator("swap")
+    @classmethod
+    def _regex_keys_cannot_backtrack_for_ever(cls, swap: dict[str, str], info) -> dict[str, str]:
+        if info.data.get("regex"):
+            for key in swap:
+                check_backtracking(key)
+        return swap
 
     def build(self, origin: str) -> SubstitutionRule:
         return SubstitutionRule(self, origin)

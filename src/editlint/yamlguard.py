@@ -1,0 +1,87 @@
+"""Refuse hostile YAML before it is turned into data: custom tags, alias bombs, deep nesting.
+
+ruamel's round-trip loader keeps aliases as shared references and never builds Python objects
+from tags, but anything that later copies the data (``to_plain``, pydantic) expands every alias.
+So the composed node graph is walked first, counting each node as often as aliases repeat it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import yaml as pyyaml
+from ruamel.yaml import YAML
+from ruamel.yaml import nodes as ruamel_nodes
+
+#: Values (scalars, lists, mappings) a document may expand to, aliases counted each time.
+MAX_VALUES = 100_000
+#: Lists and mappings nested inside each other.
+MAX_DEPTH = 64
+
+_CORE = "tag:yaml.org,2002:"
+STANDARD_TAGS = frozenset(
+    _CORE + name
+    for name in (
+        "str", "int", "float", "bool", "null", "map", "seq",
+        "set", "omap", "pairs", "timestamp", "binary", "merge", "value",
+    )
+)
+
+
+@dataclass(frozen=True)
+class YamlProblem:
+    """Why a YAML text is refused, and where (0-based offset and line into that text)."""
+
+    message: str
+    offset: int
+    line: int
+
+
+# The node graphs of both YAML libraries in use have the same shape.
+_MAPPINGS = (ruamel_nodes.MappingNode, pyyaml.MappingNode)
+_SEQUENCES = (ruamel_nodes.SequenceNode, pyyaml.SequenceNode)
+
+
+def find_problem(text: str, compose: Callable[[str], Any] | None = None) -> YamlProblem | None:
+    """The first reason not to load ``text``, or None. Syntax errors are left to the loader.
+
+    ``compose`` builds the node graph (default: ruamel's; PyYAML's ``yaml.compose`` works too).
+    """
+    try:
+        root = (compose or YAML(typ="rt", pure=True).compose)(text)
+    except RecursionError:
+        return YamlProblem(f"YAML nested more than {MAX_DEPTH} levels deep", 0, 0)
+    except Exception:  # a syntax error: the loader reports it with its position
+        return None
+    return None if root is None else _walk(root)
+
+
+def _walk(root: Any) -> YamlProblem | None:
+    stack: list[tuple[Any, int]] = [(root, 0)]
+    seen = 0
+    while stack:
+        node, depth = stack.pop()
+        seen += 1
+        if seen > MAX_VALUES:
+            message = f"YAML aliases expand to more than {MAX_VALUES:,} values (an alias bomb?)"
+            return _at(node, message)
+        if depth > MAX_DEPTH:
+            return _at(node, f"YAML nested more than {MAX_DEPTH} levels deep")
+        tag = str(getattr(node.tag, "value", node.tag) or "")
+        if tag and tag not in STANDARD_TAGS:
+            shown = "!!" + tag.removeprefix(_CORE) if tag.startswith(_CORE) else tag
+            return _at(node, f"YAML tag '{shown}' is not allowed (only standard tags are read)")
+        if isinstance(node, _MAPPINGS):
+            for key, value in reversed(node.value):  # popped in document order
+                stack.append((value, depth + 1))
+                stack.append((key, depth + 1))
+        elif isinstance(node, _SEQUENCES):
+            stack.extend((item, depth + 1) for item in reversed(node.value))
+    return None
+
+
+def _at(node: Any, message: str) -> YamlProblem:
+    mark = node.start_mark
+    return YamlProblem(message, mark.index if mark else 0, mark.line if mark else 0)
