@@ -34,7 +34,7 @@ text = st.lists(
 ).map("".join)
 front_matter = st.one_of(
     st.just(""),
-    st.lists(st.sampled_from(FRONT), max_size=3).map(lambda lines: "---\n" + "".join(lines) + "---\n"),
+    st.lists(st.sampled_from(FRONT), max_size=3).map(lambda ls: "---\n" + "".join(ls) + "---\n"),
     st.sampled_from(["---\n", "---\ntitle: x\n", "---\n---", "\ufeff---\ntitle: x\n---\n"]),
 )
 document = st.tuples(front_matter, text).map("".join)

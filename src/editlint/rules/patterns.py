@@ -12,7 +12,7 @@ from contextvars import ContextVar
 import regex
 
 #: Matching of one rule's patterns stops after this many seconds per document (no hangs).
-MATCH_TIMEOUT_SECONDS = 2.0
+MATCH_TIMEOUT_SECONDS = 10.0
 
 # A match starts at a word edge and never on whitespace: a pattern like r"\s*likely" would
 # otherwise retry from every position of a long run of spaces (quadratic time).
