@@ -13,11 +13,11 @@ from functools import partial
 from pathlib import Path
 
 import pytest
-import pytest_lsp
 from lsprotocol import types
-from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
+from pytest_lsp import LanguageClient
 
 from conftest import ROOT
+from test_lsp import client  # noqa: F401 - the server over stdio, on this module's workspace
 
 PUBLISH = types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS
 START = """---
@@ -49,21 +49,6 @@ def workspace(tmp_path_factory) -> Path:
     return root
 
 
-@pytest_lsp.fixture(
-    config=ClientServerConfig(
-        server_command=[sys.executable, "-m", "editlint", "lsp"],
-        server_env={**os.environ, "PYTHONPATH": str(ROOT / "src")},
-    )
-)
-async def client(lsp_client: LanguageClient, workspace: Path):
-    params = types.InitializeParams(
-        capabilities=client_capabilities("visual-studio-code"), root_uri=workspace.as_uri()
-    )
-    await lsp_client.initialize_session(params)
-    yield
-    await lsp_client.shutdown_session()
-
-
 def _position(text: str, offset: int) -> types.Position:
     line = text.count("\n", 0, offset)
     return types.Position(line, offset - (text.rfind("\n", 0, offset) + 1))
@@ -88,25 +73,25 @@ RAW = [
 ]
 
 
-def _send_raw(client: LanguageClient, body: str) -> None:
-    """Bytes no well-behaved client would send, framed as a message (or not at all)."""
+def _send_raw(lsp: LanguageClient, body: str) -> None:
+    """Bytes no well-behaved lsp would send, framed as a message (or not at all)."""
     data = body.encode()
-    client.protocol.writer.write(b"Content-Length: %d\r\n\r\n" % len(data) + data)
+    lsp.protocol.writer.write(b"Content-Length: %d\r\n\r\n" % len(data) + data)
 
 
-async def _malformed(client: LanguageClient, uri: str, rng: random.Random) -> None:
-    """Requests a buggy or hostile client might send; none may kill the server."""
+async def _malformed(lsp: LanguageClient, uri: str, rng: random.Random) -> None:
+    """Requests a buggy or hostile lsp might send; none may kill the server."""
     far = types.Position(10**6, 10**6)
     kind = rng.randrange(5)
     try:
         if kind == 0:
-            _send_raw(client, rng.choice(RAW))
+            _send_raw(lsp, rng.choice(RAW))
         elif kind == 1:
-            await client.text_document_hover_async(
+            await lsp.text_document_hover_async(
                 types.HoverParams(types.TextDocumentIdentifier(uri), far)
             )
         elif kind == 2:
-            await client.text_document_code_action_async(
+            await lsp.text_document_code_action_async(
                 types.CodeActionParams(
                     types.TextDocumentIdentifier(uri + ".unopened"),
                     types.Range(far, far),
@@ -114,34 +99,34 @@ async def _malformed(client: LanguageClient, uri: str, rng: random.Random) -> No
                 )
             )
         elif kind == 3:
-            await client.workspace_execute_command_async(
+            await lsp.workspace_execute_command_async(
                 types.ExecuteCommandParams(command="editlint.noSuchCommand", arguments=[None])
             )
         else:
-            await client.text_document_hover_async(
+            await lsp.text_document_hover_async(
                 types.HoverParams(types.TextDocumentIdentifier("file:///no/such/file.md"), far)
             )
     except Exception as error:  # an error response is fine; a dead server is not
         assert "closed" not in str(error).lower(), error
 
 
-def _replace_all(client: LanguageClient, uri: str, version: int, text: str) -> None:
+def _replace_all(lsp: LanguageClient, uri: str, version: int, text: str) -> None:
     change = types.TextDocumentContentChangeWholeDocument(text=text)
-    client.text_document_did_change(
+    lsp.text_document_did_change(
         types.DidChangeTextDocumentParams(
             types.VersionedTextDocumentIdentifier(uri=uri, version=version), [change]
         )
     )
 
 
-async def _published(client: LanguageClient, send, version: int) -> list[types.Diagnostic]:
-    waiter = client.protocol.wait_for_notification_async(PUBLISH)
+async def _published(lsp: LanguageClient, send, version: int) -> list[types.Diagnostic]:
+    waiter = lsp.protocol.wait_for_notification_async(PUBLISH)
     send()
     while True:
         params = await asyncio.wait_for(waiter, 60)
         if params.version == version:
             return params.diagnostics
-        waiter = client.protocol.wait_for_notification_async(PUBLISH)
+        waiter = lsp.protocol.wait_for_notification_async(PUBLISH)
 
 
 def _cli_spans(workspace: Path, path: Path) -> list[tuple[str, int, int, int, int]]:
@@ -159,7 +144,7 @@ def _cli_spans(workspace: Path, path: Path) -> list[tuple[str, int, int, int, in
 
 @pytest.mark.asyncio
 async def test_200_rapid_edits_and_malformed_requests_then_same_diagnostics_as_cli(
-    client: LanguageClient, workspace: Path
+    client: LanguageClient, workspace: Path  # noqa: F811 - the imported fixture
 ):
     rng = random.Random(9)
     path = workspace / "content" / "quay.md"

@@ -14,10 +14,11 @@ from editlint.document.model import (
     BlockKind,
     Document,
     LinkKind,
+    Section,
     SeeAlsoEntry,
     SeeAlsoSource,
-    Section,
     Sentence,
+    in_sections,
 )
 from editlint.document.seealso import is_see_also_title, prose_entries
 from editlint.document.sentences import split_sentences
@@ -127,7 +128,7 @@ def _collect_see_also(document: Document) -> None:
     prose = []
     for block in document.blocks:
         block_links = _links_in(links, link_starts, block)
-        if block.kind is BlockKind.LIST_ITEM and _within(document, block, see_also_sections):
+        if block.kind is BlockKind.LIST_ITEM and in_sections(document, block, see_also_sections):
             entries.append(_section_entry(document, block_links, block))
         elif block.kind in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM):
             prose.append((block, block_links))
@@ -151,16 +152,6 @@ def _front_matter_entries(document: Document) -> list[SeeAlsoEntry]:
             SeeAlsoEntry(str(value), start, end, SeeAlsoSource.FRONT_MATTER, None, index)
         )
     return entries
-
-
-def _within(document: Document, block, sections: set[int]) -> bool:
-    """Whether ``block`` sits in one of ``sections`` or in a subsection of one."""
-    index = block.section
-    while index > 0:
-        if index in sections:
-            return True
-        index = document.sections[index].parent
-    return False
 
 
 def _links_in(links: list, link_starts: list[int], block) -> list:

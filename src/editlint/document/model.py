@@ -219,3 +219,13 @@ class Document:
 
     def citations_in(self, start: int, end: int) -> list[Citation]:
         return [c for c in self.citations if start <= c.start < end]
+
+
+def in_sections(document: Document, block: Block, sections: set[int]) -> bool:
+    """Whether ``block`` lies in one of ``sections`` or in a subsection of one."""
+    index = block.section
+    while index > 0:
+        if index in sections:
+            return True
+        index = document.sections[index].parent
+    return False

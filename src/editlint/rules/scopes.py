@@ -6,6 +6,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 
 from editlint.document import Block, BlockKind, Document, Scope
+from editlint.document.model import in_sections
 
 BLOCK_SCOPES = {
     Scope.HEADING: BlockKind.HEADING,
@@ -33,16 +34,6 @@ def blocks_in_scope(
         if Scope.SEE_ALSO in skip and in_sections(document, block, see_also):
             continue
         yield block
-
-
-def in_sections(document: Document, block: Block, sections: set[int]) -> bool:
-    """Whether ``block`` lies in one of ``sections`` or in a subsection of one."""
-    index = block.section
-    while index > 0:
-        if index in sections:
-            return True
-        index = document.sections[index].parent
-    return False
 
 
 class QuotationFilter:
