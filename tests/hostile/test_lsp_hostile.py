@@ -74,13 +74,13 @@ RAW = [
 
 
 def _send_raw(lsp: LanguageClient, body: str) -> None:
-    """Bytes no well-behaved lsp would send, framed as a message (or not at all)."""
+    """Bytes no well-behaved client would send, framed as a message (or not at all)."""
     data = body.encode()
     lsp.protocol.writer.write(b"Content-Length: %d\r\n\r\n" % len(data) + data)
 
 
 async def _malformed(lsp: LanguageClient, uri: str, rng: random.Random) -> None:
-    """Requests a buggy or hostile lsp might send; none may kill the server."""
+    """Requests a buggy or hostile client might send; none may kill the server."""
     far = types.Position(10**6, 10**6)
     kind = rng.randrange(5)
     try:
