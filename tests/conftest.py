@@ -14,7 +14,9 @@ SHARED = ROOT.parent / "shared"
 SEED = SHARED / "seeds" / "foreign-relations-of-russia.txt"
 
 
-def run_cli(*args: str, cwd: Path | None = None, input: str | None = None) -> subprocess.CompletedProcess:
+def run_cli(
+    *args: str, cwd: Path | None = None, input: str | None = None
+) -> subprocess.CompletedProcess:
     """Run the real ``editlint`` command in a subprocess."""
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "NO_COLOR": "1"}
     return subprocess.run(

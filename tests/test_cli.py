@@ -21,14 +21,24 @@ def test_seed_article_reports_all_four_mission_categories(cli, seed_path):
     assert {"neutrality", "counter-perspective", "unsourced", "see-also"} <= categories
     first = report["diagnostics"][0]
     assert set(first) == {
-        "path", "code", "category", "severity", "message",
-        "line", "column", "end_line", "end_column", "fix",
+        "path",
+        "code",
+        "category",
+        "severity",
+        "message",
+        "line",
+        "column",
+        "end_line",
+        "end_column",
+        "fix",
     }
 
 
 def test_partisan_framing_position_on_seed(cli, seed_path):
     result = cli("check", "--format", "json", "--select", "NEU501", str(seed_path))
-    found = [(d["line"], d["column"], d["end_column"]) for d in json.loads(result.stdout)["diagnostics"]]
+    found = [
+        (d["line"], d["column"], d["end_column"]) for d in json.loads(result.stdout)["diagnostics"]
+    ]
     assert (13, 93, 120) in found
 
 
@@ -61,13 +71,17 @@ def test_unreadable_file_is_a_finding_and_others_still_checked(cli, tmp_path):
     (tmp_path / "good.md").write_text("# Good\n\nA legendary port [@x].\n")
     result = cli("check", "--format", "json", str(tmp_path))
     assert result.returncode == 1
-    codes = {(d["path"].rsplit("/", 1)[-1], d["code"]) for d in json.loads(result.stdout)["diagnostics"]}
+    codes = {
+        (d["path"].rsplit("/", 1)[-1], d["code"]) for d in json.loads(result.stdout)["diagnostics"]
+    }
     assert ("bad.md", "INP002") in codes
     assert ("good.md", "NEU101") in codes
 
 
 def test_select_ignore_and_exit_zero(cli, seed_path):
-    result = cli("check", "--format", "json", "--select", "SEE", "--ignore", "SEE101", str(seed_path))
+    result = cli(
+        "check", "--format", "json", "--select", "SEE", "--ignore", "SEE101", str(seed_path)
+    )
     codes = {d["code"] for d in json.loads(result.stdout)["diagnostics"]}
     assert codes == {"SEE102"}
     assert cli("check", "--exit-zero", str(seed_path)).returncode == 0
@@ -100,7 +114,9 @@ def test_import_converts_the_seed(cli, seed_path, tmp_path):
     result = cli("import", str(seed_path), "-o", str(tmp_path))
     assert result.returncode == 0, result.stderr
     markdown = (tmp_path / "foreign-relations-of-russia.md").read_text()
-    assert markdown.startswith("---\ntitle: Foreign Relations Of Russia\nslug: foreign-relations-of-russia\n---\n")
+    assert markdown.startswith(
+        "---\ntitle: Foreign Relations Of Russia\nslug: foreign-relations-of-russia\n---\n"
+    )
     assert "## Debates and controversies (from a center-right perspective)\n" in markdown
     assert "- NATO expansion and security architecture:" in markdown
     assert "See also [[Belarus]] and [[Shanghai Cooperation Organisation]]." in markdown

@@ -6,7 +6,14 @@ from pathlib import Path
 
 import pytest
 
-from editlint.document import BlockKind, CitationKind, InputError, LinkKind, SeeAlsoSource, parse_document
+from editlint.document import (
+    BlockKind,
+    CitationKind,
+    InputError,
+    LinkKind,
+    SeeAlsoSource,
+    parse_document,
+)
 
 MARKDOWN = """---
 title: Example
@@ -93,9 +100,9 @@ def test_masked_text_hides_code_and_markup_but_keeps_offsets():
 
 def test_quotations_are_scopes():
     document = parse_document(MARKDOWN, Path("example.md"))
-    assert spans(document, [type("S", (), {"start": a, "end": b}) for a, b in document.quotations]) == [
-        '"quoted words"'
-    ]
+    assert spans(
+        document, [type("S", (), {"start": a, "end": b}) for a, b in document.quotations]
+    ) == ['"quoted words"']
 
 
 def test_see_also_entries_from_front_matter_and_section():

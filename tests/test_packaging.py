@@ -5,12 +5,13 @@ from __future__ import annotations
 import tomllib
 
 from conftest import ROOT
-
 from editlint.rules.packs import builtin_pack_dir, load_pack, pack_files
 
 
 def test_every_package_is_listed_in_pyproject():
-    listed = set(tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"])
+    listed = set(
+        tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"]
+    )
     found = {
         ".".join(path.parent.relative_to(ROOT / "src").parts)
         for path in (ROOT / "src").rglob("*.py")

@@ -13,12 +13,18 @@ def codes_at(text: str, tmp_path) -> list[tuple[str, int]]:
 
 
 def test_disable_next_line(tmp_path):
-    text = "A legendary x.\n<!-- editlint-disable-next-line NEU101 -->\nA legendary y.\nA legendary z.\n"
+    text = (
+        "A legendary x.\n<!-- editlint-disable-next-line NEU101 -->\n"
+        "A legendary y.\nA legendary z.\n"
+    )
     assert codes_at(text, tmp_path) == [("NEU101", 1), ("NEU101", 4)]
 
 
 def test_disable_enable_range_by_prefix(tmp_path):
-    text = "<!-- editlint-disable NEU -->\n\nA legendary x.\n\n<!-- editlint-enable NEU -->\n\nA legendary y.\n"
+    text = (
+        "<!-- editlint-disable NEU -->\n\nA legendary x.\n\n"
+        "<!-- editlint-enable NEU -->\n\nA legendary y.\n"
+    )
     assert codes_at(text, tmp_path) == [("NEU101", 7)]
 
 

@@ -58,7 +58,9 @@ def _describe(error: dict, model: type[BaseModel], location: tuple) -> str:
 def _known_keys(model: type[BaseModel], location: tuple) -> list[str]:
     current: Any = model
     for part in location:
-        if isinstance(part, int) or not (isinstance(current, type) and issubclass(current, BaseModel)):
+        if isinstance(part, int) or not (
+            isinstance(current, type) and issubclass(current, BaseModel)
+        ):
             continue
         field = current.model_fields.get(str(part))
         current = field.annotation if field else None

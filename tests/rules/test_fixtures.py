@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from rule_fixtures import fixed_text, load_cases, positions
 
 from editlint.rules.registry import all_rules
+from rule_fixtures import fixed_text, load_cases, positions
 
 CASES = load_cases()
 

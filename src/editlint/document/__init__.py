@@ -28,7 +28,9 @@ SUPPORTED_SUFFIXES = MARKDOWN_SUFFIXES | TEXT_SUFFIXES
 def parse_document(text: str, path: Path | None = None, format: str | None = None) -> Document:
     """Parse ``text`` as Markdown or a plain-text export (by ``format`` or the path's suffix)."""
     if format is None:
-        format = "plaintext" if path is not None and path.suffix.lower() in TEXT_SUFFIXES else "markdown"
+        format = (
+            "plaintext" if path is not None and path.suffix.lower() in TEXT_SUFFIXES else "markdown"
+        )
     if format == "plaintext":
         from editlint.document.plaintext import parse_plaintext
 

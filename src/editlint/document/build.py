@@ -38,8 +38,10 @@ def finish(
     if document.front_matter:
         masks.append((0, document.front_matter.body_start))
     for block in document.blocks:
-        if block.kind in PROSE_BLOCKS or block.kind is BlockKind.TABLE or (
-            block.kind is BlockKind.FOOTNOTE_DEFINITION
+        if (
+            block.kind in PROSE_BLOCKS
+            or block.kind is BlockKind.TABLE
+            or (block.kind is BlockKind.FOOTNOTE_DEFINITION)
         ):
             scan = scan_inline(text, block.start, block.end, references)
             document.links.extend(scan.links)
@@ -80,7 +82,11 @@ def _build_sections(document: Document) -> None:
     for index, block in enumerate(document.blocks):
         if block.kind is not BlockKind.HEADING:
             continue
-        if block.level == 1 and index == _first_heading(document) and not document.meta.get("title"):
+        if (
+            block.level == 1
+            and index == _first_heading(document)
+            and not document.meta.get("title")
+        ):
             continue  # the article's own title heading belongs to the lead
         title = document.masked[block.start : block.end].strip().lstrip("#").strip()
         title = title.rstrip("#").strip()

@@ -32,7 +32,8 @@ _CITE_TEMPLATE = re.compile(
     r"\{\{\s*(?:cite|citation|sfn|harvnb|harv|efn)\b(?:[^{}]|\{\{[^{}]*\}\})*\}\}", re.IGNORECASE
 )
 _CITATION_NEEDED = re.compile(
-    r"\[\s*(?:citation|source|reference) needed\s*\]|\{\{\s*(?:citation needed|cn|fact)\s*(?:\|[^{}]*)?\}\}",
+    r"\[\s*(?:citation|source|reference) needed\s*\]"
+    r"|\{\{\s*(?:citation needed|cn|fact)\s*(?:\|[^{}]*)?\}\}",
     re.IGNORECASE,
 )
 _QUOTATION = re.compile(r"\"[^\"\n]+\"|“[^“”]+”|‘[^‘’]+’(?!\w)")  # no nesting: linear
@@ -138,7 +139,12 @@ def scan_inline(
         if free(*match.span()):
             take(*match.span())
             scan.citations.append(
-                Citation(CitationKind.FOOTNOTE, match.group(1), start + match.start(), start + match.end())
+                Citation(
+                    CitationKind.FOOTNOTE,
+                    match.group(1),
+                    start + match.start(),
+                    start + match.end(),
+                )
             )
     for match in _find(_WIKI_LINK, segment):
         if free(*match.span()):

@@ -36,7 +36,9 @@ class LinksConfig(BaseModel):
     )
     external_links_are_citations: bool = Field(
         True,
-        validation_alias=AliasChoices("external_links_are_citations", "external-links-are-citations"),
+        validation_alias=AliasChoices(
+            "external_links_are_citations", "external-links-are-citations"
+        ),
         description="Whether an inline link to an external URL counts as a citation.",
     )
     redirects_file: str | None = Field(

@@ -10,7 +10,9 @@ from pathlib import Path
 from editlint.document import SUPPORTED_SUFFIXES
 from editlint.errors import UsageError
 
-_SKIPPED_FOLDERS = frozenset({".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__"})
+_SKIPPED_FOLDERS = frozenset(
+    {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__"}
+)
 
 
 def collect_files(paths: list[Path], exclude: list[str] = ()) -> list[Path]:
@@ -39,7 +41,9 @@ def _walk(folder: Path) -> list[Path]:
     found = []
     root = folder.resolve()
     for current, folders, names in os.walk(folder, followlinks=False):
-        folders[:] = sorted(f for f in folders if f not in _SKIPPED_FOLDERS and not f.startswith("."))
+        folders[:] = sorted(
+            f for f in folders if f not in _SKIPPED_FOLDERS and not f.startswith(".")
+        )
         for name in sorted(names):
             path = Path(current) / name
             if path.suffix.lower() in SUPPORTED_SUFFIXES and _inside(path, root):

@@ -87,9 +87,13 @@ class Checker:
         try:
             document = parse_document(text, path)
         except InputError as error:
-            return FileResult(path, text, [_input_error(UNPARSABLE_CODE, error.message, error.offset)], False)
+            return FileResult(
+                path, text, [_input_error(UNPARSABLE_CODE, error.message, error.offset)], False
+            )
         except RecursionError:
-            return FileResult(path, text, [_input_error(UNPARSABLE_CODE, "too deeply nested to parse", 0)], False)
+            return FileResult(
+                path, text, [_input_error(UNPARSABLE_CODE, "too deeply nested to parse", 0)], False
+            )
         return FileResult(path, text, self.check_document(document))
 
     def check_file(self, path: Path) -> FileResult:
@@ -166,7 +170,9 @@ def _file_settings(document: Document) -> dict:
 
 
 def _input_error(code: str, message: str, offset: int) -> Diagnostic:
-    return Diagnostic(code, message, offset, offset, Severity.ERROR, Category.INPUT, rule_name="input")
+    return Diagnostic(
+        code, message, offset, offset, Severity.ERROR, Category.INPUT, rule_name="input"
+    )
 
 
 def _internal_error(rule: Rule, error: BaseException) -> Diagnostic:

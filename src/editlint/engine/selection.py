@@ -32,7 +32,9 @@ def severity_for(code: str, default: Severity, overrides: dict[str, Severity]) -
     return best[1] if best else default
 
 
-def ignored_for_file(path: Path | None, root: Path, per_file_ignores: dict[str, list[str]]) -> list[str]:
+def ignored_for_file(
+    path: Path | None, root: Path, per_file_ignores: dict[str, list[str]]
+) -> list[str]:
     """Codes ignored for ``path`` by ``per-file-ignores`` globs (relative to ``root``)."""
     if path is None or not per_file_ignores:
         return []

@@ -53,7 +53,9 @@ def fix_file(
     try:
         source = read_source(path)
     except (OSError, UnicodeDecodeError):
-        return FileFix(checker.check_file(path), problem="could not be read as UTF-8 text; not fixed")
+        return FileFix(
+            checker.check_file(path), problem="could not be read as UTF-8 text; not fixed"
+        )
     checked: dict[str, FileResult] = {}
 
     def check(text: str) -> list[Diagnostic]:

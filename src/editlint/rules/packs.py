@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from importlib import resources
 from pathlib import Path
-from typing import Annotated, Union
+from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -16,7 +16,7 @@ from editlint.rules.kinds.substitution import SubstitutionSpec
 from editlint.yamlsource import line_of, load_yaml, validate
 
 AnyRuleSpec = Annotated[
-    Union[ExistenceSpec, SubstitutionSpec, ConditionalSpec], Field(discriminator="kind")
+    ExistenceSpec | SubstitutionSpec | ConditionalSpec, Field(discriminator="kind")
 ]
 
 
