@@ -122,3 +122,13 @@ def test_import_converts_the_seed(cli, seed_path, tmp_path):
     assert "See also [[Belarus]] and [[Shanghai Cooperation Organisation]]." in markdown
     assert markdown.endswith("## See also\n")
     assert cli("import", str(seed_path), "-o", str(tmp_path)).returncode == 2  # no overwrite
+
+
+def test_full_output_keeps_long_spans_inside_the_excerpt_window(cli, tmp_path):
+    sentence = "The port opened in 1850 and " + "handled cargo and passengers " * 12 + "daily."
+    (tmp_path / "a.md").write_text(f"# A\n\n## History\n\nSome text [@x]. {sentence}\n")
+    result = cli("check", "--select", "SRC103", str(tmp_path / "a.md"), cwd=tmp_path)
+    source_line, caret_line = result.stdout.splitlines()[2:4]
+    assert source_line.endswith("…")
+    assert set(caret_line.split("|", 1)[1].strip()) == {"^"}
+    assert len(caret_line) == len(source_line) - 1  # underlined up to the ellipsis, not beyond

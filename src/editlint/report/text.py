@@ -94,8 +94,9 @@ def _excerpt(out: Styled, item: Located, text: str, show_edits: bool) -> None:
     pad = " " * len(gutter)
     end_column = item.end_column if item.end_line == item.line else len(source) + 1
     marker_length = max(1, end_column - item.column)
-    start, shown = _window(source, item.column - 1, marker_length)
-    marker = "^" * min(marker_length, len(shown) + 1)
+    start, shown, shown_end = _window(source, item.column - 1)
+    visible = shown_end - (item.column - 1)  # the span may run past the window
+    marker = "^" * max(1, min(marker_length, visible))
     out.line((f"{pad} |", "blue"))
     out.line((f"{gutter} |", "blue"), f" {shown}")
     out.line((f"{pad} |", "blue"), " " * (item.column - start), (marker, _severity(item)))
@@ -119,15 +120,19 @@ def _visible(text: str) -> str:
     return repr(text)[1:-1] if text else "(nothing)"
 
 
-def _window(source: str, column: int, length: int, width: int = 110) -> tuple[int, str]:
-    """A slice of a long line around the span, so excerpts stay readable."""
+def _window(source: str, column: int, width: int = 110) -> tuple[int, str, int]:
+    """A slice of a long line starting shortly before the span, so excerpts stay readable.
+
+    Returns the display offset of the slice, the text shown, and where the slice ends in
+    ``source``.
+    """
     if len(source) <= width:
-        return 0, source
+        return 0, source, len(source) + 1
     start = max(0, column - 30)
-    end = min(len(source), max(start + width, column + length + 10))
+    end = min(len(source), start + width)
     prefix = "…" if start else ""
     suffix = "…" if end < len(source) else ""
-    return start - len(prefix), prefix + source[start:end] + suffix
+    return start - len(prefix), prefix + source[start:end] + suffix, end
 
 
 def summary(run: RunReport) -> list[Piece]:
