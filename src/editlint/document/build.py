@@ -79,15 +79,13 @@ def _build_sections(document: Document) -> None:
     body_end = len(document.text)
     sections = [Section("", 1, -1, document.body_start, body_end)]
     stack = [0]
+    # Without a front-matter title, a leading H1 is the article's title and belongs to the lead.
+    title_heading = -1 if document.meta.get("title") else _first_heading(document)
     for index, block in enumerate(document.blocks):
         if block.kind is not BlockKind.HEADING:
             continue
-        if (
-            block.level == 1
-            and index == _first_heading(document)
-            and not document.meta.get("title")
-        ):
-            continue  # the article's own title heading belongs to the lead
+        if block.level == 1 and index == title_heading:
+            continue
         title = document.masked[block.start : block.end].strip().lstrip("#").strip()
         title = title.rstrip("#").strip()
         while stack and sections[stack[-1]].level >= block.level and stack[-1] != 0:
