@@ -79,6 +79,14 @@ class Checker:
             )
         return self._index
 
+    def rules_with_contexts(self):
+        """Each selected rule with its context, the content index attached when it needs one."""
+        for rule in self.rules:
+            context = self._contexts[rule.code]
+            if rule.needs_index and context.index is None:
+                context.index = self.index
+            yield rule, context
+
     def check_text(self, text: str, path: Path | None = None) -> FileResult:
         config = self.loaded.config
         refusal = screen_text(text, config.max_file_size, config.max_line_length)
