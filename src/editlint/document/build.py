@@ -1,12 +1,12 @@
-"""Finish a parsed document: inline scan, masking, sections, sentences, see-also entries.
+"""Finish a parsed document: inline scan, masking, sections; sentences and see-also entries.
 
 Parsers only find blocks; everything that is the same for Markdown and plain-text
-exports happens here, once.
+exports happens here, once. Sentences and see-also entries are built on first use
+(``Document.sentences``, ``Document.see_also``): many runs need neither.
 """
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 
 from editlint.document.inline import scan_inline
@@ -20,10 +20,9 @@ from editlint.document.model import (
     Sentence,
     in_sections,
 )
-from editlint.document.seealso import is_see_also_title, prose_entries
+from editlint.document.seealso import POINTER_WORD, is_see_also_title, prose_entries
 from editlint.document.sentences import split_sentences
 
-_NOT_NEWLINE = re.compile(r"[^\n]")
 PROSE_BLOCKS = frozenset({BlockKind.HEADING, BlockKind.PARAGRAPH, BlockKind.LIST_ITEM})
 
 
@@ -32,7 +31,7 @@ def finish(
     masked_spans: list[tuple[int, int]],
     references: dict[str, str] | None = None,
 ) -> Document:
-    """Fill links, citations, quotations, masks, sections, sentences and see-also entries."""
+    """Fill links, citations, quotations, masks, sections and the see-also sections."""
     text = document.text
     masks = list(masked_spans)
     if document.front_matter:
@@ -52,8 +51,11 @@ def finish(
             masks.append((block.start, block.end))
     document.masked = _mask(text, masks)
     _build_sections(document)
-    _build_sentences(document)
-    _collect_see_also(document)
+    document.see_also_sections = [
+        index
+        for index, section in enumerate(document.sections)
+        if not section.is_lead and is_see_also_title(section.title)
+    ]
     return document
 
 
@@ -69,7 +71,7 @@ def _mask(text: str, spans: list[tuple[int, int]]) -> str:
             continue
         pieces.append(text[cursor:start])
         hidden = text[start:end]
-        pieces.append(_NOT_NEWLINE.sub(" ", hidden) if "\n" in hidden else " " * len(hidden))
+        pieces.append("\n".join([" " * len(line) for line in hidden.split("\n")]))
         cursor = end
     pieces.append(text[cursor:])
     return "".join(pieces)
@@ -111,34 +113,48 @@ def _first_heading(document: Document) -> int:
     return -1
 
 
-def _build_sentences(document: Document) -> None:
+def build_sentences(document: Document) -> list[Sentence]:
+    """The sentences of the paragraphs and list items (``Document.sentences``)."""
+    sentences = []
+    masked = document.masked
     for index, block in enumerate(document.blocks):
-        if block.kind in PROSE_BLOCKS and block.kind is not BlockKind.HEADING:
-            for start, end in split_sentences(document.masked, block.start, block.end):
-                document.sentences.append(Sentence(start, end, index))
+        if block.kind is BlockKind.PARAGRAPH or block.kind is BlockKind.LIST_ITEM:
+            for start, end in split_sentences(masked, block.start, block.end):
+                sentences.append(Sentence(start, end, index))
+    return sentences
 
 
-def _collect_see_also(document: Document) -> None:
-    document.see_also_sections = [
-        index
-        for index, section in enumerate(document.sections)
-        if not section.is_lead and is_see_also_title(section.title)
-    ]
-    entries: list[SeeAlsoEntry] = []
-    entries.extend(_front_matter_entries(document))
+def collect_see_also(document: Document) -> list[SeeAlsoEntry]:
+    """Entries of the see-also sections, the front matter and prose pointers."""
+    entries = _front_matter_entries(document)
     see_also_sections = set(document.see_also_sections)
+    masked = document.masked
     links = sorted(document.links, key=lambda link: link.start)
     link_starts = [link.start for link in links]
+    pointers = [match.start() for match in POINTER_WORD.finditer(masked)]
     prose = []
     for block in document.blocks:
+        kind = block.kind
+        if (
+            kind is BlockKind.LIST_ITEM
+            and see_also_sections
+            and in_sections(document, block, see_also_sections)
+        ):
+            entries.append(_section_entry(document, _links_in(links, link_starts, block), block))
+        elif (kind is BlockKind.PARAGRAPH or kind is BlockKind.LIST_ITEM) and _any_within(
+            pointers, block.start, block.end
+        ):
+            prose.append(block)
+    for block in prose:
         block_links = _links_in(links, link_starts, block)
-        if block.kind is BlockKind.LIST_ITEM and in_sections(document, block, see_also_sections):
-            entries.append(_section_entry(document, block_links, block))
-        elif block.kind in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM):
-            prose.append((block, block_links))
-    for block, block_links in prose:
-        entries.extend(prose_entries(document.masked, block.start, block.end, block_links))
-    document.see_also = entries
+        entries.extend(prose_entries(masked, block.start, block.end, block_links))
+    return entries
+
+
+def _any_within(offsets: list[int], start: int, end: int) -> bool:
+    """Whether one of the sorted ``offsets`` lies in ``[start, end)``."""
+    index = bisect_left(offsets, start)
+    return index < len(offsets) and offsets[index] < end
 
 
 def _front_matter_entries(document: Document) -> list[SeeAlsoEntry]:

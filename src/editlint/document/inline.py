@@ -38,13 +38,14 @@ _CITATION_NEEDED = re.compile(
 )
 _QUOTATION = re.compile(r"\"[^\"\n]+\"|“[^“”]+”|‘[^‘’]+’(?!\w)")  # no nesting: linear
 
-# Text each pattern cannot match without: most blocks have none, and a substring test is far
-# cheaper than a regex scan.
+# Text each pattern cannot match without: most blocks lack most of it, and a substring test
+# is far cheaper than a regex scan. Needles in _FOLDED are looked for in the lower-cased block
+# (their patterns ignore case).
 _NEEDS = {
     _CODE_SPAN: ("`",),
     _HTML_COMMENT: ("<!--",),
     _REF_TAG: ("<",),
-    _CITATION_NEEDED: ("[", "{{"),
+    _CITATION_NEEDED: ("needed", "{{"),
     _CITE_TEMPLATE: ("{{",),
     _FOOTNOTE_REF: ("[^",),
     _WIKI_LINK: ("[[",),
@@ -55,15 +56,26 @@ _NEEDS = {
     _BARE_URL: ("http", "www."),
     _QUOTATION: ('"', "“", "‘"),
 }
+_FOLDED = frozenset({"needed"})
+_NEEDLES = tuple(sorted({n for needs in _NEEDS.values() for n in needs} - _FOLDED))
+_NEED_SETS = {pattern: frozenset(needs) for pattern, needs in _NEEDS.items()}
+_ANY_NEEDED = re.compile("|".join(re.escape(needle) for needle in _NEEDLES))
 
-_ANY_NEEDED = re.compile("|".join(re.escape(n) for needs in _NEEDS.values() for n in needs))
+
+def _present(segment: str) -> set[str]:
+    """The needles ``segment`` contains."""
+    present = {needle for needle in _NEEDLES if needle in segment}
+    if "[" in present:  # "needed" only matters inside "[citation needed]"
+        folded = segment.lower()
+        present.update(needle for needle in _FOLDED if needle in folded)
+    return present
 
 
-def _find(pattern: re.Pattern, segment: str):
+def _find(pattern: re.Pattern, segment: str, present: set[str]):
     """``pattern.finditer(segment)``, skipped when the segment lacks what it needs."""
-    if any(needed in segment for needed in _NEEDS[pattern]):
-        return pattern.finditer(segment)
-    return ()
+    if _NEED_SETS[pattern].isdisjoint(present):
+        return ()
+    return pattern.finditer(segment)
 
 
 @dataclass
@@ -102,6 +114,7 @@ def scan_inline(
     segment = text[start:end]
     if not _ANY_NEEDED.search(segment):
         return scan
+    present = _present(segment)
     taken = _DisjointSpans()
     free = taken.free
 
@@ -110,12 +123,12 @@ def scan_inline(
         if mask:
             scan.masked.append((start + a, start + b))
 
-    for match in _find(_CODE_SPAN, segment):
+    for match in _find(_CODE_SPAN, segment, present):
         take(*match.span())
-    for match in _find(_HTML_COMMENT, segment):
+    for match in _find(_HTML_COMMENT, segment, present):
         if free(*match.span()):
             take(*match.span())
-    for match in _find(_REF_TAG, segment):
+    for match in _find(_REF_TAG, segment, present):
         if free(*match.span()):
             take(*match.span())
             name = _REF_NAME.search(match.group(0))
@@ -123,19 +136,19 @@ def scan_inline(
             scan.citations.append(
                 Citation(CitationKind.REF_TAG, key, start + match.start(), start + match.end())
             )
-    for match in _find(_CITATION_NEEDED, segment):
+    for match in _find(_CITATION_NEEDED, segment, present):
         if free(*match.span()):
             take(*match.span())
             scan.citations.append(
                 Citation(CitationKind.NEEDED, "", start + match.start(), start + match.end())
             )
-    for match in _find(_CITE_TEMPLATE, segment):
+    for match in _find(_CITE_TEMPLATE, segment, present):
         if free(*match.span()):
             take(*match.span())
             scan.citations.append(
                 Citation(CitationKind.CITE_TEMPLATE, "", start + match.start(), start + match.end())
             )
-    for match in _find(_FOOTNOTE_REF, segment):
+    for match in _find(_FOOTNOTE_REF, segment, present):
         if free(*match.span()):
             take(*match.span())
             scan.citations.append(
@@ -146,7 +159,7 @@ def scan_inline(
                     start + match.end(),
                 )
             )
-    for match in _find(_WIKI_LINK, segment):
+    for match in _find(_WIKI_LINK, segment, present):
         if free(*match.span()):
             take(match.start(), match.start() + 2)
             take(match.end() - 2, match.end())
@@ -165,7 +178,7 @@ def scan_inline(
                     start + match.end(1),
                 )
             )
-    for match in _find(_PANDOC, segment):
+    for match in _find(_PANDOC, segment, present):
         if free(*match.span()) and "](" not in match.group(0):
             take(*match.span())
             for key_match in _PANDOC_KEY.finditer(match.group(0)):
@@ -173,7 +186,7 @@ def scan_inline(
                 scan.citations.append(
                     Citation(CitationKind.PANDOC, key, start + match.start(), start + match.end())
                 )
-    for match in _find(_INLINE_LINK, segment):
+    for match in _find(_INLINE_LINK, segment, present):
         if not free(*match.span()):
             continue
         label_end = match.end(1) + 1
@@ -193,7 +206,7 @@ def scan_inline(
         if link.is_external:
             scan.citations.append(Citation(CitationKind.URL, target, link.start, link.end))
     if references:
-        for match in _find(_REFERENCE_LINK, segment):
+        for match in _find(_REFERENCE_LINK, segment, present):
             label = match.group(1)
             ref = (match.group(2) or label).strip().lower()
             if ref not in references or not free(*match.span()):
@@ -214,7 +227,7 @@ def scan_inline(
             if link.is_external:
                 scan.citations.append(Citation(CitationKind.URL, target, link.start, link.end))
     for pattern in (_AUTOLINK, _BARE_URL):
-        for match in _find(pattern, segment):
+        for match in _find(pattern, segment, present):
             if not free(*match.span()):
                 continue
             take(*match.span())
@@ -230,7 +243,7 @@ def scan_inline(
             )
             scan.links.append(link)
             scan.citations.append(Citation(CitationKind.URL, target, link.start, link.end))
-    for match in _find(_QUOTATION, segment):
+    for match in _find(_QUOTATION, segment, present):
         if free(match.start(), match.start() + 1):
             scan.quotations.append((start + match.start(), start + match.end()))
     scan.links.sort(key=lambda link: link.start)

@@ -167,14 +167,26 @@ class Document:
     front_matter: FrontMatter | None = None
     blocks: list[Block] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)
-    sentences: list[Sentence] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
     citations: list[Citation] = field(default_factory=list)
     footnote_definitions: list[FootnoteDefinition] = field(default_factory=list)
-    see_also: list[SeeAlsoEntry] = field(default_factory=list)
     see_also_sections: list[int] = field(default_factory=list)
     quotations: list[tuple[int, int]] = field(default_factory=list)
     masked: str = ""
+
+    @cached_property
+    def sentences(self) -> list[Sentence]:
+        """The sentences of the paragraphs and list items, built when first read."""
+        from editlint.document.build import build_sentences
+
+        return build_sentences(self)
+
+    @cached_property
+    def see_also(self) -> list[SeeAlsoEntry]:
+        """See-also entries (section, front matter, prose pointers), built when first read."""
+        from editlint.document.build import collect_see_also
+
+        return collect_see_also(self)
 
     @cached_property
     def lines(self) -> LineIndex:

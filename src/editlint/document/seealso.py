@@ -13,6 +13,8 @@ _PROSE_POINTER = re.compile(
     r"(?:\b[Ss]ee also|(?:^|[,;:(]\s*|\.\s+)[Ss]ee)\s+"
     r"(?P<list>(?:\[\[|[A-Z0-9\[])[^.;!?\n]*?)\s*(?=[.;!?)]|$)"
 )
+# What every pointer contains: blocks without it are not searched.
+POINTER_WORD = re.compile(r"[Ss]ee\s")
 # (?<!\s) and possessive runs: a match starts only where a run of spaces starts (linear time).
 _LIST_SEPARATOR = re.compile(r"(?<!\s)(?:\s*+,\s*+(?:and\s+|or\s+)?|\s++(?:and|or)\s+)")
 _PARENTHETICAL = re.compile(r"(?<!\s)\s*+\([^)]*\)?")

@@ -12,6 +12,8 @@ _ABBREVIATIONS = frozenset(
 # Possessive runs that start only at a run's first mark: linear even on "!!!!…" lines.
 _BOUNDARY = re.compile(r"(?<![.!?…])[.!?…]++[\"”’')\]]*+(?=\s++[\"“‘(\[]*+[A-Z0-9À-Ý])")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
+_DOTTED_ACRONYM = re.compile(r"(?:\w\.)+\w")
+_SPACE = re.compile(r"\s*")
 _LONGEST_WORD = 40  # abbreviations and initials are short; look no further back
 
 
@@ -32,9 +34,7 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _skip_space(segment: str, position: int) -> int:
-    while position < len(segment) and segment[position].isspace():
-        position += 1
-    return position
+    return _SPACE.match(segment, position).end()
 
 
 def _is_abbreviation(segment: str, dot: int) -> bool:
@@ -47,4 +47,4 @@ def _is_abbreviation(segment: str, dot: int) -> bool:
     if token in _ABBREVIATIONS:
         return True
     # Single initials ("J. Smith") and dotted acronyms ("U.S.") are not sentence ends.
-    return len(token) == 1 and token.isalpha() or bool(re.fullmatch(r"(?:\w\.)+\w", token))
+    return len(token) == 1 and token.isalpha() or bool(_DOTTED_ACRONYM.fullmatch(token))
