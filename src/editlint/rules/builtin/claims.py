@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Literal, get_args
@@ -10,7 +11,9 @@ from typing import Literal, get_args
 import regex
 from pydantic import BaseModel, ConfigDict, Field
 
+from editlint.document import Document
 from editlint.rules.builtin import vocabulary
+from editlint.rules.builtin.terms import TermSet, remember
 from editlint.rules.builtin.vocabulary import alternation
 from editlint.rules.patterns import compile_terms, finditer
 
@@ -20,6 +23,9 @@ _MONTHS = (
 )
 _CODE_LIKE = re.compile(r"[=/\\_<>{}|]|\w\.\w|--")
 _LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
+# The same \d as the claim patterns': a figure holds a digit, a year four in a row.
+_DIGITS = regex.compile(r"\d+")
+_FOUR_DIGITS = regex.compile(r"\d{4,}")
 
 ClaimKind = Literal["figure", "date", "superlative", "quotation", "attribution", "causal"]
 CLAIM_KINDS: tuple[str, ...] = get_args(ClaimKind)
@@ -123,6 +129,12 @@ class ClaimDetector:
             ),
             "causal": compile_terms(options.causal_phrases, [], False, True),
         }
+        # Words one of which every match of the pattern holds (checked before scanning).
+        self.terms = {
+            "superlative": TermSet([*options.superlatives, "est"]),
+            "attribution": TermSet(options.attribution_verbs),
+            "causal": TermSet(options.causal_phrases),
+        }
 
     def _superlatives(self) -> regex.Pattern:
         words = alternation(self.options.superlatives)
@@ -133,18 +145,21 @@ class ClaimDetector:
             regex.IGNORECASE,
         )
 
-    def find(
-        self, text: str, start: int, end: int, quotations: list[tuple[int, int]]
-    ) -> Claim | None:
-        """The first claim of an enabled kind in ``text[start:end]``, by kind order."""
+    def find(self, document: Document, start: int, end: int) -> Claim | None:
+        """The first claim of an enabled kind in ``document.masked[start:end]``, by kind order."""
+        text = document.masked
         for kind in self.options.kinds:
             if kind == "quotation":
-                for q_start, q_end in quotations:
-                    if start <= q_start < end and self._long_enough(text, q_start, q_end):
+                quotations = remember(document, _quotations, _quotations)
+                position = bisect_left(quotations, (start,))
+                for q_start, q_end in quotations[position:]:
+                    if q_start >= end:
+                        break
+                    if self._long_enough(text, q_start, q_end):
                         return Claim(kind, q_start, q_end, text[q_start:q_end])
                 continue
             pattern = self.patterns.get(kind)
-            if pattern is None:
+            if pattern is None or not self._may_match(document, kind, start, end):
                 continue
             for match in finditer(pattern, text, start, end):
                 if kind == "date":
@@ -153,6 +168,15 @@ class ClaimDetector:
                     return Claim(kind, *match.span("year"), match.group("year"))
                 return Claim(kind, match.start(), match.end(), match.group(0))
         return None
+
+    def _may_match(self, document: Document, kind: str, start: int, end: int) -> bool:
+        """False when the kind's pattern cannot match in the span: it lacks a needed word."""
+        if kind in self.terms:
+            return self.terms[kind].occurs(document, start, end)
+        runs = _FOUR_DIGITS if kind == "date" else _DIGITS
+        starts, ends = remember(document, runs, _runs_of(runs))
+        position = bisect_right(ends, start)  # the first run ending inside the span or after
+        return position < len(starts) and starts[position] < end
 
     def _is_year(self, token: str) -> bool:
         return self.options.earliest_year <= int(token) <= self.options.latest_year
@@ -163,3 +187,15 @@ class ClaimDetector:
         if _CODE_LIKE.search(quoted):
             return False
         return len(_LETTER_WORD.findall(quoted)) >= self.options.quotation_min_words
+
+
+def _quotations(document: Document) -> list[tuple[int, int]]:
+    return sorted(document.quotations)
+
+
+def _runs_of(pattern: regex.Pattern):
+    def runs(document: Document) -> tuple[list[int], list[int]]:
+        found = [match.span() for match in pattern.finditer(document.masked)]
+        return [start for start, _ in found], [end for _, end in found]
+
+    return runs

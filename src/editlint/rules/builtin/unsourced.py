@@ -162,7 +162,6 @@ option) after the sentence so that the claim is flagged to readers and editors."
         detector = options.detector
         finder = CitationFinder(document, urls_are_citations(context), options.marker)
         extents = sentence_extents(document)
-        quotations = sorted(document.quotations)
         for index, _ in claim_blocks(document, options.check_lead, options.check_see_also):
             sentences = extents.get(index, [])
             if not sentences:
@@ -174,7 +173,7 @@ option) after the sentence so that the claim is flagged to readers and editors."
                 if finder.cites(extent.start, extent.end) or finder.marks(extent.start, extent.end):
                     continue
                 sentence = extent.sentence
-                claim = detector.find(document.masked, sentence.start, sentence.end, quotations)
+                claim = detector.find(document, sentence.start, sentence.end)
                 if claim is None:
                     continue
                 message = self.message.format(

@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from editlint.document import Block, BlockKind, Document, Section
 from editlint.rules.builtin import vocabulary
+from editlint.rules.builtin.terms import TermSet, matches_at
 from editlint.rules.builtin.vocabulary import alternation
 from editlint.rules.patterns import compile_terms, finditer
 
@@ -81,6 +82,9 @@ class ViewpointPatterns:
         self.proponents = compile_terms(options.proponents, [], False, True)
         self.opponents = compile_terms(options.opponents, [], False, True)
         self.verbs = compile_terms(options.attribution_verbs, [], False, True)
+        self.verb_terms = TermSet(options.attribution_verbs)
+        # A narrator view names a side and a perspective noun.
+        self.narrator_terms = (TermSet(options.sides), TermSet(options.perspective_nouns))
         sides = alternation(options.sides)
         nouns = alternation(options.perspective_nouns)
         verbs = alternation(options.attribution_verbs)
@@ -151,7 +155,10 @@ def analyse(
     """The views and narrator views in ``document.masked[start:end]``."""
     text = document.masked
     balance = Balance(start, end)
-    for match in finditer(patterns.narrator, text, start, end):
+    narrator = ()
+    if all(terms.occurs(document, start, end) for terms in patterns.narrator_terms):
+        narrator = finditer(patterns.narrator, text, start, end)
+    for match in narrator:
         if quoted is not None and match.start() in quoted:
             continue
         if _opens_clause(text, start, match.start()) or not match.group(0).lower().startswith(
@@ -162,7 +169,12 @@ def analyse(
         balance.narrator = []  # "From a realist perspective, ... From a liberal perspective, ..."
     previous = ""
     last_verb_end = start
-    for match in finditer(patterns.verbs, text, start, end):
+    verbs = patterns.verb_terms.offsets(document)
+    if verbs is None:
+        found = finditer(patterns.verbs, text, start, end)
+    else:
+        found = matches_at(patterns.verbs, text, verbs, start, end)
+    for match in found:
         if quoted is not None and match.start() in quoted:
             continue
         clause = max(_clause_start(text, start, match.start()), last_verb_end)

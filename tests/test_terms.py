@@ -1,0 +1,76 @@
+"""The built-in rules' prefilters never hide a match: the same spans as scanning every passage."""
+
+from __future__ import annotations
+
+import string
+import sys
+
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from editlint.document import parse_document
+from editlint.rules.builtin.claims import ClaimOptions
+from editlint.rules.builtin.terms import TermSet, fold, matches_at
+from editlint.rules.builtin.viewpoints import ViewpointOptions
+
+PATTERNS = ViewpointOptions().patterns
+DETECTOR = ClaimOptions().detector
+# Words of the vocabularies and their look-alikes, in odd cases and spellings.
+WORDS = [
+    "Critics", "ARGUED", "argues", "reargued", "arguedly", "ſtated", "İnsisted", "\u212aept",
+    "claim’s", "claim-", "-claimed", "said", "the", "a", "from", "conservative", "center-right",
+    "perspective", "Perspectives", "stresses", "often", "most", "the biggest", "greatest",
+    "led", "to", "due", "1999", "12", "3,000", "percent", "in", "May", "(2008)", "bytes",
+    "“quoted words here”", "that", "because", "of",
+]  # fmt: skip
+SEPARATORS = [" ", "  ", "\n", ", ", ". ", "; ", "-", "'", "’"]
+
+texts = st.lists(
+    st.tuples(st.sampled_from(WORDS), st.sampled_from(SEPARATORS)), min_size=1, max_size=40
+).map(lambda pairs: "".join(word + separator for word, separator in pairs))
+
+
+def test_fold_turns_what_ignorecase_matches_to_an_ascii_letter_into_that_letter():
+    letters = {letter: regex.compile(letter, regex.IGNORECASE) for letter in string.ascii_lowercase}
+    any_letter = regex.compile("[a-z]", regex.IGNORECASE)
+    for codepoint in range(sys.maxunicode + 1):
+        char = chr(codepoint)
+        folded = fold(char)
+        assert len(folded) == 1, hex(codepoint)
+        if any_letter.fullmatch(char):
+            assert letters[folded].fullmatch(char), hex(codepoint)
+
+
+def test_terms_starting_with_no_letter_can_match_anywhere():
+    document = parse_document("Nothing here.\n")
+    assert TermSet(["claims", "'tis"]).offsets(document) is None
+    assert TermSet(["claims", "'tis"]).occurs(document, 0, 1)
+    assert TermSet(["claims"]).offsets(document) == []
+    assert TermSet(["here"]).offsets(document) == [8]
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts, st.data())
+def test_matches_at_the_offsets_are_the_matches_of_a_scan(text, data):
+    document = parse_document(text)
+    end = data.draw(st.integers(0, len(text)))
+    start = data.draw(st.integers(0, end))
+    offsets = PATTERNS.verb_terms.offsets(document)
+    expected = [m.span() for m in PATTERNS.verbs.finditer(document.masked, start, end)]
+    found = matches_at(PATTERNS.verbs, document.masked, offsets, start, end)
+    assert [m.span() for m in found] == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts, st.data())
+def test_a_passage_without_the_needed_words_has_no_match(text, data):
+    document = parse_document(text)
+    masked = document.masked
+    end = data.draw(st.integers(0, len(text)))
+    start = data.draw(st.integers(0, end))
+    if PATTERNS.narrator.search(masked, start, end):
+        assert all(terms.occurs(document, start, end) for terms in PATTERNS.narrator_terms)
+    for kind, pattern in DETECTOR.patterns.items():
+        if pattern.search(masked, start, end):
+            assert DETECTOR._may_match(document, kind, start, end), kind
