@@ -1,5 +1,6 @@
 """Python built-in rules, one module per category."""
 
+from editlint.rules.builtin.biased_sentence import BiasedSentence
 from editlint.rules.builtin.counter_perspective import (
     ContestedWithoutDebate,
     NarratorView,
@@ -50,4 +51,6 @@ BUILTIN_RULES = [
     DuplicateSeeAlso,
     SeeAlsoViaRedirect,
     SeeAlsoLinkedInBody,
+    # neutrality
+    BiasedSentence,
 ]

@@ -1,0 +1,102 @@
+"""NEU801 biased-sentence: a learned scorer that flags sentences reading as one-sided."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from editlint.diagnostics import Category, Severity
+from editlint.document import BlockKind, Document
+from editlint.rules.base import Rule, RuleContext, RuleExamples
+from editlint.rules.builtin.scoring import Scorer, default_scorer
+
+_PROSE = frozenset({BlockKind.PARAGRAPH, BlockKind.LIST_ITEM})
+
+
+class BiasedSentenceOptions(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    threshold: float | None = Field(
+        None,
+        gt=0,
+        lt=1,
+        description="Flag sentences scored at least this likely to read as one-sided "
+        "(default: the threshold chosen when the model was trained).",
+    )
+    max_words: int = Field(3, ge=1, description="How many driving words a finding names.")
+
+
+def sentence_texts(document: Document) -> Iterator[tuple[int, str]]:
+    """The start and text of each prose sentence outside block quotes, quotations blanked."""
+    masked = document.masked
+    quotations = sorted(document.quotations)
+    for sentence in document.sentences:
+        block = document.blocks[sentence.block]
+        if block.kind not in _PROSE or block.in_blockquote:
+            continue
+        start, end = sentence.start, sentence.end
+        text = masked[start:end]
+        for q_start, q_end in quotations:
+            if q_end <= start or q_start >= end:
+                continue
+            left, right = max(q_start, start) - start, min(q_end, end) - start
+            text = text[:left] + " " * (right - left) + text[right:]
+        yield start, text
+
+
+class BiasedSentence(Rule):
+    code = "NEU801"
+    name = "biased-sentence"
+    category = Category.NEUTRALITY
+    severity = Severity.INFO
+    message = (
+        "The sentence reads as one-sided: {words} drive this; "
+        "attribute the view or state the facts neutrally"
+    )
+    summary = (
+        "Sentences that a trained scorer finds one-sided, with the words that drive the score."
+    )
+    explanation = """\
+What: sentences whose wording a logistic-regression model, trained on sentences that Wikipedia
+editors judged biased or weaselly, scores as likely one-sided. The finding underlines the word
+that adds most to the score and names up to three such words.
+Why: bias often hides in combinations of words that no single-term rule catches; the named words
+show where the sentence takes a side. It is a statistical judgement: read the sentence, then
+decide.
+Example: "The notorious terrorists murdered the villagers."
+Fix: attribute the judgement to the people who make it, or describe what happened in neutral
+words. Raise `threshold` in editlint.yaml for fewer, surer findings. The model is retrained by
+scripts/train_scorer.py; docs/accuracy.md gives its measured precision and recall."""
+    options_model = BiasedSentenceOptions
+    examples = RuleExamples(
+        flag=["The notorious terrorists murdered the villagers."],
+        pass_=[
+            "The city council approved the budget in March 2019.",
+            'The minister called it "a brutal and shameful massacre of innocent people".',
+        ],
+    )
+
+    def __init__(self, scorer: Scorer | None = None) -> None:
+        self._scorer = scorer
+
+    @property
+    def scorer(self) -> Scorer:
+        if self._scorer is None:
+            self._scorer = default_scorer()
+        return self._scorer
+
+    def check(self, document: Document, context: RuleContext):
+        options = context.options or BiasedSentenceOptions()
+        scorer = self.scorer
+        threshold = options.threshold if options.threshold is not None else scorer.threshold
+        for start, text in sentence_texts(document):
+            if scorer.probability(text) < threshold:
+                continue
+            drivers = scorer.drivers(text)[: options.max_words]
+            if drivers:
+                words = ", ".join(f"'{driver.word}'" for driver in drivers)
+                span = (start + drivers[0].start, start + drivers[0].end)
+            else:  # the score comes from many small shares: underline the sentence
+                words, span = "its wording as a whole", (start, start + len(text.rstrip()))
+            yield self.diagnostic(*span, self.message.format(words=words))
