@@ -5,7 +5,10 @@ from __future__ import annotations
 import difflib
 import random
 
-from editlint.index.suggest import CANDIDATES, TitleSuggester
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from editlint.index.suggest import CANDIDATES, TitleSuggester, closest
 
 
 def test_suggestions_match_difflib_over_every_title():
@@ -19,3 +22,22 @@ def test_suggestions_match_difflib_over_every_title():
     for name in names:
         expected = difflib.get_close_matches(name, keys, n=1, cutoff=0.8)
         assert suggester.suggest(name) == (expected[0].title() if expected else None), name
+
+
+words = st.text(alphabet="abcde -_#", max_size=12)
+
+
+@settings(max_examples=500, deadline=None)
+@given(words, st.lists(words, max_size=12), st.sampled_from([0.0, 0.5, 0.6, 0.75, 0.8, 1.0]))
+def test_closest_is_difflibs_answer(word, possibilities, cutoff):
+    expected = difflib.get_close_matches(word, possibilities, n=1, cutoff=cutoff)
+    assert closest(word, possibilities, cutoff) == (expected[0] if expected else None)
+
+
+def test_closest_keeps_difflibs_answer_on_long_strings():
+    rng = random.Random(3)
+    base = "".join(rng.choice("ab") for _ in range(260))  # difflib's autojunk applies
+    possibilities = [base[:i] + "c" + base[i + 1 :] for i in range(0, 260, 13)] + [base[::-1]]
+    for cutoff in (0.5, 0.9, 0.99):
+        expected = difflib.get_close_matches(base, possibilities, n=1, cutoff=cutoff)
+        assert closest(base, possibilities, cutoff) == (expected[0] if expected else None)

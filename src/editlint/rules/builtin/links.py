@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import difflib
-
 from editlint.diagnostics import Category, Severity
 from editlint.document import Document, Link
 from editlint.index.anchors import heading_anchor
 from editlint.index.resolve import LinkResolver, Resolution, Status
+from editlint.index.suggest import closest
 from editlint.rules.base import Rule, RuleContext, RuleExamples
 
 
@@ -106,9 +105,9 @@ Fix: use the heading's current anchor."""
             headings = _headings(resolution, resolver)
             anchors_of[page] = [heading_anchor(heading, resolver.scheme) for heading in headings]
         anchors = anchors_of[page]
-        close = difflib.get_close_matches(resolution.anchor, anchors, n=1, cutoff=0.75)
-        if close:
-            message += f" (did you mean '#{close[0]}'?)"
+        close = closest(resolution.anchor, anchors, cutoff=0.75)
+        if close is not None:
+            message += f" (did you mean '#{close}'?)"
         written = document.text[link.target_start : link.target_end]
         hash_at = written.find("#")
         start = link.target_start + hash_at if hash_at >= 0 else link.target_start
