@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from editlint.document import parse_document
-from editlint.rules.builtin.claims import ClaimOptions
+from editlint.rules.builtin.claims import Claim, ClaimOptions
 from editlint.rules.builtin.terms import TermSet, fold, matches_at
 from editlint.rules.builtin.viewpoints import ViewpointOptions
 
@@ -66,11 +66,26 @@ def test_matches_at_the_offsets_are_the_matches_of_a_scan(text, data):
 @given(texts, st.data())
 def test_a_passage_without_the_needed_words_has_no_match(text, data):
     document = parse_document(text)
-    masked = document.masked
     end = data.draw(st.integers(0, len(text)))
     start = data.draw(st.integers(0, end))
-    if PATTERNS.narrator.search(masked, start, end):
+    if PATTERNS.narrator.search(document.masked, start, end):
         assert all(terms.occurs(document, start, end) for terms in PATTERNS.narrator_terms)
-    for kind, pattern in DETECTOR.patterns.items():
-        if pattern.search(masked, start, end):
-            assert DETECTOR._may_match(document, kind, start, end), kind
+    assert DETECTOR.find(document, start, end) == _first_claim(document, start, end)
+
+
+def _first_claim(document, start, end):
+    """ClaimDetector.find without its prefilters: every kind's pattern over the span."""
+    text = document.masked
+    for kind in DETECTOR.options.kinds:
+        if kind == "quotation":
+            for q_start, q_end in sorted(document.quotations):
+                if start <= q_start < end and DETECTOR._long_enough(text, q_start, q_end):
+                    return Claim(kind, q_start, q_end, text[q_start:q_end])
+            continue
+        for match in DETECTOR.patterns[kind].finditer(text, start, end):
+            if kind == "date":
+                if DETECTOR._is_year(match.group("year")):
+                    return Claim(kind, *match.span("year"), match.group("year"))
+                continue
+            return Claim(kind, match.start(), match.end(), match.group(0))
+    return None

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from editlint.document import Block, BlockKind, Citation, CitationKind, Document, Sentence
 from editlint.rules.base import RuleContext
+from editlint.rules.builtin.terms import remember
 from editlint.rules.scopes import in_sections
 
 CLAIM_BLOCKS = (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM)
@@ -39,6 +41,10 @@ class SentenceExtent:
 
 def sentence_extents(document: Document) -> dict[int, list[SentenceExtent]]:
     """The sentences of each prose block (by block index), each reaching to the next one."""
+    return remember(document, sentence_extents, _sentence_extents)
+
+
+def _sentence_extents(document: Document) -> dict[int, list[SentenceExtent]]:
     by_block: dict[int, list[Sentence]] = {}
     for sentence in document.sentences:
         by_block.setdefault(sentence.block, []).append(sentence)
@@ -71,12 +77,10 @@ class CitationFinder:
     def marks(self, start: int, end: int) -> bool:
         if _any_between(self.marked, start, end):
             return True
-        return bool(self.marker) and self.marker in self.document.text[start:end]
+        return bool(self.marker) and self.document.text.find(self.marker, start, end) >= 0
 
 
 def _any_between(offsets: list[int], start: int, end: int) -> bool:
-    from bisect import bisect_left
-
     position = bisect_left(offsets, start)
     return position < len(offsets) and offsets[position] < end
 

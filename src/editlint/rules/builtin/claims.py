@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from editlint.document import Document
 from editlint.rules.builtin import vocabulary
-from editlint.rules.builtin.terms import TermSet, remember
+from editlint.rules.builtin.terms import TermSet, matches_at, remember
 from editlint.rules.builtin.vocabulary import alternation
 from editlint.rules.patterns import compile_terms, finditer
 
@@ -23,8 +23,9 @@ _MONTHS = (
 )
 _CODE_LIKE = re.compile(r"[=/\\_<>{}|]|\w\.\w|--")
 _LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
-# The same \d as the claim patterns': a figure holds a digit, a year four in a row.
-_DIGITS = regex.compile(r"\d+")
+# The same \d as the claim patterns': a figure starts with a currency sign or at a word edge
+# with a digit, so where a run of digits or a sign starts; a year is four digits in a row.
+_FIGURE_STARTS = regex.compile(r"[$€£¥]|\d+")
 _FOUR_DIGITS = regex.compile(r"\d{4,}")
 
 ClaimKind = Literal["figure", "date", "superlative", "quotation", "attribution", "causal"]
@@ -129,11 +130,16 @@ class ClaimDetector:
             ),
             "causal": compile_terms(options.causal_phrases, [], False, True),
         }
-        # Words one of which every match of the pattern holds (checked before scanning).
-        self.terms = {
-            "superlative": TermSet([*options.superlatives, "est"]),
-            "attribution": TermSet(options.attribution_verbs),
+        # Where matches start (figure, attribution, causal), or a word every match holds.
+        self.starts = {
+            "attribution": TermSet([*options.opinion_holders, *options.attribution_verbs]),
             "causal": TermSet(options.causal_phrases),
+        }
+        self.needs = {
+            "superlative": (
+                TermSet(options.superlatives, first=False),
+                TermSet(["est"], inside_words=True),
+            ),
         }
 
     def _superlatives(self) -> regex.Pattern:
@@ -148,20 +154,24 @@ class ClaimDetector:
     def find(self, document: Document, start: int, end: int) -> Claim | None:
         """The first claim of an enabled kind in ``document.masked[start:end]``, by kind order."""
         text = document.masked
-        for kind in self.options.kinds:
-            if kind == "quotation":
-                quotations = remember(document, _quotations, _quotations)
-                position = bisect_left(quotations, (start,))
-                for q_start, q_end in quotations[position:]:
+        for kind, pattern, starts, ends in remember(document, self, self._gates):
+            if starts is not None:  # the first needed span ending after ``start`` must begin
+                position = bisect_right(ends, start)  # before ``end``
+                if position == len(starts) or starts[position] >= end:
+                    continue
+            if pattern is None:
+                quotations = document_quotations(document)
+                for q_start, q_end in quotations[bisect_left(quotations, (start,)) :]:
                     if q_start >= end:
                         break
                     if self._long_enough(text, q_start, q_end):
                         return Claim(kind, q_start, q_end, text[q_start:q_end])
                 continue
-            pattern = self.patterns.get(kind)
-            if pattern is None or not self._may_match(document, kind, start, end):
-                continue
-            for match in finditer(pattern, text, start, end):
+            if starts is not None and (kind in self.starts or kind == "figure"):
+                found = matches_at(pattern, text, starts, start, end)
+            else:
+                found = finditer(pattern, text, start, end)
+            for match in found:
                 if kind == "date":
                     if not self._is_year(match.group("year")):
                         continue
@@ -169,14 +179,31 @@ class ClaimDetector:
                 return Claim(kind, match.start(), match.end(), match.group(0))
         return None
 
-    def _may_match(self, document: Document, kind: str, start: int, end: int) -> bool:
-        """False when the kind's pattern cannot match in the span: it lacks a needed word."""
-        if kind in self.terms:
-            return self.terms[kind].occurs(document, start, end)
-        runs = _FOUR_DIGITS if kind == "date" else _DIGITS
-        starts, ends = remember(document, runs, _runs_of(runs))
-        position = bisect_right(ends, start)  # the first run ending inside the span or after
-        return position < len(starts) and starts[position] < end
+    def _gates(self, document: Document) -> list[tuple[str, regex.Pattern | None, list, list]]:
+        """For each enabled kind: its pattern (None for quotations), and spans (starts, ends)
+        of which each match holds one (None: unknown). A match of a kind in ``self.starts`` or
+        a figure starts at one of the ``starts``, which are then one character long."""
+        gates = []
+        for kind in self.options.kinds:
+            pattern = self.patterns.get(kind)
+            if kind == "quotation":
+                starts = [q_start for q_start, _ in document_quotations(document)]
+            elif kind in self.starts:
+                starts = self.starts[kind].offsets(document)
+            elif kind == "figure":
+                starts = [match.start() for match in _FIGURE_STARTS.finditer(document.masked)]
+            elif kind in self.needs:
+                found = [terms.offsets(document) for terms in self.needs[kind]]
+                starts = None if None in found else sorted(o for offsets in found for o in offsets)
+            elif kind == "date":
+                spans = [match.span() for match in _FOUR_DIGITS.finditer(document.masked)]
+                gates.append((kind, pattern, [s for s, _ in spans], [e for _, e in spans]))
+                continue
+            else:
+                continue
+            ends = None if starts is None else [offset + 1 for offset in starts]
+            gates.append((kind, pattern, starts, ends))
+        return gates
 
     def _is_year(self, token: str) -> bool:
         return self.options.earliest_year <= int(token) <= self.options.latest_year
@@ -189,13 +216,6 @@ class ClaimDetector:
         return len(_LETTER_WORD.findall(quoted)) >= self.options.quotation_min_words
 
 
-def _quotations(document: Document) -> list[tuple[int, int]]:
-    return sorted(document.quotations)
-
-
-def _runs_of(pattern: regex.Pattern):
-    def runs(document: Document) -> tuple[list[int], list[int]]:
-        found = [match.span() for match in pattern.finditer(document.masked)]
-        return [start for start, _ in found], [end for _, end in found]
-
-    return runs
+def document_quotations(document: Document) -> list[tuple[int, int]]:
+    """The document's quotation spans, sorted."""
+    return remember(document, document_quotations, lambda document: sorted(document.quotations))

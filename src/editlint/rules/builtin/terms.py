@@ -13,6 +13,7 @@ offsets are remembered for the most recent document only.
 from __future__ import annotations
 
 import re
+import string
 from bisect import bisect_left
 from collections.abc import Callable, Hashable, Iterable, Iterator
 from typing import TypeVar
@@ -26,7 +27,8 @@ T = TypeVar("T")
 # With IGNORECASE the regex module also matches these to ASCII letters; str.lower() maps the
 # Kelvin sign to "k" by itself (tests/test_terms.py checks the table against the regex module).
 _FOLD = (("\u0130", "i"), ("\u017f", "s"))
-_LEADING_LETTERS = re.compile(r"[A-Za-z]+")
+_LETTERS = re.compile(r"[A-Za-z]+")
+_ASCII_LETTERS = frozenset(string.ascii_lowercase)
 
 
 def fold(text: str) -> str:
@@ -51,17 +53,24 @@ class _Keys:
             self.automaton = None
         return self.keys[key]
 
-    def offsets(self, document: Document) -> list[list[int]]:
-        """For each key (by number), the offsets where it starts in the folded masked text."""
+    def offsets(self, document: Document) -> tuple[list[list[int]], list[list[int]]]:
+        """For each key (by number), where it occurs in the folded masked text: at the start of
+        a word (no ASCII letter before it), and inside one."""
         if self.automaton is None:
             self.automaton = ahocorasick.Automaton()
             for key, number in self.keys.items():
                 self.automaton.add_word(key, (number, len(key) - 1))
             self.automaton.make_automaton()
-        found: list[list[int]] = [[] for _ in self.keys]
-        for end, (number, back) in self.automaton.iter(fold(document.masked)):
-            found[number].append(end - back)
-        return found
+        text = fold(document.masked)
+        starting: list[list[int]] = [[] for _ in self.keys]
+        inside: list[list[int]] = [[] for _ in self.keys]
+        for last, (number, back) in self.automaton.iter(text):
+            start = last - back
+            if start and text[start - 1] in _ASCII_LETTERS:
+                inside[number].append(start)
+            else:
+                starting[number].append(start)
+        return starting, inside
 
 
 _KEYS = _Keys()
@@ -81,30 +90,48 @@ def remember(document: Document, key: Hashable, compute: Callable[[Document], T]
 
 
 class TermSet:
-    """The leading letters of a list of terms, to find where the terms can match."""
+    """Where the terms of a list can match: where a run of letters of each occurs.
 
-    def __init__(self, terms: Iterable[str]) -> None:
+    Patterns put each term after a word edge (``\\b``, whitespace, ``WORD_BEFORE``), so a run
+    of letters of a term (after a non-letter of the term or at its start) has no ASCII letter
+    before it where the term matches. ``first`` runs are the terms' first letters, where
+    matches start; otherwise each term's longest run, the rarest, tells whether a passage can
+    hold a match. ``inside_words`` also takes runs inside words (the "est" of "[a-z]{2,}est").
+    (Nothing is assumed after a run: a passage may end inside a word.) Terms are matched as
+    written, without inflections.
+    """
+
+    def __init__(self, terms: Iterable[str], first: bool = True, inside_words: bool = False):
         keys: set[int] | None = set()
         for term in terms:
-            run = _LEADING_LETTERS.match(term)
-            if run is None:
-                keys = None  # a term starting with no letter: it could match anywhere
+            runs = [  # after the term's start or an ASCII non-letter ("İ" folds to "i")
+                run.group(0)
+                for run in _LETTERS.finditer(term)
+                if run.start() == 0 or term[run.start() - 1].isascii()
+            ]
+            if not runs or (first and not _LETTERS.match(term)):
+                keys = None  # no letter to look for: the term could match anywhere
                 break
-            keys.add(_KEYS.add(run.group(0).lower()))
+            run = runs[0] if first else max(runs, key=len)
+            keys.add(_KEYS.add(run.lower()))
         self._keys = None if keys is None else sorted(keys)
+        self._inside_words = inside_words
 
     def offsets(self, document: Document) -> list[int] | None:
-        """Sorted offsets where a match may start, or None when it may start anywhere."""
+        """Sorted offsets of the runs, or None when a term has none (it may match anywhere)."""
         if self._keys is None:
             return None
         return remember(document, self, self._offsets)
 
     def _offsets(self, document: Document) -> list[int]:
-        by_key = remember(document, (_Keys, len(_KEYS.keys)), _KEYS.offsets)
-        return sorted(offset for key in self._keys for offset in by_key[key])
+        starting, inside = remember(document, (_Keys, len(_KEYS.keys)), _KEYS.offsets)
+        found = [offset for key in self._keys for offset in starting[key]]
+        if self._inside_words:
+            found += [offset for key in self._keys for offset in inside[key]]
+        return sorted(found)
 
     def occurs(self, document: Document, start: int, end: int) -> bool:
-        """Whether a match may start in ``[start, end)`` (always, when unknown)."""
+        """Whether a run starts in ``[start, end)`` (always, when unknown)."""
         offsets = self.offsets(document)
         if offsets is None:
             return True

@@ -103,6 +103,8 @@ Fix: cite the sources the passage relies on, or mark the claims that need them."
         finder = CitationFinder(document, urls_count)
         extents = sentence_extents(document)
         for index, block in claim_blocks(document, options.check_lead, options.check_see_also):
+            if (block.end - block.start + 1) // 2 < options.min_words:
+                continue  # too short: words are at least one character and one space apart
             if finder.cites(block.start, block.end) or finder.marks(block.start, block.end):
                 continue
             words = len(_WORD.findall(document.masked, block.start, block.end))

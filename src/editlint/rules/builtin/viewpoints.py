@@ -84,7 +84,10 @@ class ViewpointPatterns:
         self.verbs = compile_terms(options.attribution_verbs, [], False, True)
         self.verb_terms = TermSet(options.attribution_verbs)
         # A narrator view names a side and a perspective noun.
-        self.narrator_terms = (TermSet(options.sides), TermSet(options.perspective_nouns))
+        self.narrator_terms = (
+            TermSet(options.sides, first=False),
+            TermSet(options.perspective_nouns, first=False),
+        )
         sides = alternation(options.sides)
         nouns = alternation(options.perspective_nouns)
         verbs = alternation(options.attribution_verbs)
