@@ -1,4 +1,4 @@
-""""Did you mean": the closest title to a name, without comparing it with every title.
+""" "Did you mean": the closest title to a name, without comparing it with every title.
 
 difflib compares a name with each title in turn, which is fine for a hundred articles and
 far too slow for fifty thousand. Titles are indexed by their three-letter pieces; only the
@@ -56,12 +56,29 @@ def closest(word: str, possibilities: list[str], cutoff: float) -> str | None:
 
     difflib's ratio counts the characters of matching blocks, a common subsequence, so it
     never exceeds the ratio of the longest common subsequence (rapidfuzz's ``fuzz.ratio``,
-    computed in C): difflib runs only on the possibilities whose upper bound passes.
+    computed in C). difflib runs only on the possibilities whose bound passes the cutoff,
+    best bound first, and stops when no bound left can reach the best ratio found.
     """
     from rapidfuzz import fuzz, process
 
-    bound = max(0.0, 100 * cutoff - 1e-6)  # below the cutoff by more than rapidfuzz rounds
-    found = process.extract(word, possibilities, scorer=fuzz.ratio, score_cutoff=bound, limit=None)
-    survivors = [possibilities[index] for _, _, index in sorted(found, key=lambda hit: hit[2])]
-    close = difflib.get_close_matches(word, survivors, n=1, cutoff=cutoff)
-    return close[0] if close else None
+    slack = 1e-6  # more than rapidfuzz's rounding of the bound
+    found = process.extract(
+        word,
+        possibilities,
+        scorer=fuzz.ratio,
+        score_cutoff=max(0.0, 100 * cutoff - slack),
+        limit=None,
+    )
+    matcher = difflib.SequenceMatcher()
+    matcher.set_seq2(word)
+    best: tuple[float, str] | None = None
+    for choice, bound, _ in sorted(found, key=lambda hit: -hit[1]):
+        if best is not None and bound + slack < 100 * best[0]:
+            break
+        matcher.set_seq1(choice)
+        if matcher.real_quick_ratio() < cutoff or matcher.quick_ratio() < cutoff:
+            continue
+        ratio = matcher.ratio()
+        if ratio >= cutoff and (best is None or (ratio, choice) > best):
+            best = (ratio, choice)
+    return best[1] if best is not None else None

@@ -18,6 +18,8 @@ from editlint.rules.builtin.viewpoints import (
     analyse,
     in_debate_section,
     is_debate_section,
+    may_report_views,
+    narrator_views,
     section_items,
 )
 from editlint.rules.builtin.vocabulary import alternation
@@ -142,6 +144,8 @@ Fix: add the other side's view, attributed to who holds it and cited."""
         patterns = options.patterns
         quoted = QuotationFilter(document)
         for start, end, unit, spans in _units(document, options.unit, options.paragraph_neighbours):
+            if not may_report_views(document, start, end, patterns):
+                continue  # no view, so no unanswered one
             balance = analyse(document, start, end, patterns, quoted)
             for view in balance.unanswered():
                 if not any(a <= view.start < b for a, b in spans):
@@ -247,10 +251,12 @@ other side's view in the same way."""
         for block in document.blocks:
             if block.kind not in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM):
                 continue
-            balance = analyse(document, block.start, block.end, patterns, quoted)
+            views = narrator_views(document, block.start, block.end, patterns, quoted)
+            if not views:
+                continue
             debate = in_debate_section(document, block, patterns) is not None
             template = self.debate_message if debate else self.message
-            for view in balance.narrator:
+            for view in views:
                 text = " ".join(view.text.split())
                 yield self.diagnostic(view.start, view.end, template.format(match=text))
 

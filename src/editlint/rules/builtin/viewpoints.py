@@ -157,19 +157,7 @@ def analyse(
 ) -> Balance:
     """The views and narrator views in ``document.masked[start:end]``."""
     text = document.masked
-    balance = Balance(start, end)
-    narrator = ()
-    if all(terms.occurs(document, start, end) for terms in patterns.narrator_terms):
-        narrator = finditer(patterns.narrator, text, start, end)
-    for match in narrator:
-        if quoted is not None and match.start() in quoted:
-            continue
-        if _opens_clause(text, start, match.start()) or not match.group(0).lower().startswith(
-            ("from", "in ", "through")
-        ):
-            balance.narrator.append(NarratorView(match.start(), match.end(), match.group(0)))
-    if balance.narrator and _several_perspectives(patterns, text, start, end):
-        balance.narrator = []  # "From a realist perspective, ... From a liberal perspective, ..."
+    balance = Balance(start, end, narrator=narrator_views(document, start, end, patterns, quoted))
     previous = ""
     last_verb_end = start
     verbs = patterns.verb_terms.offsets(document)
@@ -196,6 +184,31 @@ def analyse(
         span_start = subject_start if subject.strip() else match.start()
         balance.views.append(View(span_start, match.end(), holder, side, side_word))
     return balance
+
+
+def narrator_views(
+    document: Document, start: int, end: int, patterns: ViewpointPatterns, quoted=None
+) -> list[NarratorView]:
+    """The views given in the narrator's voice in ``document.masked[start:end]``."""
+    if not all(terms.occurs(document, start, end) for terms in patterns.narrator_terms):
+        return []
+    text = document.masked
+    found: list[NarratorView] = []
+    for match in finditer(patterns.narrator, text, start, end):
+        if quoted is not None and match.start() in quoted:
+            continue
+        if _opens_clause(text, start, match.start()) or not match.group(0).lower().startswith(
+            ("from", "in ", "through")
+        ):
+            found.append(NarratorView(match.start(), match.end(), match.group(0)))
+    if found and _several_perspectives(patterns, text, start, end):
+        return []  # "From a realist perspective, ... From a liberal perspective, ..."
+    return found
+
+
+def may_report_views(document: Document, start: int, end: int, patterns: ViewpointPatterns):
+    """False when ``document.masked[start:end]`` holds no attribution verb: no view."""
+    return patterns.verb_terms.occurs(document, start, end)
 
 
 def _several_perspectives(patterns: ViewpointPatterns, text: str, start: int, end: int) -> bool:
