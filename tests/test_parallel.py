@@ -29,6 +29,20 @@ def test_two_workers_find_what_one_finds(tmp_path):
     assert [result.text for result in parallel] == [p.read_text() for p in paths]
 
 
+def test_results_can_keep_only_line_starts(tmp_path):
+    paths = write_repository(tmp_path, count=2 * MIN_FILES_PER_WORKER + 3)
+    checker = Checker(load_config(find_config(tmp_path), tmp_path))
+    kept = check_files(checker, paths, BatchOptions(jobs=1))
+    for jobs in (1, 2):
+        released = check_files(checker, paths, BatchOptions(jobs=jobs, keep_text=False))
+        assert summary(released) == summary(kept)
+        assert all(result.text is None for result in released)
+        for light, full in zip(released, kept, strict=True):
+            for diagnostic in full.diagnostics:
+                expected = full.text[: diagnostic.start].count("\n") + 1
+                assert light.lines.position(diagnostic.start)[0] == expected
+
+
 def test_cli_jobs_option_gives_the_same_report(cli, tmp_path):
     write_repository(tmp_path, count=2 * MIN_FILES_PER_WORKER)
     runs = [

@@ -12,7 +12,7 @@ import pytest
 
 from editlint.engine.config import find_config, load_config
 from editlint.engine.runner import Checker
-from editlint.report import FORMATS, RunReport, render
+from editlint.report import FORMATS, QUOTING_FORMATS, RunReport, render
 
 GOLDEN = Path(__file__).resolve().parents[1] / "golden"
 INPUT = GOLDEN / "input"
@@ -44,4 +44,20 @@ def test_report_matches_golden_file(name, fmt, statistics, colour):
     golden = GOLDEN / "output" / f"report.{name}.{EXTENSIONS.get(fmt, 'txt')}"
     if REGENERATE:
         golden.write_bytes(output.encode("utf-8"))
+    assert golden.read_bytes().decode("utf-8") == output
+
+
+RELEASED_CASES = [case for case in CASES if case[1] not in QUOTING_FORMATS or case[2]]
+
+
+@pytest.mark.parametrize(
+    ("name", "fmt", "statistics", "colour"), RELEASED_CASES, ids=[c[0] for c in RELEASED_CASES]
+)
+def test_reports_that_quote_no_text_need_only_line_starts(name, fmt, statistics, colour):
+    report = golden_report()
+    for result in report.results:
+        result.release_text()
+    assert all(result.text is None and result.lines is not None for result in report.results)
+    output = render(report, fmt, statistics=statistics, colour=colour)
+    golden = GOLDEN / "output" / f"report.{name}.{EXTENSIONS.get(fmt, 'txt')}"
     assert golden.read_bytes().decode("utf-8") == output

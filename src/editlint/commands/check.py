@@ -13,7 +13,7 @@ from editlint.commands.fixing import add_fix_arguments, diff_output, fixing, run
 from editlint.diagnostics import Severity
 from editlint.engine.batch import check_files
 from editlint.engine.runner import Checker, SelectionOverrides
-from editlint.report import FORMATS, RunReport, render
+from editlint.report import FORMATS, QUOTING_FORMATS, RunReport, render
 from editlint.report.progress import track
 
 
@@ -43,6 +43,12 @@ def run(args: argparse.Namespace) -> int:
     paths = args.paths or [Path(".")]
     loaded = config_for(args, paths)
     batch = engine_options.batch_options(args, loaded)
+    # Baselines fingerprint findings by their text; other reports may drop each file's text.
+    batch.keep_text = (
+        args.baseline is not None
+        or args.write_baseline is not None
+        or (args.format in QUOTING_FORMATS and not args.statistics)
+    )
     overrides = SelectionOverrides(args.select, args.ignore, args.extend_select)
     checker = Checker(loaded, overrides)
     files = gate.files_to_check(args, paths, loaded.config.exclude)

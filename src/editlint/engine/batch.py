@@ -15,12 +15,17 @@ Progress = Callable[[Sequence], Iterable]
 
 @dataclass
 class BatchOptions:
-    """How to run: ``jobs`` processes (None: all cores), a cache folder, the engine."""
+    """How to run: ``jobs`` processes (None: all cores), a cache folder, the engine.
+
+    Without ``keep_text`` each result keeps only its text's line starts
+    (``FileResult.release_text``): enough for every report that quotes no source.
+    """
 
     jobs: int | None = None
     cache_dir: Path | None = None
     engine: str = "local"  # "local" | "dask"
     scheduler: str | None = None  # a Dask scheduler address; None: a local process pool
+    keep_text: bool = True
 
 
 def check_files(
@@ -37,7 +42,8 @@ def check_files(
 
         cache = ResultCache.for_checker(checker, options.cache_dir)
     results: list[FileResult | None] = [None] * len(files)
-    todo: list[tuple[int, Item, str | None]] = []
+    todo: list[tuple[int, str | None]] = []
+    items: list[Item | None] = []
     for position, path in enumerate(files):
         raw, key = None, None
         if cache is not None:
@@ -45,19 +51,29 @@ def check_files(
             if not isinstance(read, tuple):  # else the checker reports why it is not read
                 raw = read
                 key = cache.key(path, raw)
-                results[position] = cache.load(key, path, raw)
-                if results[position] is not None:
+                cached = cache.load(key, path, raw)
+                if cached is not None:
+                    results[position] = _kept(cached, options)
                     continue
-        todo.append((position, (path, raw), key))
-    items = [item for _, item, _ in todo]
-    checked = _engine(checker, items, options)
-    for (position, _, key), result in zip(_tracked(todo, progress), checked, strict=True):
-        results[position] = result
+        todo.append((position, key))
+        items.append((path, raw))
+    checked = _engine(checker, items, options)  # type: ignore[arg-type] - no None yet
+    for number, ((position, key), result) in enumerate(
+        zip(_tracked(todo, progress), checked, strict=True)
+    ):
+        items[number] = None  # the file's bytes are no longer needed
         if cache is not None and key is not None:
             cache.store(key, result)
+        results[position] = _kept(result, options)
     if cache is not None and todo:
         cache.prune()
     return results  # type: ignore[return-value] - every position is filled
+
+
+def _kept(result: FileResult, options: BatchOptions) -> FileResult:
+    if not options.keep_text:
+        result.release_text()
+    return result
 
 
 def _engine(checker: Checker, items: list[Item], options: BatchOptions) -> Iterable[FileResult]:

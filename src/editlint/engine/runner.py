@@ -8,6 +8,7 @@ from pathlib import Path
 
 from editlint.diagnostics import Category, Diagnostic, Severity
 from editlint.document import Document, InputError, parse_document
+from editlint.document.lines import LineIndex
 from editlint.document.screening import UNPARSABLE_CODE, decode, read_bytes, screen_text
 from editlint.engine.config import LoadedConfig
 from editlint.engine.selection import ignored_for_file, is_selected, severity_for
@@ -22,12 +23,20 @@ INTERNAL_CODE = "INT001"
 
 @dataclass
 class FileResult:
-    """What checking one file produced. ``text`` is None when the file could not be read."""
+    """What checking one file produced. ``text`` is None when the file could not be read,
+    or once released (``release_text``): ``lines`` then still places the findings."""
 
     path: Path | None
     text: str | None
     diagnostics: list[Diagnostic] = field(default_factory=list)
     parsed: bool = True
+    lines: LineIndex | None = None
+
+    def release_text(self) -> None:
+        """Keep only the line starts of the text: reports that quote no source need no more."""
+        if self.text is not None:
+            self.lines = LineIndex(self.text)
+            self.text = None
 
 
 @dataclass

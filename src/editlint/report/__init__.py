@@ -21,6 +21,8 @@ FORMATS: dict[str, str] = {
     "junit": "editlint.report.junit:render",
     "html": "editlint.report.html:render",
 }
+#: Formats that quote the articles' text; the others place findings by line starts alone.
+QUOTING_FORMATS = frozenset({"full", "html"})
 
 
 def reporter(name: str) -> Callable[[RunReport], str]:
@@ -38,4 +40,4 @@ def render(run: RunReport, name: str, statistics: bool = False, colour: bool = F
     return reporter(name)(run)
 
 
-__all__ = ["FORMATS", "RunReport", "render", "reporter"]
+__all__ = ["FORMATS", "QUOTING_FORMATS", "RunReport", "render", "reporter"]

@@ -4,35 +4,50 @@ from __future__ import annotations
 
 import json
 
-from editlint.report.model import RunReport
+from editlint.report.model import Located, RunReport
 
 SCHEMA_VERSION = 1
 
 
 def render(run: RunReport) -> str:
-    diagnostics = []
-    for item in run.located:
-        diagnostic = item.diagnostic
-        fix = diagnostic.fix
-        diagnostics.append(
-            {
-                "path": item.path,
-                "code": diagnostic.code,
-                "category": diagnostic.category.value,
-                "severity": diagnostic.severity.value,
-                "message": diagnostic.message,
-                "line": item.line,
-                "column": item.column,
-                "end_line": item.end_line,
-                "end_column": item.end_column,
-                "fix": None
-                if fix is None
-                else {
-                    "applicability": fix.applicability.value,
-                    "description": fix.description,
-                    "edits": [edit.to_dict() for edit in fix.edits],
-                },
-            }
-        )
-    document = {"version": SCHEMA_VERSION, "summary": run.summary(), "diagnostics": diagnostics}
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    """The report, as ``json.dumps(document, indent=2)`` would write it.
+
+    Each finding is encoded on its own, so a run with hundreds of thousands of findings never
+    holds them all as dictionaries next to the text.
+    """
+    head = json.dumps(
+        {"version": SCHEMA_VERSION, "summary": run.summary(), "diagnostics": []},
+        indent=2,
+        ensure_ascii=False,
+    )
+    located = run.located
+    if not located:
+        return head + "\n"
+    items = ",\n".join(
+        "    " + json.dumps(_entry(item), indent=2, ensure_ascii=False).replace("\n", "\n    ")
+        for item in located
+    )
+    return head.removesuffix("[]\n}") + "[\n" + items + "\n  ]\n}\n"
+
+
+def _entry(item: Located) -> dict:
+    diagnostic = item.diagnostic
+    fix = diagnostic.fix
+    return {
+        "path": item.path,
+        "code": diagnostic.code,
+        "category": diagnostic.category.value,
+        "severity": diagnostic.severity.value,
+        "message": diagnostic.message,
+        "line": item.line,
+        "column": item.column,
+        "end_line": item.end_line,
+        "end_column": item.end_column,
+        "fix": None
+        if fix is None
+        else {
+            "applicability": fix.applicability.value,
+            "description": fix.description,
+            "edits": [edit.to_dict() for edit in fix.edits],
+        },
+    }

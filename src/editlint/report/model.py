@@ -48,7 +48,7 @@ class RunReport:
             return path.as_posix()
 
     def lines(self, result: FileResult) -> LineIndex:
-        return LineIndex(result.text or "")
+        return result.lines if result.lines is not None else LineIndex(result.text or "")
 
     @cached_property
     def located(self) -> list[Located]:
