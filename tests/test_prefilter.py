@@ -1,10 +1,16 @@
-"""Rules skip documents that cannot match: the skip must never hide a finding."""
+"""The lead scanner tries patterns only where they can start: it must never hide a finding."""
 
 from __future__ import annotations
 
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from editlint.document import parse_document
 from editlint.rules.kinds.existence import ExistenceSpec
-from editlint.rules.patterns import leading_words
+from editlint.rules.leads import fold, leads
+from editlint.rules.patterns import compile_terms, finditer
+from editlint.rules.scanner import LeadScanner, Search, TextSpan
 
 
 def _rule(**fields):
@@ -12,10 +18,21 @@ def _rule(**fields):
     return ExistenceSpec(kind="existence", **spec, **fields).build("test")
 
 
-def test_leading_words_are_first_runs_of_every_form():
-    assert leading_words(["people's choice", "U.S. officials"], inflect=False) == {"people", "u"}
-    assert leading_words(["claim"], inflect=True) == {"claim", "claims", "claimed", "claiming"}
-    assert leading_words(["...odd"], inflect=False) is None
+def test_leads_are_the_literal_words_a_match_starts_with():
+    assert leads(r"(?:one|some)\s+of") == {"one ", "some "}
+    assert leads(r"(?:very\s+)?Best") == {"very ", "best"}
+    assert leads(r"it['’]s") == {"it"}
+    assert leads(r"the\tend") == {"the end"}  # whitespace reads as a space
+    assert leads(r"(?=\S)(?:most\s+)?\s*likely") == {"most ", "likely"}
+
+
+def test_patterns_that_can_start_anywhere_have_no_leads():
+    for pattern in [r"\w+ly", r"x*", r"[A-Z]\w+", r"(?:a|)b?", r"\s*likely", r"\p{Lu}x"]:
+        assert leads(pattern) is None, pattern
+
+
+def test_fold_keeps_offsets():
+    assert fold("A\u00a0B\nİx") == "a b İx"
 
 
 def test_skipped_documents_have_no_match_and_matching_ones_are_kept():
@@ -23,15 +40,14 @@ def test_skipped_documents_have_no_match_and_matching_ones_are_kept():
     texts = {
         "A LEGENDARY’s tale.\n": True,
         "A World-Class team.\n": True,
-        "An unlegendary tale.\n": True,  # the substring test may keep it; the scan finds nothing
+        "An unlegendary tale.\n": False,  # no lead at a word edge
         "A plain tale.\n": False,
         "```\nlegendary\n```\n": False,  # code is masked
     }
     for text, relevant in texts.items():
         document = parse_document(text)
         assert rule.relevant(document) is relevant, text
-        found = list(rule.check(document, None))
-        assert bool(found) is (relevant and "unlegendary" not in text), text
+        assert bool(list(rule.check(document, None))) is relevant, text
 
 
 def test_rules_skip_documents_without_a_block_in_scope():
@@ -40,16 +56,26 @@ def test_rules_skip_documents_without_a_block_in_scope():
     assert rule.relevant(parse_document("# A legendary tale\n"))
 
 
-def test_pattern_rules_are_never_skipped_for_want_of_words():
-    rule = _rule(patterns=["legend\\w+"])
-    assert rule.needed is None
+def test_pattern_rules_without_leads_are_never_skipped_for_want_of_words():
+    rule = _rule(patterns=["\\w+dary"])
     assert rule.relevant(parse_document("Nothing here.\n"))
+    assert [d.start for d in rule.check(parse_document("A legendary tale.\n"), None)] == [2]
+
+
+def test_rules_sharing_a_scanner_find_what_each_finds_alone():
+    alone = [_rule(tokens=["legendary"]), _rule(patterns=["(?:some|many)\\s+say"])]
+    shared = [_rule(tokens=["legendary"]), _rule(patterns=["(?:some|many)\\s+say"])]
+    scanner = LeadScanner()
+    for rule in shared:
+        rule.share_scanner(scanner)
+    document = parse_document("Some  say it was legendary.\n\nMany\nsay so; legendary.\n")
+    for one, other in zip(alone, shared, strict=True):
+        expected = [(d.start, d.end) for d in one.check(document, None)]
+        assert expected and [(d.start, d.end) for d in other.check(document, None)] == expected
 
 
 def test_split_alternation_matches_like_one_alternation():
-    import regex
-
-    from editlint.rules.patterns import WORD_AFTER, WORD_BEFORE, Alternation, compile_terms
+    from editlint.rules.patterns import WORD_AFTER, WORD_BEFORE, Alternation
 
     terms, patterns = ["it seems", "maybe"], ["seem(?:s|ed)?\\s+to", "(?:most)?\\s*likely\\s+to"]
     split = compile_terms(terms, patterns, inflect=False, ignore_case=True)
@@ -61,3 +87,45 @@ def test_split_alternation_matches_like_one_alternation():
         assert [m.span() for m in split.finditer(text, start, end)] == [
             m.span() for m in one.finditer(text, start, end)
         ]
+
+
+_WORDS = ["a", "an", "the", "them", "seems", "it", "likely", "to", "many", "say", "İt", "x"]
+_GLUE = [" ", "  ", "\n", "\u00a0", "-", "'", "’", ", ", ".", "_", ""]
+_TERMS = ["it seems", "a", "the", "many say", "likely to"]
+_PATTERNS = [
+    r"(?:most)?\s*likely\s+to",
+    r"(?:the|an?)\s+(?:x|them)",
+    r"seem(?:s|ed)?\s+to",
+    r"it['’]s",
+    r"many\s+(?:say|x)?",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    pieces=st.lists(st.tuples(st.sampled_from(_WORDS), st.sampled_from(_GLUE)), max_size=30),
+    terms=st.lists(st.sampled_from(_TERMS), unique=True),
+    patterns=st.lists(st.sampled_from(_PATTERNS), unique=True),
+    cuts=st.lists(st.integers(min_value=0, max_value=200), max_size=6),
+    ignore_case=st.booleans(),
+)
+def test_searching_at_leads_finds_what_searching_everywhere_finds(
+    pieces, terms, patterns, cuts, ignore_case
+):
+    if not terms and not patterns:
+        terms = ["it seems"]
+    text = "".join(word + glue for word, glue in pieces)
+    bounds = sorted({0, len(text), *(cut for cut in cuts if cut <= len(text))})
+    spans = [TextSpan(start, end) for start, end in zip(bounds, bounds[1:], strict=False)]
+    pattern = compile_terms(terms, patterns, inflect=True, ignore_case=ignore_case)
+    search = Search(pattern, LeadScanner())
+    assert search.keys is not None  # every pattern here has leads
+    document = parse_document("")
+    document.masked = text
+    expected = [
+        (span, match.span())
+        for span in spans
+        for match in finditer(pattern, text, span.start, span.end)
+    ]
+    found = [(span, match.span()) for span, match in search.matches(document, spans)]
+    assert found == expected

@@ -11,6 +11,8 @@ from contextvars import ContextVar
 
 import regex
 
+from editlint.rules.linear import runs_in_linear_time
+
 #: Matching of one rule's patterns stops after this many seconds per document (no hangs).
 MATCH_TIMEOUT_SECONDS = 10.0
 
@@ -19,7 +21,6 @@ MATCH_TIMEOUT_SECONDS = 10.0
 WORD_BEFORE = r"(?<![\w\-’'])(?=\S)"
 WORD_AFTER = r"(?![\w\-])"
 _VOWELS = "aeiou"
-_LEADING_RUN = regex.compile(r"[\w-]+")
 
 
 def inflections(word: str) -> list[str]:
@@ -57,26 +58,6 @@ def term_pattern(term: str, inflect: bool = False) -> str:
     else:
         words = [re.escape(word) for word in words]
     return r"\s+".join(words).replace("\\'", "['’]").replace("'", "['’]")
-
-
-def leading_words(terms: list[str], inflect: bool) -> frozenset[str] | None:
-    """Case-folded text one of which must occur wherever a term matches, or None if unknown.
-
-    A match starts at a word edge, so its first run of word characters and hyphens is
-    also a run in the text; a substring test for these is a cheap filter before scanning.
-    """
-    needed = set()
-    for term in terms:
-        words = term.split()
-        if not words:
-            return None
-        single = inflect and len(words) == 1 and words[0].isalpha()
-        for form in inflections(words[0]) if single else [words[0]]:
-            run = _LEADING_RUN.match(form)
-            if run is None:
-                return None
-            needed.add(run.group(0).casefold())
-    return frozenset(needed)
 
 
 def check_backtracking(pattern: str) -> str:
@@ -180,15 +161,50 @@ def match_time_limit(seconds: float = MATCH_TIMEOUT_SECONDS):
         _deadline.reset(token)
 
 
+def _remaining() -> float:
+    deadline = _deadline.get()
+    if deadline is None:
+        return MATCH_TIMEOUT_SECONDS
+    remaining = deadline - time.monotonic()
+    if remaining <= 0:
+        raise TimeoutError("regex timed out")
+    return remaining
+
+
+class TimedPattern:
+    """A pattern whose every match attempt counts against the match time limit."""
+
+    def __init__(self, pattern: regex.Pattern) -> None:
+        self.pattern = pattern
+
+    def match(self, text: str, pos: int, endpos: int):
+        return self.pattern.match(text, pos, endpos, timeout=_remaining())
+
+
+def anchored_matcher(pattern: regex.Pattern) -> re.Pattern | TimedPattern:
+    """What to call ``match`` on at many positions: the stdlib's faster engine, with no time
+    limit, when the pattern runs in linear time (``linear.py``); otherwise the pattern, timed."""
+    if runs_in_linear_time(pattern.pattern):
+        try:
+            return re.compile(pattern.pattern, re.IGNORECASE if pattern.flags & regex.I else 0)
+        except re.error:
+            pass
+    return TimedPattern(pattern)
+
+
+def match_at(matchers: list[re.Pattern | TimedPattern], text: str, pos: int, endpos: int):
+    """The first of ``matchers`` to match starting exactly at ``pos``, as their alternation
+    would; None if none does."""
+    for matcher in matchers:
+        match = matcher.match(text, pos, endpos)
+        if match is not None:
+            return match
+    return None
+
+
 def finditer(pattern: regex.Pattern, text: str, start: int, end: int):
     """Matches of ``pattern`` in ``text[start:end]``, stopped by the match time limit.
 
     Raises TimeoutError once the limit (``match_time_limit``, else per call) is used up.
     """
-    deadline = _deadline.get()
-    if deadline is None:
-        return pattern.finditer(text, start, end, timeout=MATCH_TIMEOUT_SECONDS)
-    remaining = deadline - time.monotonic()
-    if remaining <= 0:
-        raise TimeoutError("regex timed out")
-    return pattern.finditer(text, start, end, timeout=remaining)
+    return pattern.finditer(text, start, end, timeout=_remaining())

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
+import regex
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
 
 from editlint.diagnostics import Applicability, Category, Severity
 from editlint.document import Document, Scope
 from editlint.rules.base import Rule, RuleExamples
-from editlint.rules.patterns import check_backtracking
+from editlint.rules.patterns import Alternation, check_backtracking
+from editlint.rules.scanner import LeadScanner, Search
 from editlint.rules.scopes import BLOCK_SCOPES, PROSE
 
 CODE_PATTERN = r"^[A-Z]{2,6}[0-9]{2,4}$"
@@ -60,15 +62,26 @@ class DeclaredRule(Rule):
         self.include = tuple(spec.scope)
         self.skip = tuple(spec.skip)
         self.block_kinds = frozenset(BLOCK_SCOPES[s] for s in self.include if s in BLOCK_SCOPES)
-        #: Set by kinds that know it: text one of which occurs wherever the rule matches.
-        self.needed: frozenset[str] | None = None
+        self._scanner = LeadScanner()
+        self._searches: list[Search] = []
+
+    def search(self, pattern: regex.Pattern | Alternation) -> Search:
+        """``pattern`` as a Search of this rule; the first one made decides ``relevant``."""
+        search = Search(pattern, self._scanner)
+        self._searches.append(search)
+        return search
+
+    def share_scanner(self, scanner: LeadScanner) -> None:
+        """Look for this rule's leads with ``scanner``, shared by many rules."""
+        self._scanner = scanner
+        for search in self._searches:
+            search.attach(scanner)
 
     def relevant(self, document: Document) -> bool:
-        """Skip documents without a block in scope, or without any text the rule needs."""
+        """Skip documents without a block in scope, or where the first search cannot match."""
         if self.block_kinds.isdisjoint(document.block_kinds):
             return False
-        folded = document.folded
-        return self.needed is None or any(text in folded for text in self.needed)
+        return not self._searches or self._searches[0].possible(document)
 
     def format_message(self, match_text: str, **extra: str) -> str:
         text = " ".join(match_text.split())

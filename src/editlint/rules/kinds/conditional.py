@@ -9,7 +9,8 @@ from pydantic import Field
 from editlint.document import Document, Scope
 from editlint.rules.base import RuleContext
 from editlint.rules.kinds.common import DeclaredRule, Pattern, RuleSpec
-from editlint.rules.patterns import compile_terms, finditer
+from editlint.rules.patterns import compile_terms
+from editlint.rules.scanner import TextSpan
 from editlint.rules.scopes import QuotationFilter, blocks_in_scope
 
 Unit = Literal["sentence", "block", "section", "document"]
@@ -30,19 +31,18 @@ class ConditionalRule(DeclaredRule):
     def __init__(self, spec: ConditionalSpec, origin: str) -> None:
         super().__init__(spec, origin)
         self.unit = spec.unit
-        self.first = compile_terms([], spec.first, spec.inflect, spec.ignore_case)
-        self.second = compile_terms([], spec.second, spec.inflect, spec.ignore_case)
+        self.first = self.search(compile_terms([], spec.first, spec.inflect, spec.ignore_case))
+        self.second = self.search(compile_terms([], spec.second, spec.inflect, spec.ignore_case))
 
     def check(self, document: Document, context: RuleContext):
         quotations = QuotationFilter(document) if Scope.QUOTATION in self.skip else None
-        text = document.masked
-        for start, end in self._units(document):
+        for unit in self._units(document):
             firsts = [
                 match
-                for match in finditer(self.first, text, start, end)
+                for _, match in self.first.matches(document, [unit])
                 if quotations is None or match.start() not in quotations
             ]
-            if not firsts or any(True for _ in finditer(self.second, text, start, end)):
+            if not firsts or any(True for _ in self.second.matches(document, [unit])):
                 continue
             match = firsts[0]
             yield self.diagnostic(match.start(), match.end(), self.format_message(match.group(0)))
@@ -50,19 +50,19 @@ class ConditionalRule(DeclaredRule):
     def _units(self, document: Document):
         blocks = list(blocks_in_scope(document, self.include, self.skip))
         if self.unit == "block":
-            return [(block.start, block.end) for block in blocks]
+            return blocks
         if self.unit == "sentence":
             starts = {block.start for block in blocks}
             return [
-                (sentence.start, sentence.end)
+                TextSpan(sentence.start, sentence.end)
                 for sentence in document.sentences
                 if document.blocks[sentence.block].start in starts
             ]
         if self.unit == "section":
             return [
-                (section.start, section.end)
+                TextSpan(section.start, section.end)
                 for section in document.sections
                 if any(section.start <= block.start < section.end for block in blocks)
             ]
-        return [(document.body_start, len(document.text))] if blocks else []
+        return [TextSpan(document.body_start, len(document.text))] if blocks else []
 

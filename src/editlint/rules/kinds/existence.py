@@ -9,7 +9,7 @@ from pydantic import Field, model_validator
 from editlint.document import Document, Scope
 from editlint.rules.base import RuleContext
 from editlint.rules.kinds.common import DeclaredRule, Pattern, RuleSpec
-from editlint.rules.patterns import compile_terms, finditer, leading_words
+from editlint.rules.patterns import compile_terms, finditer
 from editlint.rules.scopes import QuotationFilter, blocks_in_scope
 
 
@@ -33,9 +33,9 @@ class ExistenceSpec(RuleSpec):
 class ExistenceRule(DeclaredRule):
     def __init__(self, spec: ExistenceSpec, origin: str) -> None:
         super().__init__(spec, origin)
-        self.pattern = compile_terms(spec.tokens, spec.patterns, spec.inflect, spec.ignore_case)
-        if not spec.patterns:
-            self.needed = leading_words(spec.tokens, spec.inflect)
+        self.terms = self.search(
+            compile_terms(spec.tokens, spec.patterns, spec.inflect, spec.ignore_case)
+        )
         self.exceptions = (
             compile_terms([], spec.exceptions, False, spec.ignore_case) if spec.exceptions else None
         )
@@ -43,15 +43,13 @@ class ExistenceRule(DeclaredRule):
     def check(self, document: Document, context: RuleContext):
         quotations = QuotationFilter(document) if Scope.QUOTATION in self.skip else None
         text = document.masked
-        for block in blocks_in_scope(document, self.include, self.skip):
-            for match in finditer(self.pattern, text, block.start, block.end):
-                if quotations is not None and match.start() in quotations:
-                    continue
-                if self.exceptions and excepted(self.exceptions, text, block, match):
-                    continue
-                yield self.diagnostic(
-                    match.start(), match.end(), self.format_message(match.group(0))
-                )
+        blocks = blocks_in_scope(document, self.include, self.skip)
+        for block, match in self.terms.matches(document, blocks):
+            if quotations is not None and match.start() in quotations:
+                continue
+            if self.exceptions and excepted(self.exceptions, text, block, match):
+                continue
+            yield self.diagnostic(match.start(), match.end(), self.format_message(match.group(0)))
 
 
 def excepted(exceptions, text: str, block, match) -> bool:

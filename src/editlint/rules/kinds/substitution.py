@@ -17,8 +17,6 @@ from editlint.rules.patterns import (
     check_backtracking,
     compile_pattern,
     compile_terms,
-    finditer,
-    leading_words,
     term_pattern,
 )
 from editlint.rules.scopes import QuotationFilter, blocks_in_scope
@@ -51,10 +49,10 @@ class SubstitutionRule(DeclaredRule):
         self.fix_applicability = applicability(spec.applicability)
         sources = [key if spec.regex else term_pattern(key) for key in spec.swap]
         self.replacements = list(spec.swap.values())
-        if not spec.regex:
-            self.needed = leading_words(list(spec.swap), inflect=False)
         groups = "|".join(f"({source})" for source in sources)
-        self.pattern = compile_pattern(f"{WORD_BEFORE}(?:{groups}){WORD_AFTER}", spec.ignore_case)
+        self.terms = self.search(
+            compile_pattern(f"{WORD_BEFORE}(?:{groups}){WORD_AFTER}", spec.ignore_case)
+        )
         self.exceptions = (
             compile_terms([], spec.exceptions, False, spec.ignore_case) if spec.exceptions else None
         )
@@ -62,18 +60,18 @@ class SubstitutionRule(DeclaredRule):
     def check(self, document: Document, context: RuleContext):
         quotations = QuotationFilter(document) if Scope.QUOTATION in self.skip else None
         text = document.masked
-        for block in blocks_in_scope(document, self.include, self.skip):
-            for match in finditer(self.pattern, text, block.start, block.end):
-                if quotations is not None and match.start() in quotations:
-                    continue
-                if self.exceptions and excepted(self.exceptions, text, block, match):
-                    continue
-                replacement = self.replacements[match.lastindex - 1]
-                span = (block.start, block.end, match.start(), match.end())
-                fix = _fix(document.text, *span, replacement)
-                fix = Fix(fix.edits, self.fix_applicability, fix.description)
-                message = self.format_message(match.group(0), replacement=replacement)
-                yield self.diagnostic(match.start(), match.end(), message, fix)
+        blocks = blocks_in_scope(document, self.include, self.skip)
+        for block, match in self.terms.matches(document, blocks):
+            if quotations is not None and match.start() in quotations:
+                continue
+            if self.exceptions and excepted(self.exceptions, text, block, match):
+                continue
+            replacement = self.replacements[match.lastindex - 1]
+            span = (block.start, block.end, match.start(), match.end())
+            fix = _fix(document.text, *span, replacement)
+            fix = Fix(fix.edits, self.fix_applicability, fix.description)
+            message = self.format_message(match.group(0), replacement=replacement)
+            yield self.diagnostic(match.start(), match.end(), message, fix)
 
 
 def _fix(
