@@ -1,0 +1,57 @@
+"""Patterns proven linear run on the stdlib engine without a timer; the rest stay timed."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from editlint.rules.linear import runs_in_linear_time
+from editlint.rules.patterns import TimedPattern, anchored_matcher, compile_pattern
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        r"it\s+seems",  # a space cannot start "seems"
+        r"(?:most|more)?\s*likely\s+(?:to|that)",
+        r"\w+ly",  # one repeat may give characters back
+        r"(?:\w+\s+){0,3}?(?:say|said)",  # a few copies of a group that never overlaps
+        r"[a-z]+-[a-z]+",
+        r"(?<![\w\-’'])(?=\S)(?:claims|claimed)(?![\w\-])",
+    ],
+)
+def test_deterministic_patterns_are_linear(pattern):
+    assert runs_in_linear_time(pattern)
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        r"(?:a|aa|aaa)*(?:b|c)",  # a repeated alternation: exponential
+        r"(a+)+$",
+        r".*.*foo",  # two repeats that overlap: cubic
+        r"\w+ly\s+\w+ly",
+        r"(?:\w+\s*){0,3}x",  # the group overlaps itself
+        r"(a)\1",  # back-references are not understood
+        r"\p{L}+",  # only the regex module parses it
+    ],
+)
+def test_patterns_that_may_backtrack_are_not(pattern):
+    assert not runs_in_linear_time(pattern)
+
+
+def test_linear_patterns_get_the_stdlib_engine_and_others_the_timer():
+    fast = anchored_matcher(compile_pattern(r"it\s+seems"))
+    slow = anchored_matcher(compile_pattern(r"(?:a|aa|aaa)*(?:b|c)"))
+    assert isinstance(fast, re.Pattern) and fast.flags & re.IGNORECASE
+    assert isinstance(slow, TimedPattern)
+    assert fast.match("IT  seems", 0, 9).span() == (0, 9)
+
+
+def test_a_timed_pattern_gives_up_within_the_time_limit():
+    from editlint.rules import patterns
+
+    slow = anchored_matcher(compile_pattern(r"(?:a|aa|aaa)*(?:b|c)"))
+    with pytest.raises(TimeoutError), patterns.match_time_limit(0.05):
+        slow.match("a" * 60 + "!", 0, 61)
