@@ -15,10 +15,8 @@ from editlint.engine.selection import ignored_for_file, is_selected, severity_fo
 from editlint.engine.suppression import find_suppressions
 from editlint.index import ContentIndex, build_index
 from editlint.rules.base import Rule, RuleContext
-from editlint.rules.kinds.common import DeclaredRule
 from editlint.rules.patterns import MATCH_TIMEOUT_SECONDS, match_time_limit
 from editlint.rules.registry import all_rules
-from editlint.rules.scanner import LeadScanner
 
 INTERNAL_CODE = "INT001"
 
@@ -69,10 +67,6 @@ class Checker:
         select = [*select, *config.extend_select, *overrides.extend_select]
         ignore = [*config.ignore, *overrides.ignore]
         self.rules = [rule for rule in rules if is_selected(rule.code, select, ignore)]
-        scanner = LeadScanner()  # one scan per document finds the leads of every declared rule
-        for rule in self.rules:
-            if isinstance(rule, DeclaredRule):
-                rule.share_scanner(scanner)
         self._contexts = {
             rule.code: RuleContext(
                 options=_options(rule, config.rules.get(rule.code, {}), loaded),

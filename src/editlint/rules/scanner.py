@@ -1,11 +1,10 @@
 """One pass over a document finds where any declared rule's patterns could match.
 
 Every pattern a rule pack declares starts at a word edge, and most can only start with one
-of a few literal words (``rules/leads.py``). The scanner puts the leads of every pattern of
-every rule into one Aho-Corasick automaton (pyahocorasick), runs it once over the
-lower-cased text of a document, and hands each pattern the offsets where one of its leads
-begins; the pattern is then tried there alone, anchored. A document is scanned once however
-many rules ask, instead of once per rule, block and pattern.
+of a few literal words (``rules/leads.py``). The leads of every pattern of every rule go into
+one Aho-Corasick automaton (pyahocorasick), run once over the folded text of a document;
+each pattern is then tried alone, anchored, where one of its leads begins. A document is
+scanned once however many rules ask, instead of once per rule, block and pattern.
 """
 
 from __future__ import annotations
@@ -49,83 +48,84 @@ class TextSpan(NamedTuple):
     end: int
 
 
-class LeadScanner:
-    """Offsets where the leads registered under each key begin, for one document at a time."""
+class _Leads:
+    """Every lead of every Search in this process, in one automaton rebuilt when one is added;
+    the word-start offsets of each lead are kept for the latest document only."""
 
     def __init__(self) -> None:
-        self._keys_by_lead: dict[str, set[int]] = {}
-        self._keys = 0
+        self.numbers: dict[str, int] = {}
         self._automaton: ahocorasick.Automaton | None = None
         self._last: tuple[Document, list[list[int]]] | None = None
         self._lock = threading.Lock()
 
-    def add(self, leads: Iterable[str]) -> int:
-        """Register lower-cased ``leads``; returns the key to ask ``starts`` with."""
-        key = self._keys
-        self._keys += 1
-        for lead in leads:
-            self._keys_by_lead.setdefault(lead, set()).add(key)
-        self._automaton = None
-        return key
+    def number(self, lead: str) -> int:
+        with self._lock:
+            if lead not in self.numbers:
+                self.numbers[lead] = len(self.numbers)
+                self._automaton = None
+                self._last = None
+            return self.numbers[lead]
 
-    def starts(self, document: Document, key: int) -> list[int]:
-        """Ascending offsets in ``document.masked`` where a lead of ``key`` begins a word."""
+    def starts(self, document: Document) -> list[list[int]]:
+        """For each lead (by number), the ascending offsets in ``document.masked`` where it
+        begins, except where a word character glued before it rules out a word edge."""
         last = self._last
         if last is None or last[0] is not document:
             last = (document, self._scan(document.masked))
             self._last = last
-        return last[1][key]
+        return last[1]
 
     def _scan(self, text: str) -> list[list[int]]:
-        found: list[set[int]] = [set() for _ in range(self._keys)]
-        for end, (length, keys) in self._built().iter(fold(text)):
-            start = end - length + 1
+        found: list[list[int]] = [[] for _ in self.numbers]
+        for end, (number, back) in self._built().iter(fold(text)):
+            start = end - back
             if start and text[start - 1] in _GLUED:
                 continue
-            for key in keys:
-                found[key].add(start)
-        return [sorted(starts) for starts in found]
+            found[number].append(start)
+        return found
 
     def _built(self) -> ahocorasick.Automaton:
         with self._lock:
             if self._automaton is None:
                 automaton = ahocorasick.Automaton()
-                for lead, keys in self._keys_by_lead.items():
-                    automaton.add_word(lead, (len(lead), tuple(sorted(keys))))
+                for lead, number in self.numbers.items():
+                    automaton.add_word(lead, (number, len(lead) - 1))
                 automaton.make_automaton()
                 self._automaton = automaton
             return self._automaton
 
-    def __getstate__(self) -> dict:
-        # Sent to worker processes without the automaton or the last document: rebuilt on use.
-        state = self.__dict__.copy()
-        state.update(_automaton=None, _last=None, _lock=None)
-        return state
 
-    def __setstate__(self, state: dict) -> None:
-        self.__dict__.update(state, _lock=threading.Lock())
+_LEADS = _Leads()
 
 
 class Search:
     """A rule's compiled pattern (or ``Alternation`` of patterns), tried only where one of its
     leads begins a word when every pattern has leads, and searched span by span otherwise."""
 
-    def __init__(self, pattern: regex.Pattern | Alternation, scanner: LeadScanner) -> None:
+    def __init__(self, pattern: regex.Pattern | Alternation) -> None:
         self.pattern = pattern
         singles = pattern.patterns if isinstance(pattern, Alternation) else [pattern]
         self.matchers = [anchored_matcher(single) for single in singles]
         found = [leads(single.pattern) for single in singles]
         self.leads = None if None in found else found
-        self.attach(scanner)
+        self._register()
 
-    def attach(self, scanner: LeadScanner) -> None:
-        """Take the leads from ``scanner``, which may serve many rules."""
-        self.scanner = scanner
-        self.keys = None if self.leads is None else [scanner.add(each) for each in self.leads]
+    def _register(self) -> None:
+        self.numbers = None
+        if self.leads is not None:
+            self.numbers = [sorted(map(_LEADS.number, each)) for each in self.leads]
+
+    def __setstate__(self, state: dict) -> None:
+        # Lead numbers belong to a process: a Search sent to another one registers anew.
+        self.__dict__.update(state)
+        self._register()
 
     def possible(self, document: Document) -> bool:
         """False when no match can occur anywhere in ``document``."""
-        return self.keys is None or any(self.scanner.starts(document, key) for key in self.keys)
+        if self.numbers is None:
+            return True
+        starts = _LEADS.starts(document)
+        return any(starts[number] for numbers in self.numbers for number in numbers)
 
     def matches(self, document: Document, spans: Iterable[_Span]) -> Iterator[tuple[_Span, Match]]:
         """Each span with each match inside it, left to right, matches not overlapping.
@@ -134,7 +134,7 @@ class Search:
         ``document.masked``; a match lies wholly inside its span, as if it were searched alone.
         """
         text = document.masked
-        if self.keys is None:
+        if self.numbers is None:
             for span in spans:
                 for match in finditer(self.pattern, text, span.start, span.end):
                     yield span, match
@@ -159,11 +159,12 @@ class Search:
 
     def _candidates(self, document: Document) -> list[tuple[int, list[Matcher]]]:
         """Ascending offsets where a lead begins, each with the patterns to try there in order."""
-        if len(self.matchers) == 1:
-            starts = self.scanner.starts(document, self.keys[0])
-            return [(start, self.matchers) for start in starts]
+        starts = _LEADS.starts(document)
         by_start: dict[int, list[Matcher]] = {}
-        for matcher, key in zip(self.matchers, self.keys, strict=True):
-            for start in self.scanner.starts(document, key):
-                by_start.setdefault(start, []).append(matcher)
+        for matcher, numbers in zip(self.matchers, self.numbers, strict=True):
+            for number in numbers:
+                for start in starts[number]:
+                    tried = by_start.setdefault(start, [])
+                    if not tried or tried[-1] is not matcher:
+                        tried.append(matcher)
         return sorted(by_start.items())

@@ -11,7 +11,7 @@ from editlint.diagnostics import Applicability, Category, Severity
 from editlint.document import Document, Scope
 from editlint.rules.base import Rule, RuleExamples
 from editlint.rules.patterns import Alternation, check_backtracking
-from editlint.rules.scanner import LeadScanner, Search
+from editlint.rules.scanner import Search
 from editlint.rules.scopes import BLOCK_SCOPES, PROSE
 
 CODE_PATTERN = r"^[A-Z]{2,6}[0-9]{2,4}$"
@@ -62,20 +62,13 @@ class DeclaredRule(Rule):
         self.include = tuple(spec.scope)
         self.skip = tuple(spec.skip)
         self.block_kinds = frozenset(BLOCK_SCOPES[s] for s in self.include if s in BLOCK_SCOPES)
-        self._scanner = LeadScanner()
         self._searches: list[Search] = []
 
     def search(self, pattern: regex.Pattern | Alternation) -> Search:
         """``pattern`` as a Search of this rule; the first one made decides ``relevant``."""
-        search = Search(pattern, self._scanner)
+        search = Search(pattern)
         self._searches.append(search)
         return search
-
-    def share_scanner(self, scanner: LeadScanner) -> None:
-        """Look for this rule's leads with ``scanner``, shared by many rules."""
-        self._scanner = scanner
-        for search in self._searches:
-            search.attach(scanner)
 
     def relevant(self, document: Document) -> bool:
         """Skip documents without a block in scope, or where the first search cannot match."""
