@@ -49,6 +49,7 @@ LEXICONS = {
 }
 REGULARISATION = 0.3  # liblinear C (inverse strength), chosen by cross-validation
 MIN_COUNT = 2  # a feature must occur in this many training rows
+COMMON_WORDS = 1000  # besides word-list words, only this many of the most frequent words count
 FOLDS = 5
 SEED = 0
 # Targets: npov-sentences MCC >= 0.30 with FPR <= 0.15, weasel-sentences MCC >= 0.50.
@@ -106,7 +107,12 @@ def fit(rows: Sequence[tuple[frozenset[str], bool]], lexicons: dict[str, list[st
     from sklearn.linear_model import LogisticRegression
 
     counts = Counter(feature for found, _ in rows for feature in found)
-    vocabulary = sorted(feature for feature, count in counts.items() if count >= MIN_COUNT)
+    known = general_words(counts, lexicons)
+    vocabulary = sorted(
+        feature
+        for feature, count in counts.items()
+        if count >= MIN_COUNT and all(word in known for word in words_of(feature))
+    )
     column = {feature: index for index, feature in enumerate(vocabulary)}
     indices, pointers = [], [0]
     for found, _ in rows:
@@ -129,6 +135,25 @@ def fit(rows: Sequence[tuple[frozenset[str], bool]], lexicons: dict[str, list[st
         "lexicons": {name: words for name, words in lexicons.items() if name in used},
         "weights": dict(sorted(weights.items())),
     }
+
+
+def general_words(counts: Counter, lexicons: dict[str, list[str]]) -> set[str]:
+    """Words the model may weigh: the word lists' and the most frequent words of the rows.
+
+    Rare words (names, places, topics) are left out: they would tie the model to the subjects of
+    the training sentences instead of to how they are worded.
+    """
+    frequent = sorted(
+        ((count, feature[2:]) for feature, count in counts.items() if feature.startswith("w:")),
+        key=lambda item: (-item[0], item[1]),
+    )
+    known = {word for _, word in frequent[:COMMON_WORDS]} | {"<s>"}
+    return known | set(word_lists(lexicons))
+
+
+def words_of(feature: str) -> list[str]:
+    kind, _, body = feature.partition(":")
+    return [] if kind == "l" else body.split(" ")
 
 
 def folds(examples: list[Example], k: int) -> list[int]:
