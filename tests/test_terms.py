@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from editlint.document import parse_document
 from editlint.rules.builtin.claims import Claim, ClaimOptions
-from editlint.rules.builtin.terms import TermSet, fold, matches_at
+from editlint.rules.builtin.terms import TermSet, _Keys, fold, matches_at
 from editlint.rules.builtin.viewpoints import ViewpointOptions
 
 PATTERNS = ViewpointOptions().patterns
@@ -40,6 +40,10 @@ def test_fold_turns_what_ignorecase_matches_to_an_ascii_letter_into_that_letter(
         assert len(folded) == 1, hex(codepoint)
         if any_letter.fullmatch(char):
             assert letters[folded].fullmatch(char), hex(codepoint)
+
+
+def test_no_terms_no_offsets():
+    assert _Keys().offsets(parse_document("Text.\n")) == ([], [])
 
 
 def test_terms_starting_with_no_letter_can_match_anywhere():

@@ -51,6 +51,11 @@ class TitleSuggester:
         return [self._keys[number] for number, _ in shared.most_common(CANDIDATES)]
 
 
+#: difflib ratios remembered (the same anchor is often misspelt the same way across pages).
+RATIOS_KEPT = 50_000
+_RATIOS: dict[tuple[str, str], float] = {}
+
+
 def closest(word: str, possibilities: list[str], cutoff: float) -> str | None:
     """``difflib.get_close_matches(word, possibilities, n=1, cutoff=cutoff)``'s answer.
 
@@ -69,16 +74,20 @@ def closest(word: str, possibilities: list[str], cutoff: float) -> str | None:
         score_cutoff=max(0.0, 100 * cutoff - slack),
         limit=None,
     )
-    matcher = difflib.SequenceMatcher()
-    matcher.set_seq2(word)
+    matcher: difflib.SequenceMatcher | None = None
     best: tuple[float, str] | None = None
     for choice, bound, _ in sorted(found, key=lambda hit: -hit[1]):
         if best is not None and bound + slack < 100 * best[0]:
             break
-        matcher.set_seq1(choice)
-        if matcher.real_quick_ratio() < cutoff or matcher.quick_ratio() < cutoff:
-            continue
-        ratio = matcher.ratio()
+        ratio = _RATIOS.get((choice, word))
+        if ratio is None:  # difflib's quicker bounds are above the LCS bound: they pass
+            if matcher is None:
+                matcher = difflib.SequenceMatcher()
+                matcher.set_seq2(word)
+            matcher.set_seq1(choice)
+            ratio = _RATIOS[choice, word] = matcher.ratio()
+            if len(_RATIOS) > RATIOS_KEPT:
+                _RATIOS.clear()
         if ratio >= cutoff and (best is None or (ratio, choice) > best):
             best = (ratio, choice)
     return best[1] if best is not None else None

@@ -25,7 +25,8 @@ _CODE_LIKE = re.compile(r"[=/\\_<>{}|]|\w\.\w|--")
 _LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
 # The same \d as the claim patterns': a figure starts with a currency sign or at a word edge
 # with a digit, so where a run of digits or a sign starts; a year is four digits in a row.
-_FIGURE_STARTS = regex.compile(r"[$€£¥]|\d+")
+_CURRENCY = "$€£¥"
+_DIGITS = regex.compile(r"\d+")
 _FOUR_DIGITS = regex.compile(r"\d{4,}")
 
 ClaimKind = Literal["figure", "date", "superlative", "quotation", "attribution", "causal"]
@@ -155,8 +156,12 @@ class ClaimDetector:
         """The first claim of an enabled kind in ``document.masked[start:end]``, by kind order."""
         text = document.masked
         for kind, pattern, starts, ends in remember(document, self, self._gates):
-            if starts is not None:  # the first needed span ending after ``start`` must begin
+            if ends is not None:  # the first needed span ending after ``start`` must begin
                 position = bisect_right(ends, start)  # before ``end``
+                if position == len(starts) or starts[position] >= end:
+                    continue
+            elif starts is not None:  # a needed offset in the span
+                position = bisect_left(starts, start)
                 if position == len(starts) or starts[position] >= end:
                     continue
             if pattern is None:
@@ -180,28 +185,29 @@ class ClaimDetector:
         return None
 
     def _gates(self, document: Document) -> list[tuple[str, regex.Pattern | None, list, list]]:
-        """For each enabled kind: its pattern (None for quotations), and spans (starts, ends)
-        of which each match holds one (None: unknown). A match of a kind in ``self.starts`` or
-        a figure starts at one of the ``starts``, which are then one character long."""
+        """For each enabled kind: its pattern (None for quotations) and the offsets (starts)
+        one of which each match holds, or spans (starts, ends) one of which it overlaps; None
+        when unknown. A match of a kind in ``self.starts`` or a figure starts at an offset."""
         gates = []
+        text = document.masked
         for kind in self.options.kinds:
-            pattern = self.patterns.get(kind)
+            pattern, ends = self.patterns.get(kind), None
             if kind == "quotation":
                 starts = [q_start for q_start, _ in document_quotations(document)]
             elif kind in self.starts:
                 starts = self.starts[kind].offsets(document)
             elif kind == "figure":
-                starts = [match.start() for match in _FIGURE_STARTS.finditer(document.masked)]
+                starts = [match.start() for match in _DIGITS.finditer(text)]
+                signs = [offset for sign in _CURRENCY for offset in _find_all(text, sign)]
+                starts = sorted(starts + signs) if signs else starts
             elif kind in self.needs:
                 found = [terms.offsets(document) for terms in self.needs[kind]]
                 starts = None if None in found else sorted(o for offsets in found for o in offsets)
             elif kind == "date":
-                spans = [match.span() for match in _FOUR_DIGITS.finditer(document.masked)]
-                gates.append((kind, pattern, [s for s, _ in spans], [e for _, e in spans]))
-                continue
+                spans = [match.span() for match in _FOUR_DIGITS.finditer(text)]
+                starts, ends = [s for s, _ in spans], [e for _, e in spans]
             else:
                 continue
-            ends = None if starts is None else [offset + 1 for offset in starts]
             gates.append((kind, pattern, starts, ends))
         return gates
 
@@ -219,3 +225,12 @@ class ClaimDetector:
 def document_quotations(document: Document) -> list[tuple[int, int]]:
     """The document's quotation spans, sorted."""
     return remember(document, document_quotations, lambda document: sorted(document.quotations))
+
+
+def _find_all(text: str, needle: str) -> list[int]:
+    found = []
+    offset = text.find(needle)
+    while offset >= 0:
+        found.append(offset)
+        offset = text.find(needle, offset + 1)
+    return found

@@ -61,9 +61,11 @@ class _Keys:
             for key, number in self.keys.items():
                 self.automaton.add_word(key, (number, len(key) - 1))
             self.automaton.make_automaton()
-        text = fold(document.masked)
         starting: list[list[int]] = [[] for _ in self.keys]
         inside: list[list[int]] = [[] for _ in self.keys]
+        if not self.keys:
+            return starting, inside  # an automaton without keys cannot search
+        text = fold(document.masked)
         for last, (number, back) in self.automaton.iter(text):
             start = last - back
             if start and text[start - 1] in _ASCII_LETTERS:
