@@ -21,7 +21,8 @@ def _rule(**fields):
 def test_leads_are_the_literal_words_a_match_starts_with():
     assert leads(r"(?:one|some)\s+of") == {"one ", "some "}
     assert leads(r"(?:very\s+)?Best") == {"very ", "best"}
-    assert leads(r"it['’]s") == {"it"}
+    assert leads(r"it['’]s") == {"it's", "it’s"}
+    assert leads(r"(?:an?|the)\s+x") == {"a ", "an ", "the "}
     assert leads(r"the\tend") == {"the end"}  # whitespace reads as a space
     assert leads(r"(?=\S)(?:most\s+)?\s*likely") == {"most ", "likely"}
 

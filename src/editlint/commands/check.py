@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 from pathlib import Path
@@ -51,6 +52,9 @@ def run(args: argparse.Namespace) -> int:
     )
     overrides = SelectionOverrides(args.select, args.ignore, args.extend_select)
     checker = Checker(loaded, overrides)
+    # Rules, patterns and config live as long as the run: keep the cycle collector off them
+    # (about a tenth of the checking time goes to collections that find nothing there).
+    gc.freeze()
     files = gate.files_to_check(args, paths, loaded.config.exclude)
     rules = {rule.code: rule.metadata() for rule in checker.rules}
     if fixing(args):

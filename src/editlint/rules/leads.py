@@ -15,6 +15,8 @@ import re._parser as _sre_parser
 
 #: Beyond this many alternatives the set is not worth building.
 MAX_LEADS = 4000
+#: A lead this long is rare enough: it is not continued further.
+_LONG_ENOUGH = 12
 #: A character class expands to its members up to this size ("['’]" is two leads).
 _MAX_CLASS = 8
 _ZERO_WIDTH = (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT)
@@ -34,7 +36,7 @@ def leads(pattern: str) -> frozenset[str] | None:
     except Exception:  # syntax only the ``regex`` module knows: search it the ordinary way
         return None
     try:
-        found = _leads(items)
+        found = _leads(items, _Work())
     except (_Unknown, RecursionError):
         return None
     return frozenset(fold(lead) for lead in found)
@@ -43,59 +45,88 @@ def leads(pattern: str) -> frozenset[str] | None:
 #: Every character some regex engine calls whitespace (all lie below U+3001) reads as a space;
 #: the two that match an ASCII letter ignoring case but lower-case to something else read
 #: as that letter ("İ" lower-cases to two characters, "ſ" to itself).
-_FOLDS = {code: " " for code in range(0x3001) if chr(code).isspace()} | {0x130: "i", 0x17F: "s"}
+_FOLDS = {char: " " for char in map(chr, range(0x3001)) if char.isspace() and char != " "} | {
+    "\u0130": "i",
+    "\u017f": "s",
+}
+_ASCII_FOLDS = {char: folded for char, folded in _FOLDS.items() if char.isascii()}
 
 
 def fold(text: str) -> str:
     """``text`` lower-cased, offset for offset, with every whitespace character read as a
     space and every character that matches an ASCII letter ignoring case read as that letter."""
-    return text.translate(_FOLDS).lower()
+    for char, folded in (_ASCII_FOLDS if text.isascii() else _FOLDS).items():
+        if char in text:  # replacing only what occurs is many times faster than translate()
+            text = text.replace(char, folded)
+    return text.lower()
 
 
-def _leads(items: list, not_space: bool = False) -> set[str]:
+class _Work:
+    """Steps left for continuing leads past their first characters (a cap on the analysis)."""
+
+    def __init__(self) -> None:
+        self.steps = 20_000
+
+
+def _leads(items: list, work: _Work, not_space: bool = False) -> set[str]:
     """Leads of the sequence ``items``; raises _Unknown when they cannot be known.
 
     ``not_space``: a lookahead ``(?=\\S)`` already rules out whitespace at the start.
     """
+    work.steps -= 1
     if not items:
         raise _Unknown  # the sequence can match the empty string
     op, argument = items[0]
     rest = items[1:]
     if op is _sre.LITERAL:
-        return {_literal_run(items)}
+        return _literal_leads(items, work)
     if op is _sre.ASSERT and argument[0] == 1 and list(argument[1]) == _NOT_SPACE:
-        return _leads(rest, not_space=True)
+        return _leads(rest, work, not_space=True)
     if op in _ZERO_WIDTH:
-        return _leads(rest, not_space)
+        return _leads(rest, work, not_space)
     if op is _sre.IN:
-        return _class_members(argument)
+        return _continued(_class_members(argument), rest, work)
     if op is _sre.SUBPATTERN:
-        return _leads(list(argument[3]) + rest, not_space)
+        return _leads(list(argument[3]) + rest, work, not_space)
     if op is _sre.ATOMIC_GROUP:
-        return _leads(list(argument) + rest, not_space)
+        return _leads(list(argument) + rest, work, not_space)
     if op is _sre.BRANCH:
         branches = argument[1]
-        return _bounded(set().union(*(_leads(list(b) + rest, not_space) for b in branches)))
+        return _bounded(set().union(*(_leads(list(b) + rest, work, not_space) for b in branches)))
+    if op in _REPEATS and argument[0] >= 1 and list(argument[2]) == _SPACE:
+        return {" "}  # whitespace reads as one space; more of it may follow
     if op in _REPEATS:
         low, _high, body = argument
         if low == 0 and not_space and list(body) == _SPACE:
-            return _leads(rest, not_space)  # "\\s*" cannot match where "(?=\\S)" holds
-        found = _leads(list(body) + rest, not_space)
-        return _bounded(found | _leads(rest, not_space)) if low == 0 else found
+            return _leads(rest, work, not_space)  # "\\s*" cannot match where "(?=\\S)" holds
+        found = _leads(list(body) + rest, work, not_space)
+        return _bounded(found | _leads(rest, work, not_space)) if low == 0 else found
     raise _Unknown
 
 
-def _literal_run(items: list) -> str:
-    """The literal characters ``items`` starts with, and a space if whitespace must follow."""
+def _literal_leads(items: list, work: _Work) -> set[str]:
+    """Leads of a sequence starting with literal characters."""
     run = []
     for op, argument in items:
-        if op is _sre.LITERAL:
-            run.append(chr(argument))
-            continue
-        if op in _REPEATS and argument[0] >= 1 and list(argument[2]) == _SPACE:
-            run.append(" ")
-        break
-    return "".join(run)
+        if op is not _sre.LITERAL:
+            break
+        run.append(chr(argument))
+    return _continued({"".join(run)}, items[len(run) :], work)
+
+
+def _continued(heads: set[str], rest: list, work: _Work) -> set[str]:
+    """``heads`` continued by the leads of ``rest`` when they are known: "an?\\s+" leads
+    with "a " and "an ", "it['’]s" with "it's" and "it’s". Leads stop growing at
+    ``_LONG_ENOUGH`` characters, or when the analysis has run out of steps."""
+    if work.steps <= 0 or min(map(len, heads)) >= _LONG_ENOUGH:
+        return heads
+    try:
+        tails = _leads(rest, work)
+    except (_Unknown, RecursionError):
+        return heads
+    if len(heads) * len(tails) > MAX_LEADS:
+        return heads
+    return {head + tail for head in heads for tail in tails}
 
 
 def _class_members(members: list) -> set[str]:

@@ -55,7 +55,7 @@ class _Leads:
     def __init__(self) -> None:
         self.numbers: dict[str, int] = {}
         self._automaton: ahocorasick.Automaton | None = None
-        self._last: tuple[Document, list[list[int]]] | None = None
+        self._last: tuple[Document, dict[int, list[int]]] | None = None
         self._lock = threading.Lock()
 
     def number(self, lead: str) -> int:
@@ -66,22 +66,25 @@ class _Leads:
                 self._last = None
             return self.numbers[lead]
 
-    def starts(self, document: Document) -> list[list[int]]:
-        """For each lead (by number), the ascending offsets in ``document.masked`` where it
-        begins, except where a word character glued before it rules out a word edge."""
+    def starts(self, document: Document) -> dict[int, list[int]]:
+        """For each lead (by number) that occurs, the ascending offsets in ``document.masked``
+        where it begins, except where a word character glued before it rules out a word edge."""
         last = self._last
         if last is None or last[0] is not document:
             last = (document, self._scan(document.masked))
             self._last = last
         return last[1]
 
-    def _scan(self, text: str) -> list[list[int]]:
-        found: list[list[int]] = [[] for _ in self.numbers]
+    def _scan(self, text: str) -> dict[int, list[int]]:
+        found: dict[int, list[int]] = {}
         for end, (number, back) in self._built().iter(fold(text)):
             start = end - back
             if start and text[start - 1] in _GLUED:
                 continue
-            found[number].append(start)
+            if number in found:
+                found[number].append(start)
+            else:
+                found[number] = [start]
         return found
 
     def _built(self) -> ahocorasick.Automaton:
@@ -125,7 +128,7 @@ class Search:
         if self.numbers is None:
             return True
         starts = _LEADS.starts(document)
-        return any(starts[number] for numbers in self.numbers for number in numbers)
+        return any(number in starts for numbers in self.numbers for number in numbers)
 
     def matches(self, document: Document, spans: Iterable[_Span]) -> Iterator[tuple[_Span, Match]]:
         """Each span with each match inside it, left to right, matches not overlapping.
@@ -163,7 +166,7 @@ class Search:
         by_start: dict[int, list[Matcher]] = {}
         for matcher, numbers in zip(self.matchers, self.numbers, strict=True):
             for number in numbers:
-                for start in starts[number]:
+                for start in starts.get(number, ()):
                     tried = by_start.setdefault(start, [])
                     if not tried or tried[-1] is not matcher:
                         tried.append(matcher)
