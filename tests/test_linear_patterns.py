@@ -55,3 +55,18 @@ def test_a_timed_pattern_gives_up_within_the_time_limit():
     slow = anchored_matcher(compile_pattern(r"(?:a|aa|aaa)*(?:b|c)"))
     with pytest.raises(TimeoutError), patterns.match_time_limit(0.05):
         slow.match("a" * 60 + "!", 0, 61)
+
+
+def test_every_shipped_pack_pattern_runs_without_the_timer():
+    from editlint.rules.kinds.common import DeclaredRule
+    from editlint.rules.registry import all_rules
+
+    timed = [
+        (rule.code, matcher.pattern.pattern)
+        for rule in all_rules()
+        if isinstance(rule, DeclaredRule)
+        for search in rule.searches
+        for matcher in search.matchers
+        if isinstance(matcher, TimedPattern)
+    ]
+    assert timed == []

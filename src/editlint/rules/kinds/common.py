@@ -62,19 +62,19 @@ class DeclaredRule(Rule):
         self.include = tuple(spec.scope)
         self.skip = tuple(spec.skip)
         self.block_kinds = frozenset(BLOCK_SCOPES[s] for s in self.include if s in BLOCK_SCOPES)
-        self._searches: list[Search] = []
+        self.searches: list[Search] = []
 
     def search(self, pattern: regex.Pattern | Alternation) -> Search:
         """``pattern`` as a Search of this rule; the first one made decides ``relevant``."""
         search = Search(pattern)
-        self._searches.append(search)
+        self.searches.append(search)
         return search
 
     def relevant(self, document: Document) -> bool:
         """Skip documents without a block in scope, or where the first search cannot match."""
         if self.block_kinds.isdisjoint(document.block_kinds):
             return False
-        return not self._searches or self._searches[0].possible(document)
+        return not self.searches or self.searches[0].possible(document)
 
     def format_message(self, match_text: str, **extra: str) -> str:
         text = " ".join(match_text.split())
