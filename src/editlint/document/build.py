@@ -70,8 +70,10 @@ def _mask(text: str, spans: list[tuple[int, int]]) -> str:
         if end <= start:
             continue
         pieces.append(text[cursor:start])
-        hidden = text[start:end]
-        pieces.append("\n".join([" " * len(line) for line in hidden.split("\n")]))
+        if text.find("\n", start, end) == -1:
+            pieces.append(" " * (end - start))
+        else:
+            pieces.append("\n".join([" " * len(line) for line in text[start:end].split("\n")]))
         cursor = end
     pieces.append(text[cursor:])
     return "".join(pieces)

@@ -22,11 +22,11 @@ _LEAF_CONTAINERS = {"blockquote_open": "blockquote", "list_item_open": "list_ite
 @lru_cache(maxsize=1)
 def _parser() -> MarkdownIt:
     """Block structure only: inline offsets come from ``inline.py``, so markdown-it's own
-    inline pass (two thirds of its time) is switched off. Footnote definitions stay where
-    they are written, referenced or not."""
+    inline pass (two thirds of its time) and the joining of its text tokens are switched
+    off. Footnote definitions stay where they are written, referenced or not."""
     parser = MarkdownIt("commonmark", {"html": True})
     parser.use(footnote_plugin, move_to_end=False)
-    return parser.enable("table").disable("inline")
+    return parser.enable("table").disable(["inline", "text_join"])
 
 
 def parse_markdown(text: str, path: Path | None = None) -> Document:
@@ -151,10 +151,14 @@ def _content_span(lines: LineIndex, text: str, token, line_shift: int):
     for number, content in enumerate(content_lines):
         line = first_line + number
         line_start, line_end = lines.line_start(line), lines.line_end(line)
-        source_line = text[line_start:line_end]
-        found = source_line.rfind(content) if content else len(source_line.rstrip())
+        found = text.rfind(content, line_start, line_end) - line_start if content else -1
         if found < 0:
-            found = len(source_line) - len(source_line.lstrip())
+            source_line = text[line_start:line_end]
+            found = (
+                len(source_line.rstrip())
+                if not content
+                else len(source_line) - len(source_line.lstrip())
+            )
         if found > 0:
             prefixes.append((line_start, line_start + found))
         if start is None:
@@ -168,7 +172,9 @@ def _content_span(lines: LineIndex, text: str, token, line_shift: int):
 def _footnote_definitions(
     text: str, body_start: int, code: list[tuple[int, int]]
 ) -> list[FootnoteDefinition]:
-    definitions = []
+    definitions: list[FootnoteDefinition] = []
+    if text.find("[^", body_start) == -1:
+        return definitions
     for match in _FOOTNOTE_DEFINITION.finditer(text, body_start):
         if any(a <= match.start() < b for a, b in code):
             continue
