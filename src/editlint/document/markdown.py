@@ -19,14 +19,17 @@ _FOOTNOTE_DEFINITION = re.compile(r"^ {0,3}\[\^([^\]\s]+)\]:", re.MULTILINE)
 _LEAF_CONTAINERS = {"blockquote_open": "blockquote", "list_item_open": "list_item"}
 
 
-@lru_cache(maxsize=1)
-def _parser() -> MarkdownIt:
+@lru_cache(maxsize=2)
+def _parser(normalize: bool = True) -> MarkdownIt:
     """Block structure only: inline offsets come from ``inline.py``, so markdown-it's own
     inline pass (two thirds of its time) and the joining of its text tokens are switched
-    off. Footnote definitions stay where they are written, referenced or not."""
+    off. Footnote definitions stay where they are written, referenced or not. Without
+    ``normalize``, for text holding no carriage return and no NUL, the pass that would
+    rewrite every line ending to itself is skipped too."""
     parser = MarkdownIt("commonmark", {"html": True})
     parser.use(footnote_plugin, move_to_end=False)
-    return parser.enable("table").disable(["inline", "text_join"])
+    parser.enable("table").disable(["inline", "text_join"])
+    return parser if normalize else parser.disable("normalize")
 
 
 def parse_markdown(text: str, path: Path | None = None) -> Document:
@@ -37,7 +40,8 @@ def parse_markdown(text: str, path: Path | None = None) -> Document:
     lines = LineIndex(text)
     first_body_line = lines.position(body_start)[0] - 1
     env: dict = {}
-    tokens = _parser().parse(text[body_start:], env)
+    body = text[body_start:]
+    tokens = _parser("\r" in body or "\0" in body).parse(body, env)
     _refuse_too_deep(tokens, lines, first_body_line)
     blocks, masks = _blocks(tokens, text, lines, first_body_line)
     references = {
