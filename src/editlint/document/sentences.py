@@ -9,8 +9,11 @@ _ABBREVIATIONS = frozenset(
     e.g i.e etc vs cf al approx ca c no nos vol fig figs inc ltd co corp dept est
     jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.u p pp ed eds""".split()
 )
-# Possessive runs that start only at a run's first mark: linear even on "!!!!…" lines.
-_BOUNDARY = re.compile(r"(?<![.!?…])[.!?…]++[\"”’')\]]*+(?=\s++[\"“‘(\[]*+[A-Z0-9À-Ý])")
+# Possessive runs that start only at a run's first mark: linear even on "!!!!…" lines. The
+# first mark comes before the look-behind so the engine can skip ahead to candidate marks.
+_BOUNDARY = re.compile(
+    r"[.!?…](?<![.!?…][.!?…])[.!?…]*+[\"”’')\]]*+(?=\s++[\"“‘(\[]*+[A-Z0-9À-Ý])"
+)
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 _DOTTED_ACRONYM = re.compile(r"(?:\w\.)+\w")
 _SPACE = re.compile(r"\s*")
