@@ -139,3 +139,23 @@ def test_checker_caches_the_index_beside_its_config(tmp_path):
     without_config = LoadedConfig(Config(), None, tmp_path / "content")
     assert Checker(without_config).index.lookup("NATO") is not None
     assert not (tmp_path / "content" / ".editlint_cache").exists()
+
+
+def test_a_document_reuses_the_index_headings_of_its_own_unchanged_file(tmp_path):
+    from editlint.document import parse_document
+    from editlint.index.resolve import LinkResolver
+    from editlint.index.scan import scan_headings
+
+    text = "---\ntitle: Harbour\n---\n\n# Harbour\n\n## History {#past}\n\nSee [it](#past).\n"
+    path = tmp_path / "harbour.md"
+    path.write_text(text, encoding="utf-8")
+    index = build_index(tmp_path)
+    article = index.by_path(path)
+    document = parse_document(text, path)
+    same = LinkResolver(index, document).own_headings()
+    assert same == (article.headings, article.ids) == scan_headings(text, document.body_start)[:2]
+    assert same[0] is article.headings  # taken from the index, not scanned again
+    edited = text.replace("## History", "## Early history")
+    headings, ids = LinkResolver(index, parse_document(edited, path)).own_headings()
+    assert headings == ["Harbour", "Early history"] and ids == ["past"]
+    assert "digest" not in repr(article)  # the result cache's index fingerprint ignores it

@@ -37,6 +37,10 @@ class Article:
     redirect_to: str | None = None  # a redirect page: the link target it forwards to
     headings: list[str] | None = None
     ids: list[str] = field(default_factory=list)
+    # Where the headings were scanned from and a digest of the text: not part of what the
+    # index knows (kept out of repr, so the result cache's index fingerprint ignores them).
+    body_start: int = field(default=0, repr=False, compare=False)
+    digest: str = field(default="", repr=False, compare=False)
 
     @classmethod
     def from_scan(cls, file: str, scanned: ScannedArticle) -> Article:
@@ -50,6 +54,8 @@ class Article:
             redirect_to=scanned.redirect_to,
             headings=scanned.headings,
             ids=scanned.ids,
+            body_start=scanned.body_start,
+            digest=scanned.digest,
         )
 
     @cached_property

@@ -17,7 +17,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 from editlint.document import Document, Link, LinkKind
 from editlint.index.anchors import anchor_keys, fragment_key
 from editlint.index.content import Article, ContentIndex
-from editlint.index.scan import scan_headings
+from editlint.index.scan import scan_headings, text_digest
 
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 _FILE_NAME_UNSAFE = re.compile(r"[/:\\*?\"<>|]")
@@ -123,12 +123,31 @@ class LinkResolver:
         """The document's own headings and explicit ids, scanned once per resolver."""
         if self._own_headings is None:
             document = self.document
-            if document.format == "markdown":
+            indexed = self._indexed_self()
+            if indexed is not None:
+                headings, ids = indexed.headings, indexed.ids
+            elif document.format == "markdown":
                 headings, ids, _ = scan_headings(document.text, document.body_start)
             else:
                 headings, ids = [s.title for s in document.sections if not s.is_lead], []
             self._own_headings = (headings, ids)
         return self._own_headings
+
+    def _indexed_self(self) -> Article | None:
+        """The index's scan of this very text (same file, same text), whose headings it has."""
+        document = self.document
+        if document.format != "markdown" or document.path is None:
+            return None
+        article = self.index.by_path(document.path)
+        if (
+            article is None
+            or article.headings is None
+            or not article.digest
+            or article.body_start != document.body_start
+            or article.digest != text_digest(document.text)
+        ):
+            return None
+        return article
 
     def _by_name(
         self, name: str, anchor: str | None, mediawiki: bool = False, depth: int = 0

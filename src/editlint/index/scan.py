@@ -6,6 +6,7 @@ is what makes indexing 10,000 articles cheap.
 
 from __future__ import annotations
 
+import hashlib
 import html
 import re
 from dataclasses import dataclass, field
@@ -62,6 +63,13 @@ class ScannedArticle:
     redirect_to: str | None = None
     headings: list[str] | None = None  # None: unknown (no anchor checks against this file)
     ids: list[str] = field(default_factory=list)  # explicit anchors: {#id}, id="..."
+    body_start: int = 0  # where the headings were scanned from
+    digest: str = ""  # text_digest of the text scanned, "" for plain text
+
+
+def text_digest(text: str) -> str:
+    """A digest of an article's text: a document with the same text has the same headings."""
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
 def scan_text(text: str, stem: str, plaintext: bool = False) -> ScannedArticle:
@@ -84,6 +92,8 @@ def scan_text(text: str, stem: str, plaintext: bool = False) -> ScannedArticle:
         redirect_to=redirect_to,
         headings=headings,
         ids=ids,
+        body_start=body_start,
+        digest=text_digest(text),
     )
 
 
