@@ -11,8 +11,9 @@ from hypothesis import strategies as st
 
 from editlint.document import parse_document
 from editlint.rules.builtin.claims import Claim, ClaimOptions
-from editlint.rules.builtin.terms import TermSet, _Keys, fold, matches_at
+from editlint.rules.builtin.terms import TermSet, _Keys, matches_at
 from editlint.rules.builtin.viewpoints import ViewpointOptions
+from editlint.rules.leads import fold
 
 PATTERNS = ViewpointOptions().patterns
 DETECTOR = ClaimOptions().detector

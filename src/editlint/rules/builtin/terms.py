@@ -21,23 +21,12 @@ from typing import TypeVar
 import ahocorasick
 
 from editlint.document import Document
+from editlint.rules.leads import fold
 
 T = TypeVar("T")
 
-# With IGNORECASE the regex module also matches these to ASCII letters; str.lower() maps the
-# Kelvin sign to "k" by itself (tests/test_terms.py checks the table against the regex module).
-_FOLD = (("\u0130", "i"), ("\u017f", "s"))
 _LETTERS = re.compile(r"[A-Za-z]+")
 _ASCII_LETTERS = frozenset(string.ascii_lowercase)
-
-
-def fold(text: str) -> str:
-    """``text`` lower-cased, offset for offset, with every character that matches an ASCII
-    letter case-insensitively turned into that letter."""
-    if not text.isascii():
-        for char, letter in _FOLD:
-            text = text.replace(char, letter)
-    return text.lower()
 
 
 class _Keys:
