@@ -55,12 +55,18 @@ def test_terms_starting_with_no_letter_can_match_anywhere():
     assert TermSet(["here"]).offsets(document) == [8]
 
 
+@st.composite
+def passages(draw):
+    """A parsed text and a span of it: (document, start, end)."""
+    document = parse_document(draw(texts))
+    end = draw(st.integers(0, len(document.text)))
+    return document, draw(st.integers(0, end)), end
+
+
 @settings(max_examples=300, deadline=None)
-@given(texts, st.data())
-def test_matches_at_the_offsets_are_the_matches_of_a_scan(text, data):
-    document = parse_document(text)
-    end = data.draw(st.integers(0, len(text)))
-    start = data.draw(st.integers(0, end))
+@given(passages())
+def test_matches_at_the_offsets_are_the_matches_of_a_scan(passage):
+    document, start, end = passage
     offsets = PATTERNS.verb_terms.offsets(document)
     expected = [m.span() for m in PATTERNS.verbs.finditer(document.masked, start, end)]
     found = matches_at(PATTERNS.verbs, document.masked, offsets, start, end)
@@ -68,11 +74,9 @@ def test_matches_at_the_offsets_are_the_matches_of_a_scan(text, data):
 
 
 @settings(max_examples=300, deadline=None)
-@given(texts, st.data())
-def test_a_passage_without_the_needed_words_has_no_match(text, data):
-    document = parse_document(text)
-    end = data.draw(st.integers(0, len(text)))
-    start = data.draw(st.integers(0, end))
+@given(passages())
+def test_a_passage_without_the_needed_words_has_no_match(passage):
+    document, start, end = passage
     if PATTERNS.narrator.search(document.masked, start, end):
         assert all(terms.occurs(document, start, end) for terms in PATTERNS.narrator_terms)
     assert DETECTOR.find(document, start, end) == _first_claim(document, start, end)
