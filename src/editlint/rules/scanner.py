@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 import threading
-from bisect import bisect_left
-from collections.abc import Iterable, Iterator
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator, Sequence
 from typing import NamedTuple, Protocol
 
 import ahocorasick
@@ -142,23 +142,22 @@ class Search:
                 for match in finditer(self.pattern, text, span.start, span.end):
                     yield span, match
             return
-        candidates = self._candidates(document)
-        starts = [start for start, _ in candidates]
-        index, count = 0, len(candidates)
-        for span in spans:
-            if index >= count:
-                return
-            index = bisect_left(starts, span.start, index)
-            free_from = span.start
-            while index < count and starts[index] < span.end:
-                start, matchers = candidates[index]
-                index += 1
-                if start < free_from:
-                    continue
-                match = match_at(matchers, text, start, span.end)
-                if match is not None:
-                    yield span, match
-                    free_from = max(match.end(), start + 1)
+        spans = spans if isinstance(spans, Sequence) else list(spans)
+        span_starts = [span.start for span in spans]
+        span, free_from = None, 0
+        for start, matchers in self._candidates(document):
+            if span is None or start >= span.end:
+                index = bisect_right(span_starts, start) - 1
+                if index < 0 or start >= spans[index].end:
+                    continue  # not in any span
+                if spans[index] is not span:
+                    span, free_from = spans[index], spans[index].start
+            if start < free_from:
+                continue
+            match = match_at(matchers, text, start, span.end)
+            if match is not None:
+                yield span, match
+                free_from = max(match.end(), start + 1)
 
     def _candidates(self, document: Document) -> list[tuple[int, list[Matcher]]]:
         """Ascending offsets where a lead begins, each with the patterns to try there in order."""

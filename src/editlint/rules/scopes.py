@@ -20,8 +20,27 @@ PROSE = (Scope.HEADING, Scope.PARAGRAPH, Scope.LIST_ITEM)
 
 def blocks_in_scope(
     document: Document, include: tuple[Scope, ...], skip: tuple[Scope, ...] = ()
+) -> tuple[Block, ...]:
+    """Blocks whose kind is included and that no skipped container holds, in order.
+
+    Most rules share a scope: the answer is remembered for the latest document.
+    """
+    global _latest
+    latest = _latest
+    if latest is None or latest[0] is not document:
+        latest = _latest = (document, {})
+    found = latest[1].get((include, skip))
+    if found is None:
+        found = latest[1][include, skip] = tuple(_blocks_in_scope(document, include, skip))
+    return found
+
+
+_latest: tuple[Document, dict] | None = None
+
+
+def _blocks_in_scope(
+    document: Document, include: tuple[Scope, ...], skip: tuple[Scope, ...]
 ) -> Iterator[Block]:
-    """Blocks whose kind is included and that no skipped container holds."""
     kinds = {BLOCK_SCOPES[scope] for scope in include if scope in BLOCK_SCOPES}
     see_also = set(document.see_also_sections)
     for block in document.blocks:

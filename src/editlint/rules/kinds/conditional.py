@@ -48,7 +48,7 @@ class ConditionalRule(DeclaredRule):
             yield self.diagnostic(match.start(), match.end(), self.format_message(match.group(0)))
 
     def _units(self, document: Document):
-        blocks = list(blocks_in_scope(document, self.include, self.skip))
+        blocks = blocks_in_scope(document, self.include, self.skip)
         if self.unit == "block":
             return blocks
         if self.unit == "sentence":
