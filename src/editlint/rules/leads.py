@@ -11,7 +11,8 @@ searched the ordinary way.
 from __future__ import annotations
 
 import re._constants as _sre
-import re._parser as _sre_parser
+
+from editlint.rules.regex_tree import parsed
 
 #: Beyond this many alternatives the set is not worth building.
 MAX_LEADS = 4000
@@ -32,7 +33,7 @@ class _Unknown(Exception):
 def leads(pattern: str) -> frozenset[str] | None:
     """Non-empty ``fold``-ed strings one of which starts every match of ``pattern``, or None."""
     try:
-        items = list(_sre_parser.parse(pattern))
+        items = list(parsed(pattern))
     except Exception:  # syntax only the ``regex`` module knows: search it the ordinary way
         return None
     try:

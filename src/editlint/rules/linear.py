@@ -14,8 +14,9 @@ exponential. The check is conservative: anything it does not understand does not
 from __future__ import annotations
 
 import re._constants as _sre
-import re._parser as _sre_parser
 from itertools import product
+
+from editlint.rules.regex_tree import parsed
 
 _SINGLE = (_sre.LITERAL, _sre.NOT_LITERAL, _sre.IN, _sre.ANY)
 _REPEATS = (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT)
@@ -49,7 +50,7 @@ _ANYTHING = None
 def runs_in_linear_time(pattern: str) -> bool:
     """True when ``pattern`` provably cannot backtrack more than linearly (see the module)."""
     try:
-        items = list(_sre_parser.parse(pattern))
+        items = list(parsed(pattern))
         return _linear(items, [], _Budget())
     except Exception:  # syntax only the ``regex`` module knows, or a shape not understood
         return False

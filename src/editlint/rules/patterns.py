@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import re._constants as _sre
-import re._parser as _sre_parser
 import time
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -12,6 +11,7 @@ from contextvars import ContextVar
 import regex
 
 from editlint.rules.linear import runs_in_linear_time
+from editlint.rules.regex_tree import parsed
 
 #: Matching of one rule's patterns stops after this many seconds per document (no hangs).
 MATCH_TIMEOUT_SECONDS = 10.0
@@ -65,7 +65,7 @@ def check_backtracking(pattern: str) -> str:
     time on a line it almost matches. Possessive (``a++``) and atomic (``(?>...)``) inner
     repeats are fine. Patterns only the ``regex`` module parses are left to the time limit."""
     try:
-        tree = _sre_parser.parse(pattern)
+        tree = parsed(pattern)
     except Exception:
         return pattern
     if _nests_unbounded(tree, inside_unbounded=False):
@@ -99,7 +99,7 @@ def _nests_unbounded(items, inside_unbounded: bool) -> bool:
 
 def compile_terms(
     terms: list[str], patterns: list[str], inflect: bool, ignore_case: bool
-) -> regex.Pattern | Alternation:
+) -> PackPattern | Alternation:
     """All terms and raw patterns as one alternation bounded by word edges.
 
     The literal terms make one regex; each raw pattern gets its own, searched side by side
@@ -108,11 +108,12 @@ def compile_terms(
     """
     literal = [term_pattern(term, inflect) for term in sorted(terms, key=len, reverse=True)]
     bodies = (["|".join(literal)] if literal else []) + [f"(?:{p})" for p in patterns]
-    flags = regex.V0 | (regex.IGNORECASE if ignore_case else 0)
-    compiled = [regex.compile(f"{WORD_BEFORE}(?:{body}){WORD_AFTER}", flags) for body in bodies]
+    compiled = [
+        compile_pattern(f"{WORD_BEFORE}(?:{body}){WORD_AFTER}", ignore_case) for body in bodies
+    ]
     if len(compiled) == 1:
         return compiled[0]
-    return Alternation(compiled) if compiled else regex.compile(r"(?!)")
+    return Alternation(compiled) if compiled else compile_pattern(r"(?!)")
 
 
 class Alternation:
@@ -122,7 +123,7 @@ class Alternation:
     the first pattern's, as in an alternation; matches do not overlap.
     """
 
-    def __init__(self, patterns: list[regex.Pattern]) -> None:
+    def __init__(self, patterns: list[PackPattern]) -> None:
         self.patterns = patterns
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None, timeout=None):
@@ -143,9 +144,37 @@ class Alternation:
                     found[index] = self.patterns[index].search(text, pos, endpos, timeout=timeout)
 
 
-def compile_pattern(pattern: str, ignore_case: bool = True) -> regex.Pattern:
-    flags = regex.V0 | (regex.IGNORECASE if ignore_case else 0)
-    return regex.compile(pattern, flags)
+def compile_pattern(pattern: str, ignore_case: bool = True) -> PackPattern:
+    return PackPattern(pattern, regex.V0 | (regex.IGNORECASE if ignore_case else 0))
+
+
+class PackPattern:
+    """A ``regex`` pattern compiled on first use: most are only ever matched by the stdlib
+    engine (``anchored_matcher``). Its syntax is checked at once all the same."""
+
+    __slots__ = ("pattern", "flags", "_compiled")
+
+    def __init__(self, pattern: str, flags: int) -> None:
+        self.pattern, self.flags, self._compiled = pattern, flags, None
+        try:
+            parsed(pattern)  # the stdlib parser accepts it, so the regex module will
+        except Exception:
+            self._compiled = regex.compile(pattern, flags)  # raises if it is no pattern
+
+    @property
+    def compiled(self) -> regex.Pattern:
+        if self._compiled is None:
+            self._compiled = regex.compile(self.pattern, self.flags)
+        return self._compiled
+
+    def search(self, *args, **kwargs):
+        return self.compiled.search(*args, **kwargs)
+
+    def match(self, *args, **kwargs):
+        return self.compiled.match(*args, **kwargs)
+
+    def finditer(self, *args, **kwargs):
+        return self.compiled.finditer(*args, **kwargs)
 
 
 _deadline: ContextVar[float | None] = ContextVar("editlint_match_deadline", default=None)
@@ -174,14 +203,14 @@ def _remaining() -> float:
 class TimedPattern:
     """A pattern whose every match attempt counts against the match time limit."""
 
-    def __init__(self, pattern: regex.Pattern) -> None:
+    def __init__(self, pattern: PackPattern) -> None:
         self.pattern = pattern
 
     def match(self, text: str, pos: int, endpos: int):
         return self.pattern.match(text, pos, endpos, timeout=_remaining())
 
 
-def anchored_matcher(pattern: regex.Pattern) -> re.Pattern | TimedPattern:
+def anchored_matcher(pattern: PackPattern) -> re.Pattern | TimedPattern:
     """What to call ``match`` on at many positions: the stdlib's faster engine, with no time
     limit, when the pattern runs in linear time (``linear.py``); otherwise the pattern, timed."""
     if runs_in_linear_time(pattern.pattern):
@@ -202,7 +231,7 @@ def match_at(matchers: list[re.Pattern | TimedPattern], text: str, pos: int, end
     return None
 
 
-def finditer(pattern: regex.Pattern, text: str, start: int, end: int):
+def finditer(pattern: PackPattern | Alternation, text: str, start: int, end: int):
     """Matches of ``pattern`` in ``text[start:end]``, stopped by the match time limit.
 
     Raises TimeoutError once the limit (``match_time_limit``, else per call) is used up.

@@ -16,13 +16,13 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import NamedTuple, Protocol
 
 import ahocorasick
-import regex
 from regex import Match
 
 from editlint.document import Document
 from editlint.rules.leads import fold, leads
 from editlint.rules.patterns import (
     Alternation,
+    PackPattern,
     TimedPattern,
     anchored_matcher,
     finditer,
@@ -105,7 +105,7 @@ class Search:
     """A rule's compiled pattern (or ``Alternation`` of patterns), tried only where one of its
     leads begins a word when every pattern has leads, and searched span by span otherwise."""
 
-    def __init__(self, pattern: regex.Pattern | Alternation) -> None:
+    def __init__(self, pattern: PackPattern | Alternation) -> None:
         self.pattern = pattern
         singles = pattern.patterns if isinstance(pattern, Alternation) else [pattern]
         self.matchers = [anchored_matcher(single) for single in singles]

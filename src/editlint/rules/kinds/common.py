@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-import regex
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
 
 from editlint.diagnostics import Applicability, Category, Severity
 from editlint.document import Document, Scope
 from editlint.rules.base import Rule, RuleExamples
-from editlint.rules.patterns import Alternation, check_backtracking
+from editlint.rules.patterns import Alternation, PackPattern, check_backtracking
 from editlint.rules.scanner import Search
 from editlint.rules.scopes import BLOCK_SCOPES, PROSE
 
@@ -64,7 +63,7 @@ class DeclaredRule(Rule):
         self.block_kinds = frozenset(BLOCK_SCOPES[s] for s in self.include if s in BLOCK_SCOPES)
         self.searches: list[Search] = []
 
-    def search(self, pattern: regex.Pattern | Alternation) -> Search:
+    def search(self, pattern: PackPattern | Alternation) -> Search:
         """``pattern`` as a Search of this rule; the first one made decides ``relevant``."""
         search = Search(pattern)
         self.searches.append(search)

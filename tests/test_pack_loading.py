@@ -1,0 +1,39 @@
+"""editlint's own packs load through libyaml; a broken one still gets a line-numbered error."""
+
+from __future__ import annotations
+
+import pytest
+
+from editlint.errors import ConfigError
+from editlint.rules import packs
+
+PACK = """\
+pack: demo
+rules:
+  - code: DEM101
+    name: demo
+    kind: existence
+    category: neutrality
+    message: "m"
+    tokens: [legendary]
+"""
+
+
+def test_a_shipped_pack_loads_on_the_fast_path(tmp_path, monkeypatch):
+    monkeypatch.setattr(packs, "builtin_pack_dir", lambda: tmp_path)
+    monkeypatch.setattr(packs, "load_yaml", _must_not_run)
+    (tmp_path / "demo.yaml").write_text(PACK)
+    assert [rule.code for rule in packs.load_pack(tmp_path / "demo.yaml")] == ["DEM101"]
+
+
+def test_a_broken_shipped_pack_is_reported_with_its_line(tmp_path, monkeypatch):
+    monkeypatch.setattr(packs, "builtin_pack_dir", lambda: tmp_path)
+    (tmp_path / "demo.yaml").write_text(PACK.replace("    tokens:", "    tokenz:"))
+    with pytest.raises(ConfigError) as raised:
+        packs.load_pack(tmp_path / "demo.yaml")
+    assert raised.value.line == 8
+    assert "tokenz" in str(raised.value)
+
+
+def _must_not_run(*args):
+    raise AssertionError("the careful YAML parser ran for a valid shipped pack")
