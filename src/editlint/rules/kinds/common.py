@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
+from regex import Match
 
 from editlint.diagnostics import Applicability, Category, Severity
-from editlint.document import Document, Scope
+from editlint.document import Block, Document, Scope
 from editlint.rules.base import Rule, RuleExamples
-from editlint.rules.patterns import Alternation, PackPattern, check_backtracking
+from editlint.rules.patterns import Alternation, PackPattern, check_backtracking, finditer
 from editlint.rules.scanner import Search
-from editlint.rules.scopes import BLOCK_SCOPES, PROSE
+from editlint.rules.scopes import BLOCK_SCOPES, PROSE, QuotationFilter, blocks_in_scope
 
 CODE_PATTERN = r"^[A-Z]{2,6}[0-9]{2,4}$"
 
@@ -69,6 +71,20 @@ class DeclaredRule(Rule):
         self.searches.append(search)
         return search
 
+    def found(
+        self, document: Document, search: Search, exceptions: PackPattern | Alternation | None
+    ) -> Iterator[tuple[Block, Match]]:
+        """Matches of ``search`` in the blocks in scope, with their block, leaving out those in
+        quotations (when the rule skips them) and those inside a match of ``exceptions``."""
+        quotations = QuotationFilter(document) if Scope.QUOTATION in self.skip else None
+        blocks = blocks_in_scope(document, self.include, self.skip)
+        for block, match in search.matches(document, blocks):
+            if quotations is not None and match.start() in quotations:
+                continue
+            if exceptions is not None and _excepted(exceptions, document.masked, block, match):
+                continue
+            yield block, match
+
     def relevant(self, document: Document) -> bool:
         """Skip documents without a block in scope, or where the first search cannot match."""
         if self.block_kinds.isdisjoint(document.block_kinds):
@@ -78,6 +94,13 @@ class DeclaredRule(Rule):
     def format_message(self, match_text: str, **extra: str) -> str:
         text = " ".join(match_text.split())
         return self.message.replace("{match}", text).format_map(_Passthrough(extra))
+
+
+def _excepted(exceptions, text: str, block: Block, match: Match) -> bool:
+    return any(
+        found.start() <= match.start() and match.end() <= found.end()
+        for found in finditer(exceptions, text, block.start, block.end)
+    )
 
 
 class _Passthrough(dict):

@@ -6,11 +6,10 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from editlint.document import Document, Scope
+from editlint.document import Document
 from editlint.rules.base import RuleContext
 from editlint.rules.kinds.common import DeclaredRule, Pattern, RuleSpec
-from editlint.rules.patterns import compile_terms, finditer
-from editlint.rules.scopes import QuotationFilter, blocks_in_scope
+from editlint.rules.patterns import compile_terms
 
 
 class ExistenceSpec(RuleSpec):
@@ -41,19 +40,5 @@ class ExistenceRule(DeclaredRule):
         )
 
     def check(self, document: Document, context: RuleContext):
-        quotations = QuotationFilter(document) if Scope.QUOTATION in self.skip else None
-        text = document.masked
-        blocks = blocks_in_scope(document, self.include, self.skip)
-        for block, match in self.terms.matches(document, blocks):
-            if quotations is not None and match.start() in quotations:
-                continue
-            if self.exceptions and excepted(self.exceptions, text, block, match):
-                continue
+        for _, match in self.found(document, self.terms, self.exceptions):
             yield self.diagnostic(match.start(), match.end(), self.format_message(match.group(0)))
-
-
-def excepted(exceptions, text: str, block, match) -> bool:
-    return any(
-        found.start() <= match.start() and match.end() <= found.end()
-        for found in finditer(exceptions, text, block.start, block.end)
-    )

@@ -7,10 +7,9 @@ from typing import Literal
 from pydantic import Field, field_validator
 
 from editlint.diagnostics import Edit, Fix
-from editlint.document import Document, Scope
+from editlint.document import Document
 from editlint.rules.base import RuleContext
 from editlint.rules.kinds.common import ApplicabilityName, DeclaredRule, RuleSpec, applicability
-from editlint.rules.kinds.existence import excepted
 from editlint.rules.patterns import (
     WORD_AFTER,
     WORD_BEFORE,
@@ -19,7 +18,6 @@ from editlint.rules.patterns import (
     compile_terms,
     term_pattern,
 )
-from editlint.rules.scopes import QuotationFilter, blocks_in_scope
 
 _SENTENCE_ENDS = (".", "!", "?", ":")
 
@@ -58,14 +56,7 @@ class SubstitutionRule(DeclaredRule):
         )
 
     def check(self, document: Document, context: RuleContext):
-        quotations = QuotationFilter(document) if Scope.QUOTATION in self.skip else None
-        text = document.masked
-        blocks = blocks_in_scope(document, self.include, self.skip)
-        for block, match in self.terms.matches(document, blocks):
-            if quotations is not None and match.start() in quotations:
-                continue
-            if self.exceptions and excepted(self.exceptions, text, block, match):
-                continue
+        for block, match in self.found(document, self.terms, self.exceptions):
             replacement = self.replacements[match.lastindex - 1]
             span = (block.start, block.end, match.start(), match.end())
             fix = _fix(document.text, *span, replacement)
