@@ -11,11 +11,13 @@ from hypothesis import strategies as st
 
 from editlint.document import parse_document
 from editlint.rules.builtin.claims import Claim, ClaimOptions
+from editlint.rules.builtin.counter_perspective import PerspectiveHeadingOptions
 from editlint.rules.builtin.terms import TermSet, _Keys, matches_at
 from editlint.rules.builtin.viewpoints import ViewpointOptions
 from editlint.rules.leads import fold
 
 PATTERNS = ViewpointOptions().patterns
+HEADINGS = PerspectiveHeadingOptions()
 DETECTOR = ClaimOptions().detector
 # Words of the vocabularies and their look-alikes, in odd cases and spellings.
 WORDS = [
@@ -23,7 +25,7 @@ WORDS = [
     "claim’s", "claim-", "-claimed", "said", "the", "a", "from", "conservative", "center-right",
     "perspective", "Perspectives", "stresses", "often", "most", "the biggest", "greatest",
     "led", "to", "due", "1999", "12", "3,000", "percent", "in", "May", "(2008)", "bytes",
-    "“quoted words here”", "that", "because", "of",
+    "“quoted words here”", "that", "because", "of", "(", ")", ":", "this section", "Western",
 ]  # fmt: skip
 SEPARATORS = [" ", "  ", "\n", ", ", ". ", "; ", "-", "'", "’"]
 
@@ -79,6 +81,9 @@ def test_a_passage_without_the_needed_words_has_no_match(passage):
     document, start, end = passage
     if PATTERNS.narrator.search(document.masked, start, end):
         assert all(terms.occurs(document, start, end) for terms in PATTERNS.narrator_terms)
+    for pattern in (HEADINGS.heading, HEADINGS.lead_in):
+        if pattern.search(document.masked, start, end):
+            assert all(terms.occurs(document, start, end) for terms in HEADINGS.needs)
     assert DETECTOR.find(document, start, end) == _first_claim(document, start, end)
 
 

@@ -58,8 +58,16 @@ class LinkResolver:
         self.scheme = anchors
         self._own_anchors: frozenset[str] | None = None
         self._own_headings: tuple[list[str], list[str]] | None = None
+        self._links: dict[int, tuple[Link, Resolution]] = {}
 
     def resolve_link(self, link: Link) -> Resolution:
+        """What ``link`` (one of this document's) points at; resolved once per resolver."""
+        found = self._links.get(id(link))
+        if found is None or found[0] is not link:
+            found = self._links[id(link)] = (link, self._resolve_link(link))
+        return found[1]
+
+    def _resolve_link(self, link: Link) -> Resolution:
         if link.kind is LinkKind.AUTOLINK and not link.target.startswith(self.url_prefixes):
             return Resolution(Status.EXTERNAL, link.target)  # a bare URL or <URL>
         if link.kind is LinkKind.PROSE:

@@ -12,6 +12,7 @@ from editlint.diagnostics import Category, Severity
 from editlint.document import Block, BlockKind, Document
 from editlint.rules.base import Rule, RuleContext, RuleExamples
 from editlint.rules.builtin import vocabulary
+from editlint.rules.builtin.terms import TermSet
 from editlint.rules.builtin.viewpoints import (
     Balance,
     ViewpointOptions,
@@ -46,6 +47,11 @@ class PerspectiveHeadingOptions(BaseModel):
             rf"|[:,–—-]\s*(?:from|in|through)\s+(?:an?|the)\s+(?:{sides})\s+(?:{nouns})\s*$",
             regex.IGNORECASE,
         )
+
+    @cached_property
+    def needs(self) -> tuple[TermSet, TermSet]:
+        """Both patterns name a side and a perspective noun, each after whitespace."""
+        return TermSet(self.sides, first=False), TermSet(self.perspective_nouns, first=False)
 
     @cached_property
     def lead_in(self) -> regex.Pattern:
@@ -88,14 +94,19 @@ Fix: drop the qualifier and give each side's view, attributed to the people who 
     def check(self, document: Document, context: RuleContext):
         options: PerspectiveHeadingOptions = context.options or PerspectiveHeadingOptions()
         first_block_of: dict[int, int] = {}
+        needs = options.needs
         for index, block in enumerate(document.blocks):
             if block.kind is BlockKind.HEADING:
+                if not all(terms.occurs(document, block.start, block.end) for terms in needs):
+                    continue
                 for match in options.heading.finditer(document.masked, block.start, block.end):
                     yield self.diagnostic(match.start(), match.end())
             elif block.kind is BlockKind.PARAGRAPH and block.section > 0:
                 first_block_of.setdefault(block.section, index)
         for index in first_block_of.values():
             block = document.blocks[index]
+            if not all(terms.occurs(document, block.start, block.end) for terms in needs):
+                continue
             match = options.lead_in.search(document.masked, block.start, block.end)
             if match:
                 yield self.diagnostic(match.start(), match.end(), self.lead_in_message)

@@ -8,16 +8,20 @@ from editlint.index.anchors import heading_anchor
 from editlint.index.resolve import LinkResolver, Resolution, Status
 from editlint.index.suggest import closest
 from editlint.rules.base import Rule, RuleContext, RuleExamples
+from editlint.rules.builtin.terms import remember
 
 
 def resolver_for(document: Document, context: RuleContext) -> LinkResolver | None:
-    """A resolver for ``document`` under the configured link settings, or None without index."""
+    """A resolver for ``document`` under the configured link settings, or None without index;
+    the rules checking one document share it, and so what it has resolved."""
     if context.index is None:
         return None
     links = context.settings.get("links")
-    prefixes = links.url_prefixes if links is not None else ()
+    prefixes = tuple(links.url_prefixes) if links is not None else ()
     scheme = links.anchors if links is not None else "github"
-    return LinkResolver(context.index, document, prefixes, scheme)
+    index = context.index
+    key = (resolver_for, id(index), prefixes, scheme)  # shared by the rules of one document
+    return remember(document, key, lambda document: LinkResolver(index, document, prefixes, scheme))
 
 
 def entry_links(document: Document) -> set[int]:
