@@ -164,3 +164,17 @@ def test_a_rule_that_raises_is_an_internal_finding_for_that_file_only(tmp_path):
         "a.md": [], "b.md": ["INT001"], "c.md": []
     }
     assert found["b.md"][0].message.startswith("rule EVL202 failed: KeyError: 'boom' at ")
+
+
+class _CrashingPrefilter(_CrashingRule):
+    code = "EVL203"
+
+    def relevant(self, document):
+        raise RuntimeError("prefilter broke")
+
+
+def test_a_rule_whose_prefilter_raises_is_an_internal_finding_and_others_still_run(tmp_path):
+    checker = _checker(tmp_path, [_CrashingPrefilter(), _SlowRule()])
+    found = checker.check_text("aab\n").diagnostics
+    assert [d.code for d in found] == ["INT001", "EVL201"]
+    assert found[0].message.startswith("rule EVL203 failed: RuntimeError: prefilter broke at ")

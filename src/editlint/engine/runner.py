@@ -133,15 +133,16 @@ class Checker:
         file_ignores = ignored_for_file(document.path, self.loaded.root, config.per_file_ignores)
         file_ignores += file_settings.get("ignore", [])
         diagnostics: list[Diagnostic] = []
+        ignored = tuple(file_ignores)
         for rule in self.rules:
-            if any(rule.code.startswith(prefix) for prefix in file_ignores):
+            if ignored and rule.code.startswith(ignored):
                 continue
-            if not rule.relevant(document):
-                continue
-            context = self._contexts[rule.code]
-            if rule.needs_index and context.index is None:
-                context.index = self.index
             try:
+                if not rule.relevant(document):
+                    continue
+                context = self._contexts[rule.code]
+                if rule.needs_index and context.index is None:
+                    context.index = self.index
                 with match_time_limit():
                     found = list(rule.check(document, context))
             except Exception as error:  # one rule's crash must not stop the others
