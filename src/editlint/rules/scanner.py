@@ -20,6 +20,7 @@ from regex import Match
 
 from editlint.document import Document
 from editlint.rules.leads import fold, leads
+from editlint.rules.memo import remember
 from editlint.rules.patterns import (
     Alternation,
     PackPattern,
@@ -49,13 +50,11 @@ class TextSpan(NamedTuple):
 
 
 class _Leads:
-    """Every lead of every Search in this process, in one automaton rebuilt when one is added;
-    the word-start offsets of each lead are kept for the latest document only."""
+    """Every lead of every Search in this process, in one automaton rebuilt when one is added."""
 
     def __init__(self) -> None:
         self.numbers: dict[str, int] = {}
         self._automaton: ahocorasick.Automaton | None = None
-        self._last: tuple[Document, dict[int, list[int]]] | None = None
         self._lock = threading.Lock()
 
     def number(self, lead: str) -> int:
@@ -63,17 +62,14 @@ class _Leads:
             if lead not in self.numbers:
                 self.numbers[lead] = len(self.numbers)
                 self._automaton = None
-                self._last = None
             return self.numbers[lead]
 
     def starts(self, document: Document) -> dict[int, list[int]]:
         """For each lead (by number) that occurs, the ascending offsets in ``document.masked``
         where it begins, except where a word character glued before it rules out a word edge."""
-        last = self._last
-        if last is None or last[0] is not document:
-            last = (document, self._scan(document.masked))
-            self._last = last
-        return last[1]
+        # A lead added since the document was scanned makes another key: it is scanned again.
+        key = (_Leads, len(self.numbers))
+        return remember(document, key, lambda _: self._scan(document.masked))
 
     def _scan(self, text: str) -> dict[int, list[int]]:
         found: dict[int, list[int]] = {}

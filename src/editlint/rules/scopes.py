@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from editlint.document import Block, BlockKind, Document, Scope
 from editlint.document.model import in_sections
+from editlint.rules.memo import remember
 
 BLOCK_SCOPES = {
     Scope.HEADING: BlockKind.HEADING,
@@ -23,19 +24,10 @@ def blocks_in_scope(
 ) -> tuple[Block, ...]:
     """Blocks whose kind is included and that no skipped container holds, in order.
 
-    Most rules share a scope: the answer is remembered for the latest document.
+    Most rules share a scope: the answer is worked out once per document and scope.
     """
-    global _latest
-    latest = _latest
-    if latest is None or latest[0] is not document:
-        latest = _latest = (document, {})
-    found = latest[1].get((include, skip))
-    if found is None:
-        found = latest[1][include, skip] = tuple(_blocks_in_scope(document, include, skip))
-    return found
-
-
-_latest: tuple[Document, dict] | None = None
+    key = (blocks_in_scope, include, skip)
+    return remember(document, key, lambda _: tuple(_blocks_in_scope(document, include, skip)))
 
 
 def _blocks_in_scope(

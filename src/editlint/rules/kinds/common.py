@@ -11,6 +11,7 @@ from regex import Match
 from editlint.diagnostics import Applicability, Category, Severity
 from editlint.document import Block, Document, Scope
 from editlint.rules.base import Rule, RuleExamples
+from editlint.rules.memo import remember
 from editlint.rules.patterns import Alternation, PackPattern, check_backtracking, finditer
 from editlint.rules.scanner import Search
 from editlint.rules.scopes import BLOCK_SCOPES, PROSE, QuotationFilter, blocks_in_scope
@@ -76,7 +77,9 @@ class DeclaredRule(Rule):
     ) -> Iterator[tuple[Block, Match]]:
         """Matches of ``search`` in the blocks in scope, with their block, leaving out those in
         quotations (when the rule skips them) and those inside a match of ``exceptions``."""
-        quotations = QuotationFilter(document) if Scope.QUOTATION in self.skip else None
+        quotations = None
+        if Scope.QUOTATION in self.skip:
+            quotations = remember(document, QuotationFilter, QuotationFilter)
         blocks = blocks_in_scope(document, self.include, self.skip)
         for block, match in search.matches(document, blocks):
             if quotations is not None and match.start() in quotations:
