@@ -49,6 +49,8 @@ def find_problem(text: str, compose: Callable[[str], Any] | None = None) -> Yaml
 
     ``compose`` builds the node graph (default: ruamel's; PyYAML's ``yaml.compose`` works too).
     """
+    if _plainly_safe(text):
+        return None
     try:
         root = (compose or YAML(typ="rt", pure=True).compose)(text)
     except RecursionError:
@@ -56,6 +58,22 @@ def find_problem(text: str, compose: Callable[[str], Any] | None = None) -> Yaml
     except Exception:  # a syntax error: the loader reports it with its position
         return None
     return None if root is None else _walk(root)
+
+
+def _plainly_safe(text: str) -> bool:
+    """Whether ``text`` cannot hold anything refused, so composing it can be skipped.
+
+    Tags, anchors and aliases need ``!``, ``&`` or ``*``; every list or mapping needs one of
+    ``[{:-?``, so fewer of those than MAX_DEPTH cannot nest too deep; and without aliases a
+    text has fewer values than characters.
+    """
+    return (
+        len(text) < MAX_VALUES
+        and "!" not in text
+        and "&" not in text
+        and "*" not in text
+        and sum(text.count(indicator) for indicator in "[{:-?") < MAX_DEPTH
+    )
 
 
 def _walk(root: Any) -> YamlProblem | None:

@@ -178,3 +178,32 @@ def test_a_rule_whose_prefilter_raises_is_an_internal_finding_and_others_still_r
     found = checker.check_text("aab\n").diagnostics
     assert [d.code for d in found] == ["INT001", "EVL201"]
     assert found[0].message.startswith("rule EVL203 failed: RuntimeError: prefilter broke at ")
+
+
+@pytest.mark.parametrize(
+    ("text", "plain"),
+    [
+        ("title: Harbour\naliases: [Port (old), Dock]\n", True),
+        ("x: " + "[" * 62 + "]" * 62 + "\n", True),  # one indicator short of the depth limit
+        ("x: " + "[" * 70 + "]" * 70 + "\n", False),
+        ("x: " + "{a: " * 70 + "1" + "}" * 70 + "\n", False),
+        (BOMB, False),
+        ("a: &a [*a]\n", False),
+        (f"title: {TAGS[0]}\n", False),
+        ("list:\n" + "".join("  " * depth + "- x\n" for depth in range(1, 70)), False),
+    ],
+    ids=["plain", "deep-62", "deep-70", "deep-maps", "bomb", "recursive", "tag", "indented"],
+)
+def test_plain_yaml_is_not_composed_twice(text, plain):
+    """The shortcut for YAML without tags, aliases or deep nesting finds what a walk finds."""
+    from ruamel.yaml import YAML
+
+    from editlint import yamlguard
+
+    assert yamlguard._plainly_safe(text) is plain
+    try:
+        walked = yamlguard._walk(YAML(typ="rt", pure=True).compose(text))
+    except RecursionError:
+        assert "nested" in yamlguard.find_problem(text).message
+    else:
+        assert yamlguard.find_problem(text) == walked

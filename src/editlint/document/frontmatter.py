@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
@@ -34,7 +35,9 @@ def split_front_matter(text: str) -> tuple[int, int, int] | None:
     return opening.end(), closing.start(), closing.end()
 
 
+@lru_cache(maxsize=1)
 def _yaml() -> YAML:
+    """One loader for every front matter (making one costs more than a short load)."""
     yaml = YAML(typ="rt", pure=True)
     yaml.allow_duplicate_keys = False
     return yaml
