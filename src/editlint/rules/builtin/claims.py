@@ -24,10 +24,9 @@ _MONTHS = (
 _CODE_LIKE = re.compile(r"[=/\\_<>{}|]|\w\.\w|--")
 _LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
 # The same \d as the claim patterns': a figure starts with a currency sign or at a word edge
-# with a digit, so where a run of digits or a sign starts; a year is four digits in a row.
+# with a digit, so where a run of digits or a sign starts; a year lies in a run of four or more.
 _CURRENCY = "$€£¥"
 _DIGITS = regex.compile(r"\d+")
-_FOUR_DIGITS = regex.compile(r"\d{4,}")
 
 ClaimKind = Literal["figure", "date", "superlative", "quotation", "attribution", "causal"]
 CLAIM_KINDS: tuple[str, ...] = get_args(ClaimKind)
@@ -197,14 +196,14 @@ class ClaimDetector:
             elif kind in self.starts:
                 starts = self.starts[kind].offsets(document)
             elif kind == "figure":
-                starts = [match.start() for match in _DIGITS.finditer(text)]
+                starts = [start for start, _ in digit_runs(document)]
                 signs = [offset for sign in _CURRENCY for offset in _find_all(text, sign)]
                 starts = sorted(starts + signs) if signs else starts
             elif kind in self.needs:
                 found = [terms.offsets(document) for terms in self.needs[kind]]
                 starts = None if None in found else sorted(o for offsets in found for o in offsets)
             elif kind == "date":
-                spans = [match.span() for match in _FOUR_DIGITS.finditer(text)]
+                spans = [(start, end) for start, end in digit_runs(document) if end - start >= 4]
                 starts, ends = [s for s, _ in spans], [e for _, e in spans]
             else:
                 continue
@@ -234,3 +233,10 @@ def _find_all(text: str, needle: str) -> list[int]:
         found.append(offset)
         offset = text.find(needle, offset + 1)
     return found
+
+
+def digit_runs(document: Document) -> list[tuple[int, int]]:
+    """The spans of the runs of digits in the document's masked text."""
+    return remember(
+        document, digit_runs, lambda document: [m.span() for m in _DIGITS.finditer(document.masked)]
+    )
