@@ -33,7 +33,8 @@ from editlint.rules.patterns import (
 Matcher = re.Pattern | TimedPattern
 
 # A character that makes a word edge impossible just before a match (``patterns.WORD_BEFORE``
-# refuses \w, hyphens and apostrophes); only ASCII, so the test never rejects a true edge.
+# refuses \w, hyphens and apostrophes); ASCII and the two apostrophes only, so the test never
+# rejects a true edge.
 _GLUED = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-'’")
 
 
