@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from editlint.document import Block, BlockKind, Citation, CitationKind, Document, Sentence
 from editlint.rules.base import RuleContext
-from editlint.rules.builtin.terms import remember
+from editlint.rules.memo import remember
 from editlint.rules.scopes import in_sections
 
 CLAIM_BLOCKS = (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM)

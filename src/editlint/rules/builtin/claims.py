@@ -13,8 +13,9 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from editlint.document import Document
 from editlint.rules.builtin import vocabulary
-from editlint.rules.builtin.terms import TermSet, matches_at, remember
+from editlint.rules.builtin.terms import TermSet, matches_at
 from editlint.rules.builtin.vocabulary import alternation
+from editlint.rules.memo import remember
 from editlint.rules.patterns import compile_terms, finditer
 
 _MONTHS = (

@@ -24,6 +24,7 @@ from editlint.rules.builtin.viewpoints import (
     section_items,
 )
 from editlint.rules.builtin.vocabulary import alternation
+from editlint.rules.memo import remember
 from editlint.rules.scopes import QuotationFilter
 
 
@@ -153,7 +154,7 @@ Fix: add the other side's view, attributed to who holds it and cited."""
     def check(self, document: Document, context: RuleContext):
         options: UnansweredViewOptions = context.options or UnansweredViewOptions()
         patterns = options.patterns
-        quoted = QuotationFilter(document)
+        quoted = remember(document, QuotationFilter, QuotationFilter)
         for start, end, unit, spans in _units(document, options.unit, options.paragraph_neighbours):
             if not may_report_views(document, start, end, patterns):
                 continue  # no view, so no unanswered one
@@ -258,7 +259,7 @@ other side's view in the same way."""
     def check(self, document: Document, context: RuleContext):
         options: ViewpointOptions = context.options or ViewpointOptions()
         patterns = options.patterns
-        quoted = QuotationFilter(document)
+        quoted = remember(document, QuotationFilter, QuotationFilter)
         for block in document.blocks:
             if block.kind not in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM):
                 continue
@@ -303,7 +304,7 @@ Fix: give every item the views of each side, attributed and cited."""
     def check(self, document: Document, context: RuleContext):
         options: ViewpointOptions = context.options or ViewpointOptions()
         patterns = options.patterns
-        quoted = QuotationFilter(document)
+        quoted = remember(document, QuotationFilter, QuotationFilter)
         for index, section in enumerate(document.sections):
             if not is_debate_section(section, patterns):
                 continue

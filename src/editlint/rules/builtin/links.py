@@ -8,7 +8,7 @@ from editlint.index.anchors import heading_anchor
 from editlint.index.resolve import LinkResolver, Resolution, Status
 from editlint.index.suggest import closest
 from editlint.rules.base import Rule, RuleContext, RuleExamples
-from editlint.rules.builtin.terms import remember
+from editlint.rules.memo import remember
 
 
 def resolver_for(document: Document, context: RuleContext) -> LinkResolver | None:

@@ -15,15 +15,13 @@ from __future__ import annotations
 import re
 import string
 from bisect import bisect_left
-from collections.abc import Callable, Hashable, Iterable, Iterator
-from typing import TypeVar
+from collections.abc import Iterable, Iterator
 
 import ahocorasick
 
 from editlint.document import Document
 from editlint.rules.leads import fold
-
-T = TypeVar("T")
+from editlint.rules.memo import remember
 
 _LETTERS = re.compile(r"[A-Za-z]+")
 _ASCII_LETTERS = frozenset(string.ascii_lowercase)
@@ -65,19 +63,6 @@ class _Keys:
 
 
 _KEYS = _Keys()
-_memo: tuple[Document, dict] | None = None
-
-
-def remember(document: Document, key: Hashable, compute: Callable[[Document], T]) -> T:
-    """``compute(document)``, remembered under ``key`` while ``document`` is the latest one."""
-    global _memo
-    memo = _memo
-    if memo is None or memo[0] is not document:
-        memo = _memo = (document, {})
-    values = memo[1]
-    if key not in values:
-        values[key] = compute(document)
-    return values[key]
 
 
 class TermSet:
