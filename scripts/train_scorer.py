@@ -30,7 +30,7 @@ from pathlib import Path
 
 from editlint.document import parse_document
 from editlint.engine.config import Config, LoadedConfig
-from editlint.engine.runner import Checker
+from editlint.engine.runner import Checker, SelectionOverrides
 from editlint.evaluation import Example, Scores, as_paragraph, evaluate, read_examples
 from editlint.rules.builtin.biased_sentence import BiasedSentence, sentence_texts
 from editlint.rules.builtin.scoring import WEIGHTS, Scorer, features, word_lists
@@ -177,7 +177,9 @@ def neutrality_rules(scorer: Scorer | None) -> list:
 
 
 def checker_for(scorer: Scorer | None) -> Checker:
-    return Checker(LoadedConfig(Config(), None, ROOT), None, rules=neutrality_rules(scorer))
+    """The neutrality rules, NEU801 (opt-in) selected when it has a ``scorer``."""
+    overrides = SelectionOverrides(extend_select=[BiasedSentence.code])
+    return Checker(LoadedConfig(Config(), None, ROOT), overrides, rules=neutrality_rules(scorer))
 
 
 @dataclass

@@ -87,6 +87,38 @@ def test_select_ignore_and_exit_zero(cli, seed_path):
     assert cli("check", "--exit-zero", str(seed_path)).returncode == 0
 
 
+def test_opt_in_rule_runs_only_when_named(cli, tmp_path):
+    (tmp_path / "a.md").write_text("The notorious terrorists murdered the villagers.\n")
+
+    def biased_sentence(*options: str) -> list[list[int]]:
+        result = cli("check", "--format", "json", *options, "a.md", cwd=tmp_path)
+        return [
+            [d["line"], d["column"], d["end_line"], d["end_column"]]
+            for d in json.loads(result.stdout)["diagnostics"]
+            if d["code"] == "NEU801"
+        ]
+
+    assert biased_sentence() == []
+    assert biased_sentence("--select", "NEU8") == []
+    assert biased_sentence("--extend-select", "NEU801") == [[1, 15, 1, 25]]
+    assert biased_sentence("--extend-select", "NEU801", "--ignore", "NEU801") == []
+    (tmp_path / "editlint.yaml").write_text("extend-select: [NEU801]\n")
+    assert biased_sentence() == [[1, 15, 1, 25]]
+
+
+def test_rules_and_explain_mark_an_opt_in_rule(cli):
+    listing = {rule["code"]: rule for rule in json.loads(cli("rules", "--format", "json").stdout)}
+    assert listing["NEU801"]["opt_in"] is True
+    assert listing["NEU101"]["opt_in"] is False
+    text = cli("rules").stdout.splitlines()
+    assert [line for line in text if "(opt-in)" in line] == [
+        line for line in text if line.startswith("NEU801 ")
+    ]
+    explained = cli("explain", "NEU801").stdout
+    assert "Opt-in: off unless named in full: `extend-select: [NEU801]` in editlint.yaml, or " \
+        "`--extend-select NEU801`." in explained
+
+
 def test_fail_on_error_ignores_warnings(cli, tmp_path):
     (tmp_path / "a.md").write_text("# A\n\nA legendary port [@x].\n")
     assert cli("check", str(tmp_path / "a.md")).returncode == 1

@@ -77,6 +77,22 @@ def test_longest_prefix_wins(code, select, ignore, expected):
     assert is_selected(code, select, ignore) is expected
 
 
+@pytest.mark.parametrize(
+    "select, ignore, expected",
+    [
+        (["ALL"], [], False),
+        (["NEU"], [], False),
+        (["NEU8"], [], False),
+        (["NEU801"], [], True),
+        (["ALL", "NEU801"], [], True),  # select plus extend-select, as the checker joins them
+        (["ALL", "NEU801"], ["NEU801"], False),
+        (["ALL", "NEU801"], ["NEU8"], True),  # the full code is the longer entry, as for any rule
+    ],
+)
+def test_an_opt_in_rule_is_selected_only_by_its_full_code(select, ignore, expected):
+    assert is_selected("NEU801", select, ignore, opt_in=True) is expected
+
+
 def test_severity_override_longest_prefix():
     overrides = {"NEU": Severity.INFO, "NEU1": Severity.ERROR}
     assert severity_for("NEU101", Severity.WARNING, overrides) is Severity.ERROR

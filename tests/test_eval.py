@@ -71,6 +71,20 @@ def test_category_and_ignore_narrow_what_counts(cli, tmp_path):
     assert result.stdout.splitlines()[-1].startswith("MCC=0.000 P=0.000 R=0.000")
 
 
+def test_extend_select_counts_an_opt_in_rule(cli, tmp_path):
+    data = tmp_path / "set.csv"
+    data.write_text('text,label\n"The notorious terrorists murdered the villagers.",1\n')
+
+    def flagged_by(*options: str) -> dict[str, int]:
+        report = json.loads(cli("eval", "--format", "json", *options, str(data)).stdout)
+        return {rule["code"]: rule["tp"] for rule in report["rules"]}
+
+    assert flagged_by() == {"NEU101": 1, "NEU401": 1, "NEU402": 1}
+    assert flagged_by("--extend-select", "NEU801") == {
+        "NEU101": 1, "NEU401": 1, "NEU402": 1, "NEU801": 1
+    }
+
+
 def test_missing_label_column_is_a_usage_error(cli, tmp_path):
     data = tmp_path / "bad.csv"
     data.write_text("sentence,label\nabc,1\n", encoding="utf-8")

@@ -152,16 +152,18 @@ def rule_reference(rules: list[Rule]) -> str:
         "",
         "Every rule shipped with editlint. `editlint rules` lists them, `editlint explain CODE`",
         "prints one, and `editlint test-rules` checks the examples below. Codes select by",
-        "prefix: `--select NEU` runs every neutrality rule.",
+        "prefix: `--select NEU` runs every neutrality rule, except the opt-in ones, which run only",
+        "when `select` or `extend-select` names their full code.",
         "",
         "| code | name | category | severity | fix | summary |",
         "| --- | --- | --- | --- | --- | --- |",
     ]
     for rule in rules:
         fix = rule.fix_applicability.value if rule.fix_applicability else ""
+        opt_in = f"{_opt_in_note(rule)}; " if rule.opt_in else ""
         lines.append(
             f"| [{rule.code}](#{rule.code.lower()}) | {rule.name} | {rule.category.value} | "
-            f"{rule.severity.value} | {fix} | {_cell(rule.summary or rule.message)} |"
+            f"{rule.severity.value} | {fix} | {opt_in}{_cell(rule.summary or rule.message)} |"
         )
     for rule in rules:
         lines += ["", *_rule_section(rule)]
@@ -171,10 +173,11 @@ def rule_reference(rules: list[Rule]) -> str:
 def _rule_section(rule: Rule) -> list[str]:
     fix = f", fix: {rule.fix_applicability.value}" if rule.fix_applicability else ""
     source = "Python built-in" if rule.origin == "builtin" else f"pack {rule.origin}"
+    opt_in = f"; {_opt_in_note(rule)}" if rule.opt_in else ""
     lines = [
         f"## {rule.code}",
         "",
-        f"`{rule.name}`: {rule.category.value}, {rule.severity.value}{fix}; {source}.",
+        f"`{rule.name}`: {rule.category.value}, {rule.severity.value}{fix}; {source}{opt_in}.",
         "",
     ]
     explanation = rule.explanation.strip() or rule.summary or rule.message
@@ -189,6 +192,10 @@ def _rule_section(rule: Rule) -> list[str]:
         lines += ["", "Fixed:", "", *_fenced(example.text)]
         lines += ["", "becomes", "", *_fenced(example.fixed)]
     return lines
+
+
+def _opt_in_note(rule: Rule) -> str:
+    return f"opt-in: enable with `extend-select: [{rule.code}]`"
 
 
 def _explanation_line(line: str) -> str:

@@ -29,6 +29,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="count findings of this category (default: neutrality)",
     )
     parser.add_argument("--select", type=codes, help="only these codes or prefixes")
+    parser.add_argument(
+        "--extend-select",
+        type=codes,
+        default=[],
+        help="add codes or prefixes (an opt-in rule such as NEU801 by its full code)",
+    )
     parser.add_argument("--ignore", type=codes, default=[], help="turn off codes or prefixes")
     parser.add_argument("--per-rule", action="store_true", help="break the figures down by rule")
     parser.add_argument("--format", choices=["text", "json"], default="text", help="output format")
@@ -38,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
     examples = read_examples(args.csv)
     loaded = config_for(args, [args.csv])
     category = None if args.category == "all" else args.category
-    overrides = SelectionOverrides(args.select, args.ignore)
+    overrides = SelectionOverrides(args.select, args.ignore, args.extend_select)
     checker = evaluation_checker(loaded, category, overrides)
     evaluation = evaluate(args.csv, checker, category, examples)
     if args.format == "json":

@@ -33,6 +33,11 @@ def explain(rule: Rule) -> str:
         f"{rule.code} {rule.name} ({rule.category.value}, {rule.severity.value}{fixable})\n",
         (rule.explanation.strip() or rule.summary or rule.message) + "\n",
     ]
+    if rule.opt_in:
+        parts.append(
+            f"Opt-in: off unless named in full: `extend-select: [{rule.code}]` in "
+            f"editlint.yaml, or `--extend-select {rule.code}`.\n"
+        )
     examples = rule.examples
     if examples is not None:
         for text in examples.flag:

@@ -1,4 +1,4 @@
-"""``editlint rules``: list rules with code, category, severity and fixability."""
+"""``editlint rules``: list rules with code, category, severity, fixability and opt-in."""
 
 from __future__ import annotations
 
@@ -24,8 +24,9 @@ def run(args: argparse.Namespace) -> int:
         return 0
     for rule in rules:
         fixable = rule.fix_applicability.value if rule.fix_applicability else "-"
+        opt_in = "(opt-in) " if rule.opt_in else ""
         print(
             f"{rule.code:<8} {rule.name:<32} {rule.category.value:<20} "
-            f"{rule.severity.value:<8} {fixable:<8} {rule.summary or rule.message}"
+            f"{rule.severity.value:<8} {fixable:<8} {opt_in}{rule.summary or rule.message}"
         )
     return 0

@@ -66,7 +66,9 @@ class Checker:
         select = overrides.select or config.select
         select = [*select, *config.extend_select, *overrides.extend_select]
         ignore = [*config.ignore, *overrides.ignore]
-        self.rules = [rule for rule in rules if is_selected(rule.code, select, ignore)]
+        self.rules = [
+            rule for rule in rules if is_selected(rule.code, select, ignore, rule.opt_in)
+        ]
         self._contexts = {
             rule.code: RuleContext(
                 options=_options(rule, config.rules.get(rule.code, {}), loaded),

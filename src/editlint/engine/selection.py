@@ -1,4 +1,7 @@
-"""Which rules run, at what severity: codes and prefixes, the longest prefix winning."""
+"""Which rules run, at what severity: codes and prefixes, the longest prefix winning.
+
+An opt-in rule is off unless ``select`` or ``extend-select`` names its full code: "ALL" and
+shorter prefixes pass it by."""
 
 from __future__ import annotations
 
@@ -16,8 +19,12 @@ def _specificity(prefix: str) -> int:
     return 0 if prefix == "ALL" else len(prefix)
 
 
-def is_selected(code: str, select: list[str], ignore: list[str]) -> bool:
-    """flake8's decision: the most specific matching entry of select or ignore wins."""
+def is_selected(code: str, select: list[str], ignore: list[str], opt_in: bool = False) -> bool:
+    """flake8's decision: the most specific matching entry of select or ignore wins.
+
+    An ``opt_in`` rule counts only the select entries that are its full code."""
+    if opt_in:
+        select = [prefix for prefix in select if prefix == code]
     chosen = max((_specificity(p) for p in select if _matches(code, p)), default=-1)
     ignored = max((_specificity(p) for p in ignore if _matches(code, p)), default=-1)
     return chosen >= 0 and chosen > ignored if ignored >= 0 else chosen >= 0

@@ -77,6 +77,8 @@ class Rule:
     examples: ClassVar[RuleExamples | None] | RuleExamples | None = None
     needs_index: ClassVar[bool] | bool = False
     origin: ClassVar[str] | str = "builtin"
+    # Off unless ``select`` or ``extend-select`` names the full code ("ALL" and prefixes don't).
+    opt_in: ClassVar[bool] | bool = False
 
     def check(self, document: Document, context: RuleContext) -> Iterable[Diagnostic]:
         raise NotImplementedError
@@ -121,4 +123,5 @@ class Rule:
             "explanation": self.explanation,
             "fixable": self.fix_applicability.value if self.fix_applicability else None,
             "origin": self.origin,
+            "opt_in": self.opt_in,
         }

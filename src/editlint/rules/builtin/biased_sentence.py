@@ -63,12 +63,15 @@ editors judged biased or weaselly, scores as likely one-sided. The finding under
 that adds most to the score and names up to three such words.
 Why: bias often hides in combinations of words that no single-term rule catches; the named words
 show where the sentence takes a side. It is a statistical judgement: read the sentence, then
-decide.
+decide. It is opt-in: it adds little to what the word rules find, and some of its weights are
+identity and topic words, so neutral sentences about contested subjects can score higher
+(docs/accuracy.md gives the figures).
 Example: "The notorious terrorists murdered the villagers."
 Fix: attribute the judgement to the people who make it, or describe what happened in neutral
 words. Raise `threshold` in editlint.yaml for fewer, surer findings. The model is retrained by
 scripts/train_scorer.py; docs/accuracy.md gives its measured precision and recall."""
     options_model = BiasedSentenceOptions
+    opt_in = True
     examples = RuleExamples(
         flag=["The notorious terrorists murdered the villagers."],
         pass_=[
