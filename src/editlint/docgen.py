@@ -160,7 +160,7 @@ def rule_reference(rules: list[Rule]) -> str:
     ]
     for rule in rules:
         fix = rule.fix_applicability.value if rule.fix_applicability else ""
-        opt_in = f"{_opt_in_note(rule)}; " if rule.opt_in else ""
+        opt_in = f"Opt-in ({_enabling(rule)}). " if rule.opt_in else ""
         lines.append(
             f"| [{rule.code}](#{rule.code.lower()}) | {rule.name} | {rule.category.value} | "
             f"{rule.severity.value} | {fix} | {opt_in}{_cell(rule.summary or rule.message)} |"
@@ -173,7 +173,7 @@ def rule_reference(rules: list[Rule]) -> str:
 def _rule_section(rule: Rule) -> list[str]:
     fix = f", fix: {rule.fix_applicability.value}" if rule.fix_applicability else ""
     source = "Python built-in" if rule.origin == "builtin" else f"pack {rule.origin}"
-    opt_in = f"; {_opt_in_note(rule)}" if rule.opt_in else ""
+    opt_in = f"; opt-in: {_enabling(rule)}" if rule.opt_in else ""
     lines = [
         f"## {rule.code}",
         "",
@@ -194,8 +194,9 @@ def _rule_section(rule: Rule) -> list[str]:
     return lines
 
 
-def _opt_in_note(rule: Rule) -> str:
-    return f"opt-in: enable with `extend-select: [{rule.code}]`"
+def _enabling(rule: Rule) -> str:
+    """How to turn on an opt-in rule."""
+    return f"enable with `extend-select: [{rule.code}]`"
 
 
 def _explanation_line(line: str) -> str:
