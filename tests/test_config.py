@@ -67,7 +67,6 @@ def test_content_root_is_relative_to_the_config(tmp_path):
     [
         ("NEU101", ["ALL"], [], True),
         ("NEU101", ["ALL"], ["NEU"], False),
-        ("NEU101", ["ALL"], ["NEU"] , False),
         ("NEU101", ["NEU101"], ["NEU"], True),
         ("NEU102", ["NEU101"], ["NEU"], False),
         ("SEE101", ["NEU"], [], False),

@@ -73,12 +73,18 @@ class Config(BaseModel):
     )
     select: list[str] = Field(
         default_factory=lambda: ["ALL"],
-        description="Codes or prefixes of the rules to run; the longest matching prefix wins.",
+        description=(
+            "Codes or prefixes of the rules to run; the longest matching prefix wins. "
+            "Opt-in rules (such as NEU801) run only when named by their full code."
+        ),
     )
     extend_select: list[str] = Field(
         default_factory=list,
         validation_alias=AliasChoices("extend_select", "extend-select"),
-        description="Codes or prefixes to add to 'select' (e.g. on top of a preset).",
+        description=(
+            "Codes or prefixes to add to 'select' (e.g. on top of a preset); "
+            "an opt-in rule by its full code."
+        ),
     )
     ignore: list[str] = Field(default_factory=list, description="Codes or prefixes to turn off.")
     severity: dict[str, Severity] = Field(
