@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import stat
+from functools import lru_cache
 from pathlib import Path
 
 UNREADABLE_CODE = "INP001"
@@ -83,13 +84,23 @@ def refuse_path(path: Path, max_size: int, root: Path) -> Refusal | None:
 
 def _leaves(path: Path, root: Path) -> bool:
     """Whether ``path`` lies in ``root`` by name but, through a link, leads out of it."""
-    root = Path(os.path.abspath(root))
-    if not Path(os.path.abspath(path)).is_relative_to(root):
+    absolute_root = os.path.abspath(root)
+    if not _inside(os.path.abspath(path), absolute_root):
         return False
     try:
-        return not path.resolve().is_relative_to(root.resolve())
+        return not _inside(os.path.realpath(path, strict=True), _real(absolute_root))
     except (OSError, RuntimeError):  # a link loop: reading it reports the loop
         return False
+
+
+def _inside(path: str, folder: str) -> bool:
+    return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
+
+
+@lru_cache(maxsize=64)
+def _real(folder: str) -> str:
+    """The real path of the repository folder, worked out once per run, not once per file."""
+    return os.path.realpath(folder)
 
 
 def screen_text(text: str, max_size: int, max_line_length: int) -> Refusal | None:
