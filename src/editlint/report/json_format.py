@@ -23,11 +23,25 @@ def render(run: RunReport) -> str:
     located = run.located
     if not located:
         return head + "\n"
-    items = ",\n".join(
-        "    " + json.dumps(_entry(item), indent=2, ensure_ascii=False).replace("\n", "\n    ")
-        for item in located
-    )
+    items = ",\n".join("    " + _indented(_entry(item), "    ") for item in located)
     return head.removesuffix("[]\n}") + "[\n" + items + "\n  ]\n}\n"
+
+
+def _indented(value, margin: str) -> str:
+    """``json.dumps(value, indent=2, ensure_ascii=False)`` with every line after the first
+    indented by ``margin``: the same text, several times faster, for the nesting of a finding
+    (the json module lays out indented JSON in pure Python)."""
+    inner = margin + "  "
+    if isinstance(value, dict) and value:
+        members = [f"{inner}{_scalar(k)}: {_indented(item, inner)}" for k, item in value.items()]
+        return "{\n" + ",\n".join(members) + "\n" + margin + "}"
+    if isinstance(value, list) and value:
+        members = [inner + _indented(item, inner) for item in value]
+        return "[\n" + ",\n".join(members) + "\n" + margin + "]"
+    return _scalar(value)
+
+
+_scalar = json.JSONEncoder(ensure_ascii=False).encode  # one encoder, not one per value
 
 
 def _entry(item: Located) -> dict:
