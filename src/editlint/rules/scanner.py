@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import threading
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from typing import NamedTuple, Protocol
 
 import ahocorasick
@@ -127,7 +127,7 @@ class Search:
         starts = _LEADS.starts(document)
         return any(number in starts for numbers in self.numbers for number in numbers)
 
-    def matches(self, document: Document, spans: Iterable[_Span]) -> Iterator[tuple[_Span, Match]]:
+    def matches(self, document: Document, spans: Sequence[_Span]) -> Iterator[tuple[_Span, Match]]:
         """Each span with each match inside it, left to right, matches not overlapping.
 
         ``spans`` are ascending and disjoint, with ``start`` and ``end`` offsets into
@@ -139,7 +139,6 @@ class Search:
                 for match in finditer(self.pattern, text, span.start, span.end):
                     yield span, match
             return
-        spans = spans if isinstance(spans, Sequence) else list(spans)
         span_starts = [span.start for span in spans]
         span, free_from = None, 0
         for start, matchers in self._candidates(document):

@@ -77,9 +77,7 @@ class DeclaredRule(Rule):
     ) -> Iterator[tuple[Block, Match]]:
         """Matches of ``search`` in the blocks in scope, with their block, leaving out those in
         quotations (when the rule skips them) and those inside a match of ``exceptions``."""
-        quotations = None
-        if Scope.QUOTATION in self.skip:
-            quotations = remember(document, QuotationFilter, QuotationFilter)
+        quotations = self.quotations(document)
         blocks = blocks_in_scope(document, self.include, self.skip)
         for block, match in search.matches(document, blocks):
             if quotations is not None and match.start() in quotations:
@@ -87,6 +85,12 @@ class DeclaredRule(Rule):
             if exceptions is not None and _excepted(exceptions, document.masked, block, match):
                 continue
             yield block, match
+
+    def quotations(self, document: Document) -> QuotationFilter | None:
+        """The document's quotations, when the rule skips them (None when it does not)."""
+        if Scope.QUOTATION not in self.skip:
+            return None
+        return remember(document, QuotationFilter, QuotationFilter)
 
     def relevant(self, document: Document) -> bool:
         """Skip documents without a block in scope, or where the first search cannot match."""

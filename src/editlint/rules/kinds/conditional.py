@@ -6,12 +6,12 @@ from typing import Literal
 
 from pydantic import Field
 
-from editlint.document import Document, Scope
+from editlint.document import Document
 from editlint.rules.base import RuleContext
 from editlint.rules.kinds.common import DeclaredRule, Pattern, RuleSpec
 from editlint.rules.patterns import compile_terms
 from editlint.rules.scanner import TextSpan
-from editlint.rules.scopes import QuotationFilter, blocks_in_scope
+from editlint.rules.scopes import blocks_in_scope
 
 Unit = Literal["sentence", "block", "section", "document"]
 
@@ -35,7 +35,7 @@ class ConditionalRule(DeclaredRule):
         self.second = self.search(compile_terms([], spec.second, spec.inflect, spec.ignore_case))
 
     def check(self, document: Document, context: RuleContext):
-        quotations = QuotationFilter(document) if Scope.QUOTATION in self.skip else None
+        quotations = self.quotations(document)
         for unit in self._units(document):
             firsts = [
                 match
