@@ -199,6 +199,17 @@ def evaluate(
     """Check every row with ``checker``; score the rows, and each rule's share of them."""
     rows = list(examples) if examples is not None else read_examples(path)
     names = {rule.code: rule.name for rule in checker.rules}
+    fired, errors = codes_per_row(rows, checker, category)
+    scores = Scores()
+    for example, codes in zip(rows, fired, strict=True):
+        scores.add(bool(codes), example.label)
+    return Evaluation(path, category, scores, _per_rule(rows, fired, names), errors)
+
+
+def codes_per_row(
+    rows: Iterable[Example], checker: Checker, category: str | None
+) -> tuple[list[set[str]], int]:
+    """The codes of ``category`` found in each row, and how many internal errors there were."""
     fired: list[set[str]] = []
     errors = 0
     for example in rows:
@@ -209,10 +220,7 @@ def evaluate(
             elif category is None or diagnostic.category.value == category:
                 codes.add(diagnostic.code)
         fired.append(codes)
-    scores = Scores()
-    for example, codes in zip(rows, fired, strict=True):
-        scores.add(bool(codes), example.label)
-    return Evaluation(path, category, scores, _per_rule(rows, fired, names), errors)
+    return fired, errors
 
 
 def _per_rule(
