@@ -84,3 +84,59 @@ def test_junit_is_well_formed_even_with_control_characters(tmp_path):
     failure = root.find("testsuite/testcase/failure")
     assert failure.get("message") == "bad \ufffd[31m <tag> & \"q\""
     assert [suite.get("name") for suite in root] == ["a.md", "b.md"]
+
+
+SARIF_ARTICLE = """---
+title: Harbour
+---
+
+The legendary harbour master kept the lights lit [@keeper].
+
+- A renowned stall.
+- A renowned stall.
+"""
+
+
+def _sarif_findings(cli, folder: Path) -> list[tuple[str, int, str]]:
+    result = cli("check", "--format", "sarif", "a.md", cwd=folder)
+    assert result.returncode == 1, result.stderr
+    return [
+        (
+            item["message"]["text"].split("'")[1],
+            item["locations"][0]["physicalLocation"]["region"]["startLine"],
+            item["partialFingerprints"]["editlint/v1"],
+        )
+        for item in _validate_sarif(result.stdout)["runs"][0]["results"]
+    ]
+
+
+def test_sarif_fingerprints_follow_findings_when_lines_move_and_change_with_their_words(
+    cli, tmp_path
+):
+    (tmp_path / "editlint.yaml").write_text("select: [NEU101]\n")
+    article = tmp_path / "a.md"
+    article.write_text(SARIF_ARTICLE)
+    before = _sarif_findings(cli, tmp_path)
+    assert [(word, line) for word, line, _ in before] == [
+        ("legendary", 5), ("renowned", 7), ("renowned", 8),
+    ]
+    keys = [key for _, _, key in before]
+    # the repeated phrase shares a fingerprint and is told apart by its occurrence
+    assert keys[1].split(":")[0] == keys[2].split(":")[0]
+    assert [key.split(":")[1] for key in keys] == ["1", "1", "2"]
+    assert len(set(keys)) == 3
+
+    article.write_text(SARIF_ARTICLE.replace("---\n\n", "---\n\nA new opening.\n\nMore.\n\n"))
+    moved = _sarif_findings(cli, tmp_path)
+    assert [(word, line) for word, line, _ in moved] == [
+        ("legendary", 9), ("renowned", 11), ("renowned", 12),
+    ]
+    assert [key for _, _, key in moved] == keys
+
+    article.write_text(SARIF_ARTICLE.replace("legendary harbour", "iconic harbour"))
+    reworded = _sarif_findings(cli, tmp_path)
+    assert [(word, line) for word, line, _ in reworded] == [
+        ("iconic", 5), ("renowned", 7), ("renowned", 8),
+    ]
+    assert reworded[0][2] != keys[0]
+    assert [key for _, _, key in reworded[1:]] == keys[1:]

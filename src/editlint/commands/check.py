@@ -44,7 +44,8 @@ def run(args: argparse.Namespace) -> int:
     paths = args.paths or [Path(".")]
     loaded = config_for(args, paths)
     batch = engine_options.batch_options(args, loaded)
-    # Baselines fingerprint findings by their text; other reports may drop each file's text.
+    # Baselines and SARIF fingerprint findings by their text; reports that neither quote nor
+    # fingerprint it may drop each file's text.
     batch.keep_text = (
         args.baseline is not None
         or args.write_baseline is not None

@@ -6,6 +6,9 @@ baseline file's folder) and the whitespace-normalised text of the span with up t
 editing text above a finding never makes it new. The same fingerprint may occur several times
 in a file (a phrase repeated in one paragraph); the baseline keeps a count, and only the
 occurrences beyond that count are new.
+
+SARIF reports the same identity, without the path, as each result's ``partialFingerprints``
+(``occurrence_fingerprints``), so code scanning follows an alert when lines move.
 """
 
 from __future__ import annotations
@@ -57,6 +60,18 @@ def fingerprint(diagnostic: Diagnostic, text: str, path: str) -> str:
         _normalise(after),
     )
     return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()[:20]
+
+
+def occurrence_fingerprints(diagnostics: list[Diagnostic], text: str) -> list[str]:
+    """One ``fingerprint:occurrence`` per diagnostic, the path left out (the consumer knows the
+    file): the n-th finding with the same fingerprint in the file gets occurrence n (from 1)."""
+    seen: Counter[str] = Counter()
+    keys = []
+    for diagnostic in diagnostics:
+        key = fingerprint(diagnostic, text, "")
+        seen[key] += 1
+        keys.append(f"{key}:{seen[key]}")
+    return keys
 
 
 def _fingerprints(result: FileResult, base: Path) -> list[tuple[str, Diagnostic]]:

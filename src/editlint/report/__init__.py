@@ -21,8 +21,9 @@ FORMATS: dict[str, str] = {
     "junit": "editlint.report.junit:render",
     "html": "editlint.report.html:render",
 }
-#: Formats that quote the articles' text; the others place findings by line starts alone.
-QUOTING_FORMATS = frozenset({"full", "html"})
+#: Formats that read the articles' text (to quote it; SARIF to fingerprint findings by it);
+#: the others place findings by line starts alone.
+QUOTING_FORMATS = frozenset({"full", "html", "sarif"})
 
 
 def reporter(name: str) -> Callable[[RunReport], str]:

@@ -1,6 +1,9 @@
 """``--format sarif``: SARIF 2.1.0 with rule metadata, help text and fixes (GitHub code scanning).
 
-Columns count Unicode code points (``columnKind: unicodeCodePoints``), as editlint's do.
+Columns count Unicode code points (``columnKind: unicodeCodePoints``), as editlint's do. Each
+result carries ``partialFingerprints`` (``editlint/v1``): the baseline's fingerprint of the
+finding (rule code and the normalised text around it, no line numbers) and its occurrence in the
+file, so code scanning follows an alert when lines above it move.
 """
 
 from __future__ import annotations
@@ -10,9 +13,11 @@ from pathlib import Path
 from urllib.parse import quote
 
 from editlint import __version__
+from editlint.engine.baseline import occurrence_fingerprints
 from editlint.report.model import Located, RunReport
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+FINGERPRINT_KEY = "editlint/v1"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 
 
@@ -32,11 +37,23 @@ def render(run: RunReport) -> str:
                     }
                 },
                 "columnKind": "unicodeCodePoints",
-                "results": [_result(item, index[item.diagnostic.code]) for item in run.located],
+                "results": [
+                    _result(item, index[item.diagnostic.code], key)
+                    for item, key in zip(run.located, _fingerprints(run), strict=True)
+                ],
             }
         ],
     }
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+def _fingerprints(run: RunReport) -> list[str]:
+    """The fingerprint of every finding, in the order of ``run.located``."""
+    return [
+        key
+        for result in run.results
+        for key in occurrence_fingerprints(result.diagnostics, result.text or "")
+    ]
 
 
 def _rules(run: RunReport) -> list[dict]:
@@ -90,7 +107,7 @@ def _region(item: Located, start: int, end: int) -> dict:
     return {"startLine": line, "startColumn": column, "endLine": end_line, "endColumn": end_column}
 
 
-def _result(item: Located, rule_index: int) -> dict:
+def _result(item: Located, rule_index: int, fingerprint: str) -> dict:
     diagnostic = item.diagnostic
     result = {
         "ruleId": diagnostic.code,
@@ -110,6 +127,7 @@ def _result(item: Located, rule_index: int) -> dict:
                 }
             }
         ],
+        "partialFingerprints": {FINGERPRINT_KEY: fingerprint},
     }
     fix = diagnostic.fix
     if fix is not None and fix.applicability.value != "display-only":
