@@ -84,7 +84,10 @@ def test_a_passage_without_the_needed_words_has_no_match(passage):
     for pattern in (HEADINGS.heading, HEADINGS.lead_in):
         if pattern.search(document.masked, start, end):
             assert all(terms.occurs(document, start, end) for terms in HEADINGS.needs)
-    assert DETECTOR.find(document, start, end) == _first_claim(document, start, end)
+    claim = _first_claim(document, start, end)
+    assert DETECTOR.find(document, start, end) == claim
+    if claim is not None:
+        assert DETECTOR.in_document(document).may_hold(start, end)
 
 
 def _first_claim(document, start, end):

@@ -118,12 +118,20 @@ def _first_heading(document: Document) -> int:
 def build_sentences(document: Document) -> list[Sentence]:
     """The sentences of the paragraphs and list items (``Document.sentences``)."""
     sentences = []
-    masked = document.masked
-    for index, block in enumerate(document.blocks):
-        if block.kind is BlockKind.PARAGRAPH or block.kind is BlockKind.LIST_ITEM:
-            for start, end in split_sentences(masked, block.start, block.end):
-                sentences.append(Sentence(start, end, index))
+    for index in range(len(document.blocks)):
+        sentences.extend(block_sentences(document, index))
     return sentences
+
+
+def block_sentences(document: Document, index: int) -> list[Sentence]:
+    """The sentences of block ``index`` if it is a paragraph or list item (``sentences_of``)."""
+    block = document.blocks[index]
+    if block.kind is not BlockKind.PARAGRAPH and block.kind is not BlockKind.LIST_ITEM:
+        return []
+    return [
+        Sentence(start, end, index)
+        for start, end in split_sentences(document.masked, block.start, block.end)
+    ]
 
 
 def collect_see_also(document: Document) -> list[SeeAlsoEntry]:

@@ -181,6 +181,30 @@ class Document:
 
         return build_sentences(self)
 
+    def sentences_of(self, block_index: int) -> list[Sentence]:
+        """The sentences of one paragraph or list item (none for other blocks), split when
+        first asked for: rules that look at a few blocks need not split the whole document."""
+        built = self.__dict__.get("sentences")
+        if built is not None:
+            return self._sentences_by_block.get(block_index, [])
+        found = self._split_blocks.get(block_index)
+        if found is None:
+            from editlint.document.build import block_sentences
+
+            found = self._split_blocks[block_index] = block_sentences(self, block_index)
+        return found
+
+    @cached_property
+    def _split_blocks(self) -> dict[int, list[Sentence]]:
+        return {}
+
+    @cached_property
+    def _sentences_by_block(self) -> dict[int, list[Sentence]]:
+        by_block: dict[int, list[Sentence]] = {}
+        for sentence in self.sentences:
+            by_block.setdefault(sentence.block, []).append(sentence)
+        return by_block
+
     @cached_property
     def see_also(self) -> list[SeeAlsoEntry]:
         """See-also entries (section, front matter, prose pointers), built when first read."""

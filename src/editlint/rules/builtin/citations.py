@@ -39,27 +39,27 @@ class SentenceExtent:
     end: int
 
 
-def sentence_extents(document: Document) -> dict[int, list[SentenceExtent]]:
-    """The sentences of each prose block (by block index), each reaching to the next one."""
-    return remember(document, sentence_extents, _sentence_extents)
-
-
-def _sentence_extents(document: Document) -> dict[int, list[SentenceExtent]]:
-    by_block: dict[int, list[Sentence]] = {}
-    for sentence in document.sentences:
-        by_block.setdefault(sentence.block, []).append(sentence)
-    extents: dict[int, list[SentenceExtent]] = {}
-    for index, sentences in by_block.items():
-        block_end = document.blocks[index].end
-        extents[index] = [
-            SentenceExtent(
-                sentence,
-                sentence.start,
-                sentences[position + 1].start if position + 1 < len(sentences) else block_end,
-            )
-            for position, sentence in enumerate(sentences)
-        ]
+def sentence_extents(document: Document, index: int) -> list[SentenceExtent]:
+    """The sentences of prose block ``index``, each reaching to the next one (or the block's
+    end); worked out once per block and shared by the rules."""
+    by_block = remember(document, sentence_extents, lambda document: {})
+    extents = by_block.get(index)
+    if extents is None:
+        extents = by_block[index] = _sentence_extents(document, index)
     return extents
+
+
+def _sentence_extents(document: Document, index: int) -> list[SentenceExtent]:
+    sentences = document.sentences_of(index)
+    block_end = document.blocks[index].end
+    return [
+        SentenceExtent(
+            sentence,
+            sentence.start,
+            sentences[position + 1].start if position + 1 < len(sentences) else block_end,
+        )
+        for position, sentence in enumerate(sentences)
+    ]
 
 
 class CitationFinder:

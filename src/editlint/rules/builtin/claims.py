@@ -152,64 +152,13 @@ class ClaimDetector:
             regex.IGNORECASE,
         )
 
+    def in_document(self, document: Document) -> DocumentClaims:
+        """The claims of ``document``: its cues found once, then looked up span by span."""
+        return remember(document, self, lambda document: DocumentClaims(self, document))
+
     def find(self, document: Document, start: int, end: int) -> Claim | None:
         """The first claim of an enabled kind in ``document.masked[start:end]``, by kind order."""
-        text = document.masked
-        for kind, pattern, starts, ends in remember(document, self, self._gates):
-            if ends is not None:  # the first needed span ending after ``start`` must begin
-                position = bisect_right(ends, start)  # before ``end``
-                if position == len(starts) or starts[position] >= end:
-                    continue
-            elif starts is not None:  # a needed offset in the span
-                position = bisect_left(starts, start)
-                if position == len(starts) or starts[position] >= end:
-                    continue
-            if pattern is None:
-                quotations = document_quotations(document)
-                for q_start, q_end in quotations[bisect_left(quotations, (start,)) :]:
-                    if q_start >= end:
-                        break
-                    if self._long_enough(text, q_start, q_end):
-                        return Claim(kind, q_start, q_end, text[q_start:q_end])
-                continue
-            if starts is not None and (kind in self.starts or kind == "figure"):
-                found = matches_at(pattern, text, starts, start, end)
-            else:
-                found = finditer(pattern, text, start, end)
-            for match in found:
-                if kind == "date":
-                    if not self._is_year(match.group("year")):
-                        continue
-                    return Claim(kind, *match.span("year"), match.group("year"))
-                return Claim(kind, match.start(), match.end(), match.group(0))
-        return None
-
-    def _gates(self, document: Document) -> list[tuple[str, regex.Pattern | None, list, list]]:
-        """For each enabled kind: its pattern (None for quotations) and the offsets (starts)
-        one of which each match holds, or spans (starts, ends) one of which it overlaps; None
-        when unknown. A match of a kind in ``self.starts`` or a figure starts at an offset."""
-        gates = []
-        text = document.masked
-        for kind in self.options.kinds:
-            pattern, ends = self.patterns.get(kind), None
-            if kind == "quotation":
-                starts = [q_start for q_start, _ in document_quotations(document)]
-            elif kind in self.starts:
-                starts = self.starts[kind].offsets(document)
-            elif kind == "figure":
-                starts = [start for start, _ in digit_runs(document)]
-                signs = [offset for sign in _CURRENCY for offset in _find_all(text, sign)]
-                starts = sorted(starts + signs) if signs else starts
-            elif kind in self.needs:
-                found = [terms.offsets(document) for terms in self.needs[kind]]
-                starts = None if None in found else sorted(o for offsets in found for o in offsets)
-            elif kind == "date":
-                spans = [(start, end) for start, end in digit_runs(document) if end - start >= 4]
-                starts, ends = [s for s, _ in spans], [e for _, e in spans]
-            else:
-                continue
-            gates.append((kind, pattern, starts, ends))
-        return gates
+        return self.in_document(document).find(start, end)
 
     def _is_year(self, token: str) -> bool:
         return self.options.earliest_year <= int(token) <= self.options.latest_year
@@ -220,6 +169,94 @@ class ClaimDetector:
         if _CODE_LIKE.search(quoted):
             return False
         return len(_LETTER_WORD.findall(quoted)) >= self.options.quotation_min_words
+
+
+class DocumentClaims:
+    """A detector's cues in one document: for each enabled kind, the offsets (starts) one of
+    which each match holds, or the spans (starts, ends) one of which it overlaps, or None
+    when unknown; a match of a kind in ``ClaimDetector.starts`` or a figure starts at one.
+    All the offsets together answer, with one look-up, whether a span may hold a claim."""
+
+    def __init__(self, detector: ClaimDetector, document: Document) -> None:
+        self.detector = detector
+        self.text = document.masked
+        kinds = detector.options.kinds
+        self.quotations = [  # the shorter ones are scare quotes
+            (start, end)
+            for start, end in (document_quotations(document) if "quotation" in kinds else ())
+            if detector._long_enough(self.text, start, end)
+        ]
+        self.gates: list[tuple[str, regex.Pattern | None, list | None, list | None]] = []
+        for kind in kinds:
+            pattern, starts, ends = detector.patterns.get(kind), None, None
+            if kind == "quotation":
+                starts = [q_start for q_start, _ in self.quotations]
+            elif kind in detector.starts:
+                starts = detector.starts[kind].offsets(document)
+            elif kind == "figure":
+                starts = [start for start, _ in digit_runs(document)]
+                signs = [offset for sign in _CURRENCY for offset in _find_all(self.text, sign)]
+                starts = sorted(starts + signs) if signs else starts
+            elif kind in detector.needs:
+                found = [terms.offsets(document) for terms in detector.needs[kind]]
+                starts = None if None in found else sorted(o for offsets in found for o in offsets)
+            elif kind == "date":  # the year is a run of four digits, a year's
+                spans = [span for span in digit_runs(document) if self._is_year_run(*span)]
+                starts, ends = [s for s, _ in spans], [e for _, e in spans]
+            else:
+                continue
+            self.gates.append((kind, pattern, starts, ends))
+        self.anywhere = any(starts is None for _, _, starts, _ in self.gates)
+        self.cues = sorted(
+            offset
+            for _, _, starts, ends in self.gates
+            if starts is not None and ends is None
+            for offset in starts
+        )
+        # Only dates have spans (runs of digits: disjoint, so their ends are in order too).
+        self.cue_spans = [(starts, ends) for kind, _, starts, ends in self.gates if kind == "date"]
+
+    def _is_year_run(self, start: int, end: int) -> bool:
+        return end - start == 4 and self.detector._is_year(self.text[start:end])
+
+    def may_hold(self, start: int, end: int) -> bool:
+        """Whether a claim may lie in ``[start, end)``: a cue of some kind lies in it."""
+        if self.anywhere or _any_needed(self.cues, None, start, end):
+            return True
+        return any(_any_needed(starts, ends, start, end) for starts, ends in self.cue_spans)
+
+    def find(self, start: int, end: int) -> Claim | None:
+        """The first claim of an enabled kind in ``[start, end)``, by kind order."""
+        text = self.text
+        detector = self.detector
+        for kind, pattern, starts, ends in self.gates:
+            if starts is not None and not _any_needed(starts, ends, start, end):
+                continue
+            if pattern is None:
+                quotations = self.quotations
+                position = bisect_left(quotations, (start,))
+                if position < len(quotations) and quotations[position][0] < end:
+                    q_start, q_end = quotations[position]
+                    return Claim(kind, q_start, q_end, text[q_start:q_end])
+                continue
+            if starts is not None and (kind in detector.starts or kind == "figure"):
+                found = matches_at(pattern, text, starts, start, end)
+            else:
+                found = finditer(pattern, text, start, end)
+            for match in found:
+                if kind == "date":
+                    if not detector._is_year(match.group("year")):
+                        continue
+                    return Claim(kind, *match.span("year"), match.group("year"))
+                return Claim(kind, match.start(), match.end(), match.group(0))
+        return None
+
+
+def _any_needed(starts: list[int], ends: list[int] | None, start: int, end: int) -> bool:
+    """Whether one of the needed offsets ``starts`` lies in ``[start, end)``, or with ``ends``,
+    one of the needed spans overlaps it (the first ending after ``start`` begins before ``end``)."""
+    position = bisect_left(starts, start) if ends is None else bisect_right(ends, start)
+    return position < len(starts) and starts[position] < end
 
 
 def document_quotations(document: Document) -> list[tuple[int, int]]:

@@ -101,7 +101,6 @@ Fix: cite the sources the passage relies on, or mark the claims that need them."
         if not cites_anything(document, urls_count):
             return
         finder = CitationFinder(document, urls_count)
-        extents = sentence_extents(document)
         for index, block in claim_blocks(document, options.check_lead, options.check_see_also):
             if (block.end - block.start + 1) // 2 < options.min_words:
                 continue  # too short: words are at least one character and one space apart
@@ -110,7 +109,7 @@ Fix: cite the sources the passage relies on, or mark the claims that need them."
             words = len(_WORD.findall(document.masked, block.start, block.end))
             if words < options.min_words:
                 continue
-            first = extents.get(index)
+            first = sentence_extents(document, index)
             end = first[0].sentence.end if first else block.end
             kind = "list item" if block.kind.value == "list_item" else "paragraph"
             yield self.diagnostic(block.start, end, self.message.format(kind=kind, words=words))
@@ -161,11 +160,12 @@ option) after the sentence so that the claim is flagged to readers and editors."
 
     def check(self, document: Document, context: RuleContext):
         options: UnsourcedClaimOptions = context.options or UnsourcedClaimOptions()
-        detector = options.detector
+        claims = options.detector.in_document(document)
         finder = CitationFinder(document, urls_are_citations(context), options.marker)
-        extents = sentence_extents(document)
-        for index, _ in claim_blocks(document, options.check_lead, options.check_see_also):
-            sentences = extents.get(index, [])
+        for index, block in claim_blocks(document, options.check_lead, options.check_see_also):
+            if not claims.may_hold(block.start, block.end):
+                continue  # no sentence of the block can hold a claim: none need splitting
+            sentences = sentence_extents(document, index)
             if not sentences:
                 continue
             last = sentences[-1]
@@ -175,7 +175,7 @@ option) after the sentence so that the claim is flagged to readers and editors."
                 if finder.cites(extent.start, extent.end) or finder.marks(extent.start, extent.end):
                     continue
                 sentence = extent.sentence
-                claim = detector.find(document, sentence.start, sentence.end)
+                claim = claims.find(sentence.start, sentence.end)
                 if claim is None:
                     continue
                 message = self.message.format(
