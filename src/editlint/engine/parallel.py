@@ -12,6 +12,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from editlint.engine.collector import settle
 from editlint.engine.runner import Checker, FileResult
 
 if TYPE_CHECKING:
@@ -53,11 +54,15 @@ def check_parallel(
 
     if any(rule.needs_index for rule in checker.rules):
         checker.index  # noqa: B018 - built once here, inherited or pickled by every worker
-    done = 0
+    # The first file is checked here, before the workers fork: what checking loads on first
+    # use (the Markdown parser, lazy imports, cached patterns) is then loaded once, not once
+    # in every worker.
+    yield _check(checker, items[0])
+    done = 1
     try:
         with _pool(checker, workers) as pool:
-            chunk = max(1, min(64, len(items) // (workers * 8)))
-            for result in pool.map(_check_in_worker, items, chunksize=chunk):
+            chunk = max(1, min(64, len(items) // (workers * 32)))
+            for result in pool.map(_check_in_worker, items[1:], chunksize=chunk):
                 done += 1
                 yield result
     except BrokenProcessPool:
@@ -81,6 +86,7 @@ def _pool(checker: Checker, workers: int) -> ProcessPoolExecutor:
 def _init_worker(checker: Checker) -> None:
     global _worker_checker
     _worker_checker = checker
+    settle()  # what the worker inherited lives as long as it does
 
 
 def _check_in_worker(item: Item) -> FileResult:

@@ -1,0 +1,21 @@
+"""The cycle collector during a long check: kept off what lives for the whole run, run rarely.
+
+Checking a file allocates many short-lived objects (tokens, blocks, sentences) that form
+almost no reference cycles: on the 419 ArchWiki articles the collector ran about 440 times in
+each worker, for 0.04-0.08 s, and found about 500 objects in all. With a first-generation
+threshold of 10,000 instead of 700 it runs about 50 times for 0.01 s.
+"""
+
+from __future__ import annotations
+
+import gc
+
+#: Allocations (less deallocations) between two collections of the youngest generation.
+YOUNG_THRESHOLD = 10_000
+
+
+def settle() -> None:
+    """Keep the collector off every object alive now, and collect young objects less often."""
+    gc.freeze()
+    _, middle, old = gc.get_threshold()
+    gc.set_threshold(YOUNG_THRESHOLD, middle, old)
