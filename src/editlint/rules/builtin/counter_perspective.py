@@ -94,8 +94,11 @@ Fix: drop the qualifier and give each side's view, attributed to the people who 
 
     def check(self, document: Document, context: RuleContext):
         options: PerspectiveHeadingOptions = context.options or PerspectiveHeadingOptions()
-        first_block_of: dict[int, int] = {}
         needs = options.needs
+        whole = len(document.text)
+        if not all(terms.occurs(document, 0, whole) for terms in needs):
+            return  # every heading and lead-in found names a side and a perspective noun
+        first_block_of: dict[int, int] = {}
         for index, block in enumerate(document.blocks):
             if block.kind is BlockKind.HEADING:
                 if not all(terms.occurs(document, block.start, block.end) for terms in needs):
@@ -154,6 +157,8 @@ Fix: add the other side's view, attributed to who holds it and cited."""
     def check(self, document: Document, context: RuleContext):
         options: UnansweredViewOptions = context.options or UnansweredViewOptions()
         patterns = options.patterns
+        if not may_report_views(document, 0, len(document.text), patterns):
+            return  # no view anywhere, so no unanswered one
         quoted = remember(document, QuotationFilter, QuotationFilter)
         for start, end, unit, spans in _units(document, options.unit, options.paragraph_neighbours):
             if not may_report_views(document, start, end, patterns):
@@ -259,6 +264,9 @@ other side's view in the same way."""
     def check(self, document: Document, context: RuleContext):
         options: ViewpointOptions = context.options or ViewpointOptions()
         patterns = options.patterns
+        whole = len(document.text)
+        if not all(terms.occurs(document, 0, whole) for terms in patterns.narrator_terms):
+            return  # no block holds every word a narrator's view needs
         quoted = remember(document, QuotationFilter, QuotationFilter)
         for block in document.blocks:
             if block.kind not in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM):
