@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from editlint.document import (
     BlockKind,
@@ -14,6 +17,7 @@ from editlint.document import (
     SeeAlsoSource,
     parse_document,
 )
+from editlint.document.seealso import pointer_words
 
 MARKDOWN = """---
 title: Example
@@ -147,3 +151,9 @@ def test_bad_front_matter_is_an_input_error(text, message, line):
     assert message in raised.value.message
     document_line = text[: raised.value.offset].count("\n") + 1
     assert document_line == line
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="Ssex \n\t\u00a0\u2003.", max_size=40))
+def test_pointer_words_are_where_see_and_whitespace_start(text):
+    assert pointer_words(text) == [match.start() for match in re.finditer(r"[Ss]ee\s", text)]

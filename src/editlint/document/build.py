@@ -8,6 +8,7 @@ exports happens here, once. Sentences and see-also entries are built on first us
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from operator import attrgetter
 
 from editlint.document.inline import scan_inline
 from editlint.document.model import (
@@ -20,7 +21,7 @@ from editlint.document.model import (
     Sentence,
     in_sections,
 )
-from editlint.document.seealso import POINTER_WORD, is_see_also_title, prose_entries
+from editlint.document.seealso import is_see_also_title, pointer_words, prose_entries
 from editlint.document.sentences import split_sentences
 
 PROSE_BLOCKS = frozenset({BlockKind.HEADING, BlockKind.PARAGRAPH, BlockKind.LIST_ITEM})
@@ -139,9 +140,9 @@ def collect_see_also(document: Document) -> list[SeeAlsoEntry]:
     entries = _front_matter_entries(document)
     see_also_sections = set(document.see_also_sections)
     masked = document.masked
-    links = sorted(document.links, key=lambda link: link.start)
+    links = sorted(document.links, key=attrgetter("start"))
     link_starts = [link.start for link in links]
-    pointers = [match.start() for match in POINTER_WORD.finditer(masked)]
+    pointers = pointer_words(masked)
     prose = []
     for block in document.blocks:
         kind = block.kind

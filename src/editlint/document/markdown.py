@@ -17,6 +17,22 @@ from editlint.document.model import Block, BlockKind, Document, FootnoteDefiniti
 
 _FOOTNOTE_DEFINITION = re.compile(r"^ {0,3}\[\^([^\]\s]+)\]:", re.MULTILINE)
 _LEAF_CONTAINERS = {"blockquote_open": "blockquote", "list_item_open": "list_item"}
+# The token types ``_blocks`` reads; the rest (paragraph_open, heading_close, ...) are passed.
+_READ_TOKENS = frozenset(
+    {
+        *_LEAF_CONTAINERS,
+        "blockquote_close",
+        "list_item_close",
+        "footnote_reference_open",
+        "footnote_reference_close",
+        "heading_open",
+        "fence",
+        "code_block",
+        "html_block",
+        "table_open",
+        "inline",
+    }
+)
 
 
 @lru_cache(maxsize=2)
@@ -84,6 +100,8 @@ def _blocks(tokens, text: str, lines: LineIndex, line_shift: int):
     item_counter = 0
     for token in tokens:
         kind = token.type
+        if kind not in _READ_TOKENS:
+            continue
         if kind in _LEAF_CONTAINERS:
             containers.append(_LEAF_CONTAINERS[kind])
             if kind == "list_item_open":

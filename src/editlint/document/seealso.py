@@ -13,8 +13,9 @@ _PROSE_POINTER = re.compile(
     r"(?:\b[Ss]ee also|(?:^|[,;:(]\s*|\.\s+)[Ss]ee)\s+"
     r"(?P<list>(?:\[\[|[A-Z0-9\[])[^.;!?\n]*?)\s*(?=[.;!?)]|$)"
 )
-# What every pointer contains: blocks without it are not searched.
-POINTER_WORD = re.compile(r"[Ss]ee\s")
+# What every pointer contains, "[Ss]ee\s": blocks without it are not searched. Found by its
+# "ee" and a look at the letter before (a literal scan, several times faster).
+_EE_SPACE = re.compile(r"ee\s")
 # (?<!\s) and possessive runs: a match starts only where a run of spaces starts (linear time).
 _LIST_SEPARATOR = re.compile(r"(?<!\s)(?:\s*+,\s*+(?:and\s+|or\s+)?|\s++(?:and|or)\s+)")
 _PARENTHETICAL = re.compile(r"(?<!\s)\s*+\([^)]*\)?")
@@ -23,6 +24,15 @@ _LEADING_ARTICLE = re.compile(r"^(?:the\s+)", re.IGNORECASE)
 
 def is_see_also_title(title: str) -> bool:
     return bool(SEE_ALSO_TITLE.match(title))
+
+
+def pointer_words(text: str) -> list[int]:
+    """Where "See" or "see" followed by whitespace starts in ``text``."""
+    return [
+        match.start() - 1
+        for match in _EE_SPACE.finditer(text)
+        if match.start() and text[match.start() - 1] in "Ss"
+    ]
 
 
 def prose_entries(masked: str, start: int, end: int, links: list[Link]) -> list[SeeAlsoEntry]:
