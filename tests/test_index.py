@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import os
 import pickle
+import string
+import unicodedata
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from editlint.engine.config import Config, LoadedConfig
 from editlint.engine.runner import Checker
@@ -63,6 +67,17 @@ def test_github_anchors_are_slugs_with_numbered_duplicates():
     assert {"usage", "usage-1", "über-uns", "custom-id"} <= keys
     assert fragment_key("Usage", "github") in keys
     assert "usage-2" not in keys
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=string.printable + "Üéß\u0301ǅ", max_size=30))
+def test_github_slugs_keep_letters_digits_marks_spaces_hyphens_underscores(heading):
+    kept = (
+        char
+        for char in heading.strip().lower()
+        if char in " -_" or char.isalnum() or unicodedata.category(char).startswith("M")
+    )
+    assert github_slug(heading) == "".join(kept).replace(" ", "-")
 
 
 def _write(path: Path, text: str) -> None:

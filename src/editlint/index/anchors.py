@@ -15,6 +15,7 @@ import unicodedata
 from urllib.parse import quote, unquote
 
 _UNDERSCORES = re.compile(r"[\s_]+")
+_NOT_ASCII_SLUG = re.compile(r"[^a-z0-9 _-]")
 
 
 def anchor_keys(headings: list[str], ids: list[str], scheme: str) -> frozenset[str]:
@@ -55,9 +56,12 @@ def _forms(heading: str, scheme: str) -> tuple[str, ...]:
 
 def github_slug(heading: str) -> str:
     """github-slugger: lower case, drop punctuation and symbols, spaces to hyphens."""
+    lowered = heading.strip().lower()
+    if lowered.isascii():  # no combining marks; the letters and digits are [a-z0-9]
+        return _NOT_ASCII_SLUG.sub("", lowered).replace(" ", "-")
     kept = (
         char
-        for char in heading.strip().lower()
+        for char in lowered
         if char in " -_" or char.isalnum() or unicodedata.category(char).startswith("M")
     )
     return "".join(kept).replace(" ", "-")
