@@ -12,9 +12,10 @@ from hypothesis import strategies as st
 from editlint.document import parse_document
 from editlint.rules.builtin.claims import Claim, ClaimOptions
 from editlint.rules.builtin.counter_perspective import PerspectiveHeadingOptions
-from editlint.rules.builtin.terms import TermSet, _Keys, matches_at
+from editlint.rules.builtin.terms import TermSet, matches_at
 from editlint.rules.builtin.viewpoints import ViewpointOptions
 from editlint.rules.leads import fold
+from editlint.rules.words import Hits, Words
 
 PATTERNS = ViewpointOptions().patterns
 HEADINGS = PerspectiveHeadingOptions()
@@ -45,8 +46,8 @@ def test_fold_turns_what_ignorecase_matches_to_an_ascii_letter_into_that_letter(
             assert letters[folded].fullmatch(char), hex(codepoint)
 
 
-def test_no_terms_no_offsets():
-    assert _Keys().offsets(parse_document("Text.\n")) == ([], [])
+def test_no_words_no_hits():
+    assert Words().hits(parse_document("Text.\n")) == Hits({}, {}, {})
 
 
 def test_terms_starting_with_no_letter_can_match_anywhere():

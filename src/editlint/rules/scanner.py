@@ -1,26 +1,23 @@
 """One pass over a document finds where any declared rule's patterns could match.
 
 Every pattern a rule pack declares starts at a word edge, and most can only start with one
-of a few literal words (``rules/leads.py``). The leads of every pattern of every rule go into
-one Aho-Corasick automaton (pyahocorasick), run once over the folded text of a document;
-each pattern is then tried alone, anchored, where one of its leads begins. A document is
-scanned once however many rules ask, instead of once per rule, block and pattern.
+of a few literal words (``rules/leads.py``). The leads of every pattern of every rule are
+found in one pass over the document (``rules/words.py``, shared with the built-in rules'
+terms); each pattern is then tried alone, anchored, where one of its leads begins. A
+document is scanned once however many rules ask, instead of once per rule, block and pattern.
 """
 
 from __future__ import annotations
 
 import re
-import threading
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from typing import NamedTuple, Protocol
 
-import ahocorasick
 from regex import Match
 
 from editlint.document import Document
-from editlint.rules.leads import fold, leads
-from editlint.rules.memo import remember
+from editlint.rules.leads import leads
 from editlint.rules.patterns import (
     Alternation,
     PackPattern,
@@ -29,13 +26,9 @@ from editlint.rules.patterns import (
     finditer,
     match_at,
 )
+from editlint.rules.words import LEAD, WORDS
 
 Matcher = re.Pattern | TimedPattern
-
-# A character that makes a word edge impossible just before a match (``patterns.WORD_BEFORE``
-# refuses \w, hyphens and apostrophes); ASCII and the two apostrophes only, so the test never
-# rejects a true edge.
-_GLUED = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-'’")
 
 
 class _Span(Protocol):
@@ -48,54 +41,6 @@ class TextSpan(NamedTuple):
 
     start: int
     end: int
-
-
-class _Leads:
-    """Every lead of every Search in this process, in one automaton rebuilt when one is added."""
-
-    def __init__(self) -> None:
-        self.numbers: dict[str, int] = {}
-        self._automaton: ahocorasick.Automaton | None = None
-        self._lock = threading.Lock()
-
-    def number(self, lead: str) -> int:
-        with self._lock:
-            if lead not in self.numbers:
-                self.numbers[lead] = len(self.numbers)
-                self._automaton = None
-            return self.numbers[lead]
-
-    def starts(self, document: Document) -> dict[int, list[int]]:
-        """For each lead (by number) that occurs, the ascending offsets in ``document.masked``
-        where it begins, except where a word character glued before it rules out a word edge."""
-        # A lead added since the document was scanned makes another key: it is scanned again.
-        key = (_Leads, len(self.numbers))
-        return remember(document, key, lambda _: self._scan(document.masked))
-
-    def _scan(self, text: str) -> dict[int, list[int]]:
-        found: dict[int, list[int]] = {}
-        for end, (number, back) in self._built().iter(fold(text)):
-            start = end - back
-            if start and text[start - 1] in _GLUED:
-                continue
-            if number in found:
-                found[number].append(start)
-            else:
-                found[number] = [start]
-        return found
-
-    def _built(self) -> ahocorasick.Automaton:
-        with self._lock:
-            if self._automaton is None:
-                automaton = ahocorasick.Automaton()
-                for lead, number in self.numbers.items():
-                    automaton.add_word(lead, (number, len(lead) - 1))
-                automaton.make_automaton()
-                self._automaton = automaton
-            return self._automaton
-
-
-_LEADS = _Leads()
 
 
 class Search:
@@ -113,7 +58,8 @@ class Search:
     def _register(self) -> None:
         self.numbers = None
         if self.leads is not None:
-            self.numbers = [sorted(map(_LEADS.number, each)) for each in self.leads]
+            number = WORDS.number
+            self.numbers = [sorted(number(lead, LEAD) for lead in each) for each in self.leads]
 
     def __setstate__(self, state: dict) -> None:
         # Lead numbers belong to a process: a Search sent to another one registers anew.
@@ -124,7 +70,7 @@ class Search:
         """False when no match can occur anywhere in ``document``."""
         if self.numbers is None:
             return True
-        starts = _LEADS.starts(document)
+        starts = WORDS.hits(document).leads
         return any(number in starts for numbers in self.numbers for number in numbers)
 
     def matches(self, document: Document, spans: Sequence[_Span]) -> Iterator[tuple[_Span, Match]]:
@@ -157,7 +103,7 @@ class Search:
 
     def _candidates(self, document: Document) -> list[tuple[int, list[Matcher]]]:
         """Ascending offsets where a lead begins, each with the patterns to try there in order."""
-        starts = _LEADS.starts(document)
+        starts = WORDS.hits(document).leads
         by_start: dict[int, list[Matcher]] = {}
         for matcher, numbers in zip(self.matchers, self.numbers, strict=True):
             for number in numbers:

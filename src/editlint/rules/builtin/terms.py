@@ -6,63 +6,22 @@ each term's leading letters occur. A case-insensitive match of a term (``regex``
 semantics) starts where its leading letters occur in the folded text, so a passage holding
 none of them holds no match, and a scan may try only those offsets (``matches_at``).
 
-All term lists of all rules share one Aho-Corasick automaton and one pass per document; the
-offsets are remembered for the most recent document only.
+All term lists of all rules, and the pack rules' leads, share one Aho-Corasick automaton and
+one pass per document (``rules/words.py``); the offsets are remembered for the most recent
+document only.
 """
 
 from __future__ import annotations
 
 import re
-import string
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 
-import ahocorasick
-
 from editlint.document import Document
-from editlint.rules.leads import fold
 from editlint.rules.memo import remember
+from editlint.rules.words import TERM, WORDS
 
 _LETTERS = re.compile(r"[A-Za-z]+")
-_ASCII_LETTERS = frozenset(string.ascii_lowercase)
-
-
-class _Keys:
-    """Every key of every TermSet, in one automaton rebuilt when a key is added."""
-
-    def __init__(self) -> None:
-        self.keys: dict[str, int] = {}
-        self.automaton: ahocorasick.Automaton | None = None
-
-    def add(self, key: str) -> int:
-        if key not in self.keys:
-            self.keys[key] = len(self.keys)
-            self.automaton = None
-        return self.keys[key]
-
-    def offsets(self, document: Document) -> tuple[list[list[int]], list[list[int]]]:
-        """For each key (by number), where it occurs in the folded masked text: at the start of
-        a word (no ASCII letter before it), and inside one."""
-        if self.automaton is None:
-            self.automaton = ahocorasick.Automaton()
-            for key, number in self.keys.items():
-                self.automaton.add_word(key, (number, len(key) - 1))
-            self.automaton.make_automaton()
-        starting: list[list[int]] = [[] for _ in self.keys]
-        inside: list[list[int]] = [[] for _ in self.keys]
-        if not self.keys:
-            return starting, inside  # an automaton without keys cannot search
-        text = fold(document.masked)
-        for last, (number, back) in self.automaton.iter(text):
-            start = last - back
-            if start and text[start - 1] in _ASCII_LETTERS:
-                inside[number].append(start)
-            else:
-                starting[number].append(start)
-        return starting, inside
-
-
-_KEYS = _Keys()
 
 
 class TermSet:
@@ -78,7 +37,7 @@ class TermSet:
     """
 
     def __init__(self, terms: Iterable[str], first: bool = True, inside_words: bool = False):
-        keys: set[int] | None = set()
+        runs_wanted: set[str] | None = set()
         for term in terms:
             runs = [  # after the term's start or an ASCII non-letter ("İ" folds to "i")
                 run.group(0)
@@ -86,12 +45,23 @@ class TermSet:
                 if run.start() == 0 or term[run.start() - 1].isascii()
             ]
             if not runs or (first and not _LETTERS.match(term)):
-                keys = None  # no letter to look for: the term could match anywhere
+                runs_wanted = None  # no letter to look for: the term could match anywhere
                 break
             run = runs[0] if first else max(runs, key=len)
-            keys.add(_KEYS.add(run.lower()))
-        self._keys = None if keys is None else sorted(keys)
+            runs_wanted.add(run.lower())
+        self._runs = runs_wanted
         self._inside_words = inside_words
+        self._register()
+
+    def _register(self) -> None:
+        self._keys = None
+        if self._runs is not None:
+            self._keys = sorted(WORDS.number(run, TERM) for run in self._runs)
+
+    def __setstate__(self, state: dict) -> None:
+        # Word numbers belong to a process: a TermSet sent to another one registers anew.
+        self.__dict__.update(state)
+        self._register()
 
     def offsets(self, document: Document) -> list[int] | None:
         """Sorted offsets of the runs, or None when a term has none (it may match anywhere)."""
@@ -100,10 +70,10 @@ class TermSet:
         return remember(document, self, self._offsets)
 
     def _offsets(self, document: Document) -> list[int]:
-        starting, inside = remember(document, (_Keys, len(_KEYS.keys)), _KEYS.offsets)
-        found = [offset for key in self._keys for offset in starting[key]]
+        hits = WORDS.hits(document)
+        found = [offset for key in self._keys for offset in hits.starting.get(key, ())]
         if self._inside_words:
-            found += [offset for key in self._keys for offset in inside[key]]
+            found += [offset for key in self._keys for offset in hits.inside.get(key, ())]
         return sorted(found)
 
     def occurs(self, document: Document, start: int, end: int) -> bool:
