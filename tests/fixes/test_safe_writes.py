@@ -51,6 +51,63 @@ def test_a_symlinked_article_is_fixed_through_the_link(tmp_path):
     assert (folder / "real.md").read_text() == FIXED
 
 
+def test_a_hard_linked_article_is_fixed_in_place_for_every_link(tmp_path):
+    folder = house_folder(tmp_path / "repo", {"a.md": ARTICLE})
+    os.chmod(folder / "a.md", 0o640)
+    outside = tmp_path / "elsewhere.md"
+    os.link(folder / "a.md", outside)
+    inode = (folder / "a.md").stat().st_ino
+    result = fix_file(house_checker(folder), folder / "a.md")
+    assert result.problem is None
+    assert (folder / "a.md").read_text() == FIXED
+    assert outside.read_text() == FIXED
+    info = (folder / "a.md").stat()
+    assert (info.st_ino, info.st_nlink, stat.S_IMODE(info.st_mode)) == (inode, 2, 0o640)
+    assert not [p for p in folder.iterdir() if p.name.endswith(TEMP_SUFFIX)]
+
+
+def test_a_hard_linked_article_changed_meanwhile_is_not_written(tmp_path):
+    folder = house_folder(tmp_path, {"a.md": ARTICLE})
+    os.link(folder / "a.md", folder / "twin.md")
+    checker = house_checker(folder)
+    check_text = checker.check_text
+
+    def edit_meanwhile(text, path=None):  # another editor saves through the other link
+        (folder / "twin.md").write_text("Someone else's edit.\n")
+        return check_text(text, path)
+
+    checker.check_text = edit_meanwhile
+    result = fix_file(checker, folder / "a.md")
+    assert result.problem == "changed on disk while being fixed; not written"
+    assert (folder / "a.md").read_text() == "Someone else's edit.\n"
+    assert (folder / "a.md").stat().st_nlink == 2
+
+
+def test_a_symlink_into_another_folder_fixes_the_target_and_keeps_the_link(tmp_path):
+    folder = house_folder(tmp_path / "repo", {})
+    (folder / "shared").mkdir()
+    (folder / "shared" / "real.md").write_text(ARTICLE)
+    (folder / "topics").mkdir()
+    (folder / "topics" / "link.md").symlink_to("../shared/real.md")
+    result = fix_file(house_checker(folder), folder / "topics" / "link.md")
+    assert result.problem is None
+    assert os.readlink(folder / "topics" / "link.md") == "../shared/real.md"
+    assert (folder / "shared" / "real.md").read_text() == FIXED
+    assert sorted(p.name for p in (folder / "topics").iterdir()) == ["link.md"]
+    assert sorted(p.name for p in (folder / "shared").iterdir()) == ["real.md"]
+
+
+def test_a_symlink_out_of_the_repository_is_neither_read_nor_written(tmp_path):
+    folder = house_folder(tmp_path / "repo", {})
+    (tmp_path / "outside.md").write_text(ARTICLE)
+    (folder / "link.md").symlink_to(tmp_path / "outside.md")
+    result = fix_file(house_checker(folder), folder / "link.md")
+    assert result.problem == "could not be read; not fixed"
+    assert [d.code for d in result.result.diagnostics] == ["INP001"]
+    assert (tmp_path / "outside.md").read_text() == ARTICLE
+    assert (folder / "link.md").is_symlink()
+
+
 def test_a_file_changed_on_disk_while_fixing_is_not_written(tmp_path):
     folder = house_folder(tmp_path, {"a.md": ARTICLE})
     checker = house_checker(folder)

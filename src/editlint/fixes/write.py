@@ -3,7 +3,10 @@
 The fixed text goes to a temporary file in the same folder, is flushed to disk, gets the
 original's permissions, and then replaces the original with ``os.replace`` (atomic on POSIX):
 a crash or ``kill -9`` leaves either the old file or the new one, never half of either.
-The write is skipped when the file changed on disk after it was read.
+A file with several hard links is the exception: a rename would give only one of its names the
+fix and turn it into a copy, so it is rewritten in place (on the one open file, checked just
+before writing) and every link sees the fix. A symbolic link is followed: its target is written,
+the link kept. The write is skipped when the file changed on disk after it was read.
 """
 
 from __future__ import annotations
@@ -64,6 +67,9 @@ def write_source(source: Source, text: str) -> None:
     if _digest(target.read_bytes()) != source.digest:
         raise ChangedOnDisk(f"{source.path} changed on disk since it was read; not written")
     info = target.stat()
+    if info.st_nlink > 1:
+        _write_in_place(source, target, data)
+        return
     descriptor, temporary = tempfile.mkstemp(
         prefix=f".{target.name}.", suffix=TEMP_SUFFIX, dir=target.parent
     )
@@ -83,6 +89,21 @@ def write_source(source: Source, text: str) -> None:
             os.unlink(temporary)
         raise
     _sync_folder(target.parent)
+
+
+def _write_in_place(source: Source, target: Path, data: bytes) -> None:
+    """Overwrite the one file all of ``target``'s hard links name (not atomic: no rename)."""
+    descriptor = os.open(target, os.O_RDWR | getattr(os, "O_NOFOLLOW", 0))
+    with os.fdopen(descriptor, "r+b") as handle:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            raise ChangedOnDisk(f"{source.path} is no longer a regular file; not written")
+        if _digest(handle.read()) != source.digest:
+            raise ChangedOnDisk(f"{source.path} changed on disk since it was read; not written")
+        handle.seek(0)
+        handle.write(data)
+        handle.truncate()
+        handle.flush()
+        os.fsync(descriptor)
 
 
 def _digest(data: bytes) -> str:
