@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from editlint.engine.config import LoadedConfig, find_config, load_config
 from editlint.errors import UsageError
+
+if TYPE_CHECKING:
+    from editlint.rules.base import Rule
 
 
 def codes(value: str) -> list[str]:
@@ -31,3 +35,13 @@ def config_for(args: argparse.Namespace, paths: list[Path]) -> LoadedConfig:
         raise UsageError(f"no such file or folder: {start}")
     fallback = start if start.is_dir() else start.parent
     return load_config(find_config(start), fallback)
+
+
+def configured_rules(args: argparse.Namespace) -> list[Rule]:
+    """Every rule the config (--config, or the nearest one to the working folder) makes
+    available: the shipped ones (unless ``builtin_packs: false``) and its ``rule_paths`` packs."""
+    from editlint.rules.registry import all_rules
+
+    loaded = config_for(args, [])
+    config = loaded.config
+    return all_rules([loaded.root / path for path in config.rule_paths], config.builtin_packs)

@@ -4,22 +4,23 @@ from __future__ import annotations
 
 import argparse
 
+from editlint.commands.common import add_config_argument, configured_rules
 from editlint.document.lines import LineIndex
 from editlint.engine.examples import findings
 from editlint.errors import UsageError
 from editlint.rules.base import Rule
-from editlint.rules.registry import all_rules
 
 INDENT = "    "
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("code", help="a rule code, e.g. NEU101")
+    add_config_argument(parser)
 
 
 def run(args: argparse.Namespace) -> int:
     wanted = args.code.upper()
-    for rule in all_rules():
+    for rule in configured_rules(args):
         if rule.code == wanted:
             print(explain(rule), end="")
             return 0

@@ -6,15 +6,16 @@ import argparse
 import json
 import sys
 
-from editlint.rules.registry import all_rules
+from editlint.commands.common import add_config_argument, configured_rules
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", choices=["text", "json"], default="text")
+    add_config_argument(parser)
 
 
 def run(args: argparse.Namespace) -> int:
-    rules = all_rules()
+    rules = configured_rules(args)
     if args.format == "json":
         listing = [
             {**rule.metadata(), "examples": rule.examples.to_dict() if rule.examples else None}

@@ -37,6 +37,7 @@ class RuleSpec(BaseModel):
     scope: list[Scope] = Field(default_factory=lambda: list(PROSE))
     skip: list[Scope] = Field(default_factory=lambda: [Scope.QUOTATION])
     ignore_case: bool = True
+    opt_in: bool = False
     examples: RuleExamples | None = None
 
     @field_validator("message")
@@ -60,6 +61,7 @@ class DeclaredRule(Rule):
         self.summary = spec.summary or spec.message.replace("{match}", "…")
         self.explanation = spec.explanation
         self.examples = spec.examples
+        self.opt_in = spec.opt_in
         self.origin = origin
         self.include = tuple(spec.scope)
         self.skip = tuple(spec.skip)
