@@ -50,6 +50,9 @@ _HTML_TAG = re.compile(
 _EMPHASIS = re.compile(r"(\*{1,3}|(?<!\w)_{1,3})(?=\S)(.+?)(?<=\S)\1(?!\w)")
 _STRIKE = re.compile(r"~~(.+?)~~")
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+# A heading without any of these is its own plain text: every pattern above, the entities
+# html.unescape reads and the placeholders of kept literals need one of them.
+_MARKUP = frozenset("[`\\<*_~&\x00")
 
 
 @dataclass
@@ -149,6 +152,8 @@ def plain_heading(markup: str) -> str:
     """The text a heading renders to: links, code, emphasis and tags reduced to their text."""
     text = markup.strip()
     if len(text) > MAX_HEADING_MARKUP:  # no real heading: spare the quadratic patterns
+        return " ".join(text.split())
+    if not _MARKUP.intersection(text):  # most headings: no pattern below can match
         return " ".join(text.split())
     text = _WIKI_LINK.sub(r"\1", text)
     text = _INLINE_LINK.sub(r"\1", text)
