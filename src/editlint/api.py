@@ -24,7 +24,7 @@ from typing import Any, TypeAlias
 
 from editlint.diagnostics import Diagnostic
 from editlint.document.lines import LineIndex
-from editlint.engine.config import Config, LoadedConfig, find_config, load_config
+from editlint.engine.config import Config, LoadedConfig, config_near, load_config
 from editlint.engine.runner import Checker, FileResult
 
 ConfigLike: TypeAlias = LoadedConfig | Mapping[str, Any] | str | Path | None
@@ -71,9 +71,9 @@ def line_column(text: str, offset: int) -> tuple[int, int]:
 def _checker(config: ConfigLike, start: Path) -> Checker:
     if isinstance(config, LoadedConfig):
         return Checker(config)
-    folder = start if start.is_dir() else start.parent
     if config is None:
-        return Checker(load_config(find_config(start), folder))
+        return Checker(config_near(start))
+    folder = start if start.is_dir() else start.parent
     if isinstance(config, Mapping):
         from editlint.yamlsource import validate
 

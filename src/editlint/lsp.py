@@ -24,7 +24,7 @@ from pygls.uris import to_fs_path
 
 from editlint import __version__
 from editlint.diagnostics import Applicability, Category, Diagnostic, Severity
-from editlint.engine.config import find_config, load_config
+from editlint.engine.config import config_near, find_config
 from editlint.engine.runner import Checker
 from editlint.errors import UsageError
 from editlint.fixes.apply import fix_text, wanted
@@ -192,7 +192,7 @@ class EditlintServer(LanguageServer):
         stamp = config.stat().st_mtime_ns if config is not None else None
         key = (config, stamp, None if config is not None else start)
         if key not in self._checkers:
-            self._checkers[key] = Checker(load_config(config, start))
+            self._checkers[key] = Checker(config_near(path if path is not None else start))
         return self._checkers[key]
 
     def forget_checkers(self) -> None:

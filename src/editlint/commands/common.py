@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from editlint.engine.config import LoadedConfig, find_config, load_config
+from editlint.engine.config import LoadedConfig, config_near, load_config
 from editlint.errors import UsageError
 
 if TYPE_CHECKING:
@@ -33,8 +33,7 @@ def config_for(args: argparse.Namespace, paths: list[Path]) -> LoadedConfig:
     start = paths[0] if paths else Path.cwd()
     if not start.exists():
         raise UsageError(f"no such file or folder: {start}")
-    fallback = start if start.is_dir() else start.parent
-    return load_config(find_config(start), fallback)
+    return config_near(start)
 
 
 def configured_rules(args: argparse.Namespace) -> list[Rule]:

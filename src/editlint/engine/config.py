@@ -140,6 +140,8 @@ class LoadedConfig:
         self.root = root
         #: Set from the command line: False turns every cache off; a Path moves them.
         self.cache_override: Path | bool | None = None
+        #: False: the content index reads only the content root's own files (see config_near).
+        self.index_subfolders = True
 
     @property
     def content_root(self) -> Path:
@@ -169,6 +171,27 @@ def find_config(start: Path) -> Path | None:
         if pyproject.is_file() and _has_tool_section(pyproject):
             return pyproject
     return None
+
+
+def config_near(start: Path) -> LoadedConfig:
+    """The config nearest to ``start`` (a file or folder), else the defaults rooted at its folder.
+
+    Without a config, one file checked outside any git work tree gets a content index of its own
+    folder's files only, not of every subfolder: ``editlint check /tmp/notes.md`` must not read
+    all of /tmp. A checked folder, or a file inside a git work tree, is indexed with subfolders.
+    """
+    folder = start if start.is_dir() else start.parent
+    path = find_config(start)
+    loaded = load_config(path, folder)
+    if path is None and not start.is_dir() and not _in_git_work_tree(folder):
+        loaded.index_subfolders = False
+    return loaded
+
+
+def _in_git_work_tree(folder: Path) -> bool:
+    """Whether ``folder`` or a parent holds ``.git`` (a folder, or a worktree's file)."""
+    folder = folder.resolve()
+    return any((candidate / ".git").exists() for candidate in (folder, *folder.parents))
 
 
 def _has_tool_section(pyproject: Path) -> bool:

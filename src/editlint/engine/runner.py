@@ -87,6 +87,7 @@ class Checker:
                 loaded.content_root,
                 cache_dir=loaded.cache_dir,
                 redirects_file=loaded.root / redirects if redirects else None,
+                subfolders=loaded.index_subfolders,
             )
         return self._index
 

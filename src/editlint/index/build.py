@@ -15,9 +15,13 @@ from editlint.yamlsource import load_yaml
 
 
 def build_index(
-    root: Path, cache_dir: Path | None = None, redirects_file: Path | None = None
+    root: Path,
+    cache_dir: Path | None = None,
+    redirects_file: Path | None = None,
+    subfolders: bool = True,
 ) -> ContentIndex:
-    """Index every article under ``root``; with ``cache_dir``, only changed files are read."""
+    """Index every article under ``root`` (only those directly in it without ``subfolders``);
+    with ``cache_dir``, only changed files are read."""
     root = root.resolve()
     index = ContentIndex(root=root)
     if not root.is_dir():
@@ -27,7 +31,7 @@ def build_index(
     entries: dict[str, tuple[int, int, ScannedArticle]] = {}
     changed = False
     prefix = len(str(root)) + 1
-    for file, stat in article_files(str(root)):
+    for file, stat in article_files(str(root), subfolders):
         name = file[prefix:].replace(os.sep, "/")
         hit = cached.get(name)
         if hit is not None and hit[0] == stat.st_mtime_ns and hit[1] == stat.st_size:

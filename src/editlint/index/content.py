@@ -149,8 +149,9 @@ class ContentIndex:
         return self._anchors[key]
 
 
-def article_files(root: str) -> list[tuple[str, os.stat_result]]:
-    """Every article file under ``root`` with its stat, sorted (hidden entries skipped)."""
+def article_files(root: str, subfolders: bool = True) -> list[tuple[str, os.stat_result]]:
+    """Every article file under ``root`` (or directly in it, without ``subfolders``) with its
+    stat, sorted (hidden entries skipped)."""
     found: list[tuple[str, os.stat_result]] = []
     folders = [root]
     while folders:
@@ -163,7 +164,8 @@ def article_files(root: str) -> list[tuple[str, os.stat_result]]:
                 continue
             try:
                 if entry.is_dir(follow_symlinks=False):
-                    folders.append(entry.path)
+                    if subfolders:
+                        folders.append(entry.path)
                 elif os.path.splitext(entry.name)[1].lower() in SUPPORTED_SUFFIXES:
                     found.append((entry.path, entry.stat()))
             except OSError:
