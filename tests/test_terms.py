@@ -27,6 +27,7 @@ WORDS = [
     "perspective", "Perspectives", "stresses", "often", "most", "the biggest", "greatest",
     "led", "to", "due", "1999", "12", "3,000", "percent", "in", "May", "(2008)", "bytes",
     "“quoted words here”", "that", "because", "of", "(", ")", ":", "this section", "Western",
+    "$", "£5", "%", "7%", "1,5", "million", "MILLION", "per cent", "km", "-people", "2,000,000",
 ]  # fmt: skip
 SEPARATORS = [" ", "  ", "\n", ", ", ". ", "; ", "-", "'", "’"]
 

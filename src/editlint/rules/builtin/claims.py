@@ -136,6 +136,7 @@ class ClaimDetector:
             "attribution": TermSet([*options.opinion_holders, *options.attribution_verbs]),
             "causal": TermSet(options.causal_phrases),
         }
+        self.figure_units = TermSet(options.figure_units)  # a unit follows a space or "-"
         self.needs = {
             "superlative": (
                 TermSet(options.superlatives, first=False),
@@ -172,10 +173,11 @@ class ClaimDetector:
 
 
 class DocumentClaims:
-    """A detector's cues in one document: for each enabled kind, the offsets (starts) one of
-    which each match holds, or the spans (starts, ends) one of which it overlaps, or None
-    when unknown; a match of a kind in ``ClaimDetector.starts`` or a figure starts at one.
-    All the offsets together answer, with one look-up, whether a span may hold a claim."""
+    """A detector's cues in one document. For each enabled kind: the offsets one of which each
+    match holds (cues), or the spans one of which it overlaps (cues and cue ends), or None when
+    unknown; and for the kinds whose matches start at known offsets (figures, attributions,
+    causal phrases), those offsets. All the cues together answer, with one look-up, whether a
+    span may hold a claim."""
 
     def __init__(self, detector: ClaimDetector, document: Document) -> None:
         self.detector = detector
@@ -186,35 +188,57 @@ class DocumentClaims:
             for start, end in (document_quotations(document) if "quotation" in kinds else ())
             if detector._long_enough(self.text, start, end)
         ]
-        self.gates: list[tuple[str, regex.Pattern | None, list | None, list | None]] = []
+        self.gates: list[tuple[str, regex.Pattern | None, list | None, list | None, list | None]]
+        self.gates = []
         for kind in kinds:
-            pattern, starts, ends = detector.patterns.get(kind), None, None
+            pattern, cues, cue_ends, starts = detector.patterns.get(kind), None, None, None
             if kind == "quotation":
-                starts = [q_start for q_start, _ in self.quotations]
+                cues = [q_start for q_start, _ in self.quotations]
             elif kind in detector.starts:
-                starts = detector.starts[kind].offsets(document)
+                cues = starts = detector.starts[kind].offsets(document)
             elif kind == "figure":
-                starts = [start for start, _ in digit_runs(document)]
-                signs = [offset for sign in _CURRENCY for offset in _find_all(self.text, sign)]
-                starts = sorted(starts + signs) if signs else starts
+                starts = self._figure_starts(document)
+                cues = self._figure_cues(document)
             elif kind in detector.needs:
                 found = [terms.offsets(document) for terms in detector.needs[kind]]
-                starts = None if None in found else sorted(o for offsets in found for o in offsets)
+                cues = None if None in found else sorted(o for offsets in found for o in offsets)
             elif kind == "date":  # the year is a run of four digits, a year's
                 spans = [span for span in digit_runs(document) if self._is_year_run(*span)]
-                starts, ends = [s for s, _ in spans], [e for _, e in spans]
+                cues, cue_ends = [s for s, _ in spans], [e for _, e in spans]
             else:
                 continue
-            self.gates.append((kind, pattern, starts, ends))
-        self.anywhere = any(starts is None for _, _, starts, _ in self.gates)
+            self.gates.append((kind, pattern, cues, cue_ends, starts))
+        self.anywhere = any(cues is None for _, _, cues, _, _ in self.gates)
         self.cues = sorted(
             offset
-            for _, _, starts, ends in self.gates
-            if starts is not None and ends is None
-            for offset in starts
+            for _, _, cues, cue_ends, _ in self.gates
+            if cues is not None and cue_ends is None
+            for offset in cues
         )
         # Only dates have spans (runs of digits: disjoint, so their ends are in order too).
-        self.cue_spans = [(starts, ends) for kind, _, starts, ends in self.gates if kind == "date"]
+        self.cue_spans = [(cues, ends) for kind, _, cues, ends, _ in self.gates if kind == "date"]
+
+    def _figure_starts(self, document: Document) -> list[int]:
+        """Where a figure can start: a currency sign, or a run of digits."""
+        starts = [start for start, _ in digit_runs(document)]
+        signs = [offset for sign in _CURRENCY for offset in _find_all(self.text, sign)]
+        return sorted(starts + signs) if signs else starts
+
+    def _figure_cues(self, document: Document) -> list[int] | None:
+        """What every figure holds: a currency sign, a comma between digits ("3,000"), a
+        percent sign, or a unit after the number (None when a unit can start anywhere)."""
+        units = self.detector.figure_units.offsets(document)
+        if units is None:
+            return self._figure_starts(document)
+        runs = digit_runs(document)
+        text = self.text
+        commas = [
+            end
+            for (_, end), (following, _) in zip(runs, runs[1:], strict=False)
+            if following == end + 1 and text[end] == ","
+        ]
+        signs = [offset for sign in (*_CURRENCY, "%") for offset in _find_all(text, sign)]
+        return sorted(units + commas + signs)
 
     def _is_year_run(self, start: int, end: int) -> bool:
         return end - start == 4 and self.detector._is_year(self.text[start:end])
@@ -223,14 +247,14 @@ class DocumentClaims:
         """Whether a claim may lie in ``[start, end)``: a cue of some kind lies in it."""
         if self.anywhere or _any_needed(self.cues, None, start, end):
             return True
-        return any(_any_needed(starts, ends, start, end) for starts, ends in self.cue_spans)
+        return any(_any_needed(cues, ends, start, end) for cues, ends in self.cue_spans)
 
     def find(self, start: int, end: int) -> Claim | None:
         """The first claim of an enabled kind in ``[start, end)``, by kind order."""
         text = self.text
         detector = self.detector
-        for kind, pattern, starts, ends in self.gates:
-            if starts is not None and not _any_needed(starts, ends, start, end):
+        for kind, pattern, cues, cue_ends, starts in self.gates:
+            if cues is not None and not _any_needed(cues, cue_ends, start, end):
                 continue
             if pattern is None:
                 quotations = self.quotations
@@ -239,7 +263,7 @@ class DocumentClaims:
                     q_start, q_end = quotations[position]
                     return Claim(kind, q_start, q_end, text[q_start:q_end])
                 continue
-            if starts is not None and (kind in detector.starts or kind == "figure"):
+            if starts is not None:
                 found = matches_at(pattern, text, starts, start, end)
             else:
                 found = finditer(pattern, text, start, end)
