@@ -17,6 +17,7 @@ from editlint.document import (
     SeeAlsoSource,
     parse_document,
 )
+from editlint.document.inline import _BARE_URL, _INLINE_LINK
 from editlint.document.seealso import pointer_words
 
 MARKDOWN = """---
@@ -157,3 +158,24 @@ def test_bad_front_matter_is_an_input_error(text, message, line):
 @given(st.text(alphabet="Ssex \n\t\u00a0\u2003.", max_size=40))
 def test_pointer_words_are_where_see_and_whitespace_start(text):
     assert pointer_words(text) == [match.start() for match in re.finditer(r"[Ss]ee\s", text)]
+
+
+PIECES = ["!", "[", "]", "(", ")", "\\", "a", " ", "\n", "<", ">", '"', "'", "http", "https://"]
+PIECES += ["www.", "://", "/", "=", "w", "h", ".", "x:y", "s", "[[", "](", "![a](b)"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=25).map("".join))
+def test_link_patterns_find_what_a_look_behind_first_finds(text):
+    """The inline-link and bare-URL patterns look behind after their first characters (for
+    speed); they find what the plain patterns, looking behind first, find."""
+    plain_link = (
+        r"(?<!\\)!?\[((?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]"
+        r"\(\s*(<[^>\n]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)"
+        r"(?:\s+(\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)"
+    )
+    plain_url = r"(?<![(<\w\"'=/])(?:https?://|www\.)[^\s<>()\[\]]*[^\s<>()\[\].,;:!?'\"]"
+    for fast, plain in ((_INLINE_LINK, plain_link), (_BARE_URL, plain_url)):
+        assert [m.regs for m in fast.finditer(text)] == [
+            m.regs for m in re.finditer(plain, text)
+        ]

@@ -16,14 +16,20 @@ from editlint.document.model import Citation, CitationKind, Link, LinkKind
 _CODE_SPAN = re.compile(r"(`(?<!``)`*+)(.+?)(?<!`)\1(?!`)", re.DOTALL)
 _HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _WIKI_LINK = re.compile(r"\[\[([^\[\]|\n]+?)(?:\|([^\[\]\n]*))?\]\](?!\()")
+# The look-behinds (no backslash before the link) come after the first characters, so the
+# engine can skip ahead to a "!" or "[" (and "h" or "w" for bare URLs) instead of trying the
+# pattern at every position.
 _INLINE_LINK = re.compile(
-    r"(?<!\\)!?\[((?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]"
+    r"(?:!\[(?<!\\!\[)|\[(?<!\\\[))((?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]"
     r"\(\s*(<[^>\n]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)"
     r"(?:\s+(\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)"
 )
 _REFERENCE_LINK = re.compile(r"(?<![\]\\])\[([^\[\]\n]+)\](?:\[([^\[\]\n]*)\])?(?![(\[:])")
 _AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^\s<>]+)>")
-_BARE_URL = re.compile(r"(?<![(<\w\"'=/])(?:https?://|www\.)[^\s<>()\[\]]*[^\s<>()\[\].,;:!?'\"]")
+_BARE_URL = re.compile(
+    r"(?:http(?<![(<\w\"'=/]http)s?://|www\.(?<![(<\w\"'=/]www\.))"
+    r"[^\s<>()\[\]]*[^\s<>()\[\].,;:!?'\"]"
+)
 _FOOTNOTE_REF = re.compile(r"\[\^([^\]\s[]++)\](?!:)")
 _PANDOC = re.compile(r"\[[^\[\]\n]*?(?<![\w.])-?@[\w][\w:.#$%&+?<>~/-]*[^\[\]\n]*\]")
 _PANDOC_KEY = re.compile(r"(?<![\w.])-?@([\w][\w:.#$%&+?<>~/-]*[\w])|(?<![\w.])-?@(\w)")
