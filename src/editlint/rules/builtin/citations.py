@@ -87,8 +87,16 @@ def _any_between(offsets: list[int], start: int, end: int) -> bool:
 
 def claim_blocks(
     document: Document, check_lead: bool, check_see_also: bool
+) -> list[tuple[int, Block]]:
+    """Paragraphs and list items that may need citations (lead and see-also exempt unless
+    asked), with their indexes; worked out once per document for the rules that share them."""
+    key = (claim_blocks, check_lead, check_see_also)
+    return remember(document, key, lambda document: list(_claim_blocks(document, *key[1:])))
+
+
+def _claim_blocks(
+    document: Document, check_lead: bool, check_see_also: bool
 ) -> Iterator[tuple[int, Block]]:
-    """Paragraphs and list items that may need citations (lead and see-also exempt unless asked)."""
     see_also = set(document.see_also_sections)
     for index, block in enumerate(document.blocks):
         if block.kind not in CLAIM_BLOCKS:

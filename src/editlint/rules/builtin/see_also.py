@@ -322,6 +322,15 @@ Fix: remove the entry, unless the body link is incidental and the relation deser
         resolver = resolver_for(document, context)
         if resolver is None:
             return
+        listed = [
+            (entry, resolution)
+            for entry, resolution in resolved_entries(document, resolver)
+            if entry.source in LISTED
+            and resolution.article is not None
+            and resolution.status is Status.FOUND
+        ]
+        if not listed:
+            return  # no entry names an article: the body's links need no resolving
         in_sections = [
             (document.sections[index].start, document.sections[index].end)
             for index in document.see_also_sections
@@ -333,9 +342,7 @@ Fix: remove the entry, unless the body link is incidental and the relation deser
             resolution = resolver.resolve_link(link)
             if resolution.status is Status.FOUND and resolution.article is not None:
                 linked.add(resolution.article.file)
-        for entry, resolution in resolved_entries(document, resolver):
-            if entry.source not in LISTED or resolution.article is None:
-                continue
-            if resolution.status is Status.FOUND and resolution.article.file in linked:
+        for entry, resolution in listed:
+            if resolution.article.file in linked:
                 message = self.message.format(target=resolution.name or entry.target)
                 yield self.diagnostic(*entry_span(entry), message)
