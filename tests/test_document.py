@@ -18,6 +18,7 @@ from editlint.document import (
     parse_document,
 )
 from editlint.document.inline import _BARE_URL, _INLINE_LINK
+from editlint.document.markdown import _parser, _parser_for
 from editlint.document.seealso import pointer_words
 
 MARKDOWN = """---
@@ -179,3 +180,18 @@ def test_link_patterns_find_what_a_look_behind_first_finds(text):
         assert [m.regs for m in fast.finditer(text)] == [
             m.regs for m in re.finditer(plain, text)
         ]
+
+
+BLOCK_PIECES = ["a", "b c", "|", " | ", "---", "```", "~~~", ">", "> ", "[a]: /u", "[a]", "]:"]
+BLOCK_PIECES += ["<div>", "</div>", "<!-- x -->", "[^1]: note", "[^1]", "# ", "## h", "- ", "1. "]
+BLOCK_PIECES += ["    ", "\t", "===", "*", "\n", "\n", "\n\n", "\r\n", ":--", "#", "|a|b|", "|-|-|"]
+BLOCK_PIECES += ["a|b\n-|-\n", "[a]:/u", "[a]:\n", "<p>", "```x", "~~~~", ">>", "[^x]:"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(BLOCK_PIECES), max_size=30).map("".join))
+def test_a_parser_without_the_rules_a_text_cannot_use_gives_the_same_tokens(text):
+    def tokens(parser):
+        return [(t.type, t.map, t.content, t.level) for t in parser.parse(text, {})]
+
+    assert tokens(_parser_for(text)) == tokens(_parser("\r" in text))
