@@ -15,7 +15,7 @@ from editlint.rules.builtin.counter_perspective import PerspectiveHeadingOptions
 from editlint.rules.builtin.terms import TermSet, matches_at
 from editlint.rules.builtin.viewpoints import ViewpointOptions
 from editlint.rules.leads import fold
-from editlint.rules.words import Hits, Words
+from editlint.rules.words import LEAD, TERM, Hits, Words
 
 PATTERNS = ViewpointOptions().patterns
 HEADINGS = PerspectiveHeadingOptions()
@@ -49,6 +49,18 @@ def test_fold_turns_what_ignorecase_matches_to_an_ascii_letter_into_that_letter(
 
 def test_no_words_no_hits():
     assert Words().hits(parse_document("Text.\n")) == Hits({}, {}, {})
+
+
+def test_one_pass_sorts_each_hit_by_the_edge_each_kind_of_word_needs():
+    words = Words()
+    number = words.number("the", LEAD)
+    assert words.number("the", TERM) == number
+    # 1: after a letter; 5: after a space; 9: after a hyphen; 14: after the Kelvin sign,
+    # which folds to "k" but is no word character a pattern's edge refuses.
+    document = parse_document("athe the-the \u212athe\n")
+    assert words.hits(document) == Hits(
+        leads={number: [5, 14]}, starting={number: [5, 9]}, inside={number: [1, 14]}
+    )
 
 
 def test_terms_starting_with_no_letter_can_match_anywhere():
