@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from editlint.diagnostics import Fix
 from editlint.report.model import Located, RunReport
 
 SCHEMA_VERSION = 1
@@ -23,45 +24,53 @@ def render(run: RunReport) -> str:
     located = run.located
     if not located:
         return head + "\n"
-    items = ",\n".join("    " + _indented(_entry(item), "    ") for item in located)
+    items = ",\n".join(map(_finding, located))
     return head.removesuffix("[]\n}") + "[\n" + items + "\n  ]\n}\n"
 
 
-def _indented(value, margin: str) -> str:
-    """``json.dumps(value, indent=2, ensure_ascii=False)`` with every line after the first
-    indented by ``margin``: the same text, several times faster, for the nesting of a finding
-    (the json module lays out indented JSON in pure Python)."""
-    inner = margin + "  "
-    if isinstance(value, dict) and value:
-        members = [f"{inner}{_scalar(k)}: {_indented(item, inner)}" for k, item in value.items()]
-        return "{\n" + ",\n".join(members) + "\n" + margin + "}"
-    if isinstance(value, list) and value:
-        members = [inner + _indented(item, inner) for item in value]
-        return "[\n" + ",\n".join(members) + "\n" + margin + "]"
-    return _scalar(value)
-
-
 _scalar = json.JSONEncoder(ensure_ascii=False).encode  # one encoder, not one per value
+_string = json.encoder.encode_basestring  # what _scalar gives for a str, without the call chain
 
 
-def _entry(item: Located) -> dict:
+def _text(value) -> str:
+    return _string(value) if type(value) is str else _scalar(value)
+
+
+def _number(value) -> str:
+    return int.__repr__(value) if type(value) is int else _scalar(value)
+
+
+def _finding(item: Located) -> str:
+    """One finding as ``json.dumps(finding, indent=2, ensure_ascii=False)`` lays it out inside
+    the list of findings: the same text, written straight from the finding's fields (the json
+    module lays out indented JSON in pure Python, value by value)."""
     diagnostic = item.diagnostic
-    fix = diagnostic.fix
-    return {
-        "path": item.path,
-        "code": diagnostic.code,
-        "category": diagnostic.category.value,
-        "severity": diagnostic.severity.value,
-        "message": diagnostic.message,
-        "line": item.line,
-        "column": item.column,
-        "end_line": item.end_line,
-        "end_column": item.end_column,
-        "fix": None
-        if fix is None
-        else {
-            "applicability": fix.applicability.value,
-            "description": fix.description,
-            "edits": [edit.to_dict() for edit in fix.edits],
-        },
-    }
+    return (
+        f'    {{\n      "path": {_text(item.path)},\n'
+        f'      "code": {_text(diagnostic.code)},\n'
+        f'      "category": {_text(diagnostic.category.value)},\n'
+        f'      "severity": {_text(diagnostic.severity.value)},\n'
+        f'      "message": {_text(diagnostic.message)},\n'
+        f'      "line": {_number(item.line)},\n'
+        f'      "column": {_number(item.column)},\n'
+        f'      "end_line": {_number(item.end_line)},\n'
+        f'      "end_column": {_number(item.end_column)},\n'
+        f'      "fix": {_fix(diagnostic.fix)}\n    }}'
+    )
+
+
+def _fix(fix: Fix | None) -> str:
+    if fix is None:
+        return "null"
+    edits = ",\n".join(
+        f'          {{\n            "start": {_number(edit.start)},\n'
+        f'            "end": {_number(edit.end)},\n'
+        f'            "replacement": {_text(edit.replacement)}\n          }}'
+        for edit in fix.edits
+    )
+    edits = "[\n" + edits + "\n        ]" if edits else "[]"
+    return (
+        f'{{\n        "applicability": {_text(fix.applicability.value)},\n'
+        f'        "description": {_text(fix.description)},\n'
+        f'        "edits": {edits}\n      }}'
+    )
