@@ -81,6 +81,18 @@ def test_sentences_have_exact_offsets():
     ]
 
 
+def test_sentences_of_a_block_are_its_share_of_the_sentences_split_before_or_after():
+    split_first = parse_document(MARKDOWN, Path("example.md"))
+    by_block = [split_first.sentences_of(index) for index in range(len(split_first.blocks))]
+    built_first = parse_document(MARKDOWN, Path("example.md"))
+    sentences = built_first.sentences
+    assert [sentence for block in by_block for sentence in block] == sentences
+    assert [built_first.sentences_of(index) for index in range(len(built_first.blocks))] == (
+        by_block
+    )
+    assert len([block for block in by_block if block]) > 2
+
+
 def test_links_and_citations():
     document = parse_document(MARKDOWN, Path("example.md"))
     links = [(link.kind, link.target) for link in document.links]

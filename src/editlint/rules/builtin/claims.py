@@ -224,9 +224,10 @@ class DocumentClaims:
         signs = [offset for sign in _CURRENCY for offset in _find_all(self.text, sign)]
         return sorted(starts + signs) if signs else starts
 
-    def _figure_cues(self, document: Document) -> list[int] | None:
+    def _figure_cues(self, document: Document) -> list[int]:
         """What every figure holds: a currency sign, a comma between digits ("3,000"), a
-        percent sign, or a unit after the number (None when a unit can start anywhere)."""
+        percent sign, or a unit after the number (where a unit can start anywhere: every
+        place a figure can start)."""
         units = self.detector.figure_units.offsets(document)
         if units is None:
             return self._figure_starts(document)
