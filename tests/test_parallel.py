@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
+import pickle
+from functools import partial
 
 from editlint.engine.batch import BatchOptions, check_files
 from editlint.engine.config import find_config, load_config
-from editlint.engine.parallel import MIN_FILES_PER_WORKER, workers_for
+from editlint.engine.parallel import MIN_FILES_PER_WORKER, _scan_in_pool, workers_for
 from editlint.engine.runner import Checker
+from editlint.index import build_index
 from perf_corpus import summary, write_repository
 
 
@@ -53,3 +56,11 @@ def test_cli_jobs_option_gives_the_same_report(cli, tmp_path):
     one, two = (json.loads(run.stdout) for run in runs)
     assert one == two
     assert one["summary"]["files"] == 2 * MIN_FILES_PER_WORKER
+
+
+def test_the_content_index_scanned_on_two_workers_is_the_one_scanned_here(tmp_path):
+    write_repository(tmp_path, count=2 * MIN_FILES_PER_WORKER + 3)
+    here = build_index(tmp_path)
+    pooled = build_index(tmp_path, scan_all=partial(_scan_in_pool, workers=2))
+    assert len(here.articles) == 2 * MIN_FILES_PER_WORKER + 3
+    assert pickle.dumps(pooled) == pickle.dumps(here)

@@ -9,11 +9,15 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator, Sequence
+from functools import partial
+from itertools import repeat
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from editlint.engine.collector import settle
 from editlint.engine.runner import Checker, FileResult
+from editlint.index.build import scan_file, scan_files
+from editlint.index.scan import ScannedArticle
 
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
@@ -53,7 +57,9 @@ def check_parallel(
     from concurrent.futures.process import BrokenProcessPool
 
     if any(rule.needs_index for rule in checker.rules):
-        checker.index  # noqa: B018 - built once here, inherited or pickled by every worker
+        # Built once here, inherited or pickled by every worker; its articles are scanned on
+        # every core first, in a pool of their own that ends before the checking pool forks.
+        checker.build_index(partial(_scan_in_pool, workers=workers))
     # The first file is checked here, before the workers fork: what checking loads on first
     # use (the Markdown parser, lazy imports, cached patterns) is then loaded once, not once
     # in every worker.
@@ -61,7 +67,7 @@ def check_parallel(
     done = 1
     try:
         with _pool(checker, workers) as pool:
-            chunk = max(1, min(64, len(items) // (workers * 32)))
+            chunk = _chunk(len(items), workers)
             for result in pool.map(_check_in_worker, items[1:], chunksize=chunk):
                 done += 1
                 yield result
@@ -70,7 +76,28 @@ def check_parallel(
         yield from (_check(checker, item) for item in items[done:])
 
 
-def _pool(checker: Checker, workers: int) -> ProcessPoolExecutor:
+def _chunk(count: int, workers: int) -> int:
+    """Items per task: about 1/32 of a worker's share, so no worker idles long at the end."""
+    return max(1, min(64, count // (workers * 32)))
+
+
+def _scan_in_pool(files: list[str], root: Path, workers: int) -> list[ScannedArticle | None]:
+    """The content index's scans of ``files``, on up to ``workers`` processes."""
+    workers = workers_for(len(files), workers)
+    if workers == 1:
+        return scan_files(files, root)
+    from concurrent.futures.process import BrokenProcessPool
+
+    try:
+        with _pool(None, workers) as pool:
+            chunk = _chunk(len(files), workers)
+            return list(pool.map(scan_file, files, repeat(root), chunksize=chunk))
+    except BrokenProcessPool:  # a worker died: scan here
+        return scan_files(files, root)
+
+
+def _pool(checker: Checker | None, workers: int) -> ProcessPoolExecutor:
+    """Worker processes; with ``checker``, each holds it for ``_check_in_worker``."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
@@ -78,6 +105,8 @@ def _pool(checker: Checker, workers: int) -> ProcessPoolExecutor:
         context = multiprocessing.get_context("fork")
     else:  # pragma: no cover - Windows and macOS defaults
         context = multiprocessing.get_context("spawn")
+    if checker is None:
+        return ProcessPoolExecutor(max_workers=workers, mp_context=context)
     return ProcessPoolExecutor(
         max_workers=workers, mp_context=context, initializer=_init_worker, initargs=(checker,)
     )

@@ -14,6 +14,7 @@ from editlint.engine.config import LoadedConfig
 from editlint.engine.selection import ignored_for_file, is_selected, severity_for
 from editlint.engine.suppression import find_suppressions
 from editlint.index import ContentIndex, build_index
+from editlint.index.build import ScanAll
 from editlint.rules.base import Rule, RuleContext
 from editlint.rules.patterns import MATCH_TIMEOUT_SECONDS, match_time_limit
 from editlint.rules.registry import all_rules
@@ -80,6 +81,10 @@ class Checker:
 
     @property
     def index(self) -> ContentIndex:
+        return self.build_index()
+
+    def build_index(self, scan_all: ScanAll = None) -> ContentIndex:
+        """The content index, built once: its articles scanned by ``scan_all`` (default: here)."""
         if self._index is None:
             loaded = self.loaded
             redirects = loaded.config.links.redirects_file
@@ -88,6 +93,7 @@ class Checker:
                 cache_dir=loaded.cache_dir,
                 redirects_file=loaded.root / redirects if redirects else None,
                 subfolders=loaded.index_subfolders,
+                scan_all=scan_all,
             )
         return self._index
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from editlint.document import TEXT_SUFFIXES
@@ -13,15 +14,20 @@ from editlint.index.content import Article, ContentIndex, article_files
 from editlint.index.scan import ScannedArticle, scan_text
 from editlint.yamlsource import load_yaml
 
+#: Scans article files under a root: ``scan_all(files, root)``, one result per file, in order.
+ScanAll = Callable[[list[str], Path], Iterable["ScannedArticle | None"]] | None
+
 
 def build_index(
     root: Path,
     cache_dir: Path | None = None,
     redirects_file: Path | None = None,
     subfolders: bool = True,
+    scan_all: ScanAll = None,
 ) -> ContentIndex:
     """Index every article under ``root`` (only those directly in it without ``subfolders``);
-    with ``cache_dir``, only changed files are read."""
+    with ``cache_dir``, only changed files are read. ``scan_all(files, root)`` scans the files
+    to read (default: one after another here), e.g. on several cores."""
     root = root.resolve()
     index = ContentIndex(root=root)
     if not root.is_dir():
@@ -29,20 +35,23 @@ def build_index(
     cache_path = cache.cache_file(cache_dir, root) if cache_dir else None
     cached = cache.load(cache_path) if cache_path else {}
     entries: dict[str, tuple[int, int, ScannedArticle]] = {}
-    changed = False
     prefix = len(str(root)) + 1
+    found = []  # (file, name, stat, cached scan or None)
     for file, stat in article_files(str(root), subfolders):
         name = file[prefix:].replace(os.sep, "/")
         hit = cached.get(name)
-        if hit is not None and hit[0] == stat.st_mtime_ns and hit[1] == stat.st_size:
-            scanned = hit[2]
-        else:
-            scanned = _scan(Path(file), root)
-            changed = True
+        fresh = hit is not None and hit[0] == stat.st_mtime_ns and hit[1] == stat.st_size
+        found.append((file, name, stat, hit[2] if fresh else None))
+    to_read = [file for file, _, _, scanned in found if scanned is None]
+    read = iter((scan_all or scan_files)(to_read, root))
+    for file, name, stat, scanned in found:
+        if scanned is None:
+            scanned = next(read)
             if scanned is None:
                 continue
         entries[name] = (stat.st_mtime_ns, stat.st_size, scanned)
         index.add(Article.from_scan(file, scanned))
+    changed = bool(to_read)
     if cache_path and (changed or set(entries) != set(cached)):
         cache.save(cache_path, entries)
     if redirects_file is not None:
@@ -65,8 +74,14 @@ def read_redirects(path: Path) -> dict[str, str]:
     return {str(name): str(title) for name, title in data.items() if title is not None}
 
 
-def _scan(path: Path, root: Path) -> ScannedArticle | None:
+def scan_files(files: list[str], root: Path) -> list[ScannedArticle | None]:
+    """Scan each article file (None: not read)."""
+    return [scan_file(file, root) for file in files]
+
+
+def scan_file(file: str, root: Path) -> ScannedArticle | None:
     """Scan one article; devices, pipes, links out of ``root`` and huge files are skipped."""
+    path = Path(file)
     text = read_text(path, DEFAULT_MAX_FILE_SIZE, root)
     if isinstance(text, tuple):
         return None
