@@ -98,3 +98,18 @@ def test_a_file_without_read_permission_is_a_finding(tmp_path, cli):
     assert result.stdout.startswith(
         "locked.md:1:1: INP001 [error] cannot read file: Permission denied"
     )
+
+
+def test_files_behind_a_linked_folder_are_refused_however_named(repo, cli):
+    # Only the parts of a path below the repository are looked at for links; a linked folder
+    # on the way, or a '..' after one, still leads out.
+    names = ["outside-folder/inner.md", "sub/loop-up/../outside/secret.md"]
+    result = cli("check", "--format", "concise", *names, cwd=repo)
+    assert "SECRET" not in result.stdout + result.stderr
+    assert result.stdout.splitlines()[:-1] == [
+        "outside-folder/inner.md:1:1: INP001 [error] not followed: a symbolic link out of the "
+        "repository",
+        # shown by its name with '..' folded away, as every path is (abspath, not resolve)
+        "sub/outside/secret.md:1:1: INP001 [error] not followed: a symbolic link out of the "
+        "repository",
+    ]

@@ -85,12 +85,26 @@ def refuse_path(path: Path, max_size: int, root: Path) -> Refusal | None:
 def _leaves(path: Path, root: Path) -> bool:
     """Whether ``path`` lies in ``root`` by name but, through a link, leads out of it."""
     absolute_root = os.path.abspath(root)
-    if not _inside(os.path.abspath(path), absolute_root):
+    absolute = os.path.abspath(path)
+    if not _inside(absolute, absolute_root):
         return False
     try:
+        if ".." not in Path(path).parts and not _link_below(absolute, absolute_root):
+            return False  # no link between the repository and the file: it cannot leave
         return not _inside(os.path.realpath(path, strict=True), _real(absolute_root))
-    except (OSError, RuntimeError):  # a link loop: reading it reports the loop
+    except (OSError, RuntimeError):  # missing, or a link loop: reading it reports why
         return False
+
+
+def _link_below(absolute: str, root: str) -> bool:
+    """Whether a folder under ``root`` on the way to ``absolute``, or the file, is a link."""
+    below = absolute[len(root.rstrip(os.sep)) :].split(os.sep)
+    step = root.rstrip(os.sep)
+    for name in below[1:]:
+        step = f"{step}{os.sep}{name}"
+        if stat.S_ISLNK(os.lstat(step).st_mode):
+            return True
+    return False
 
 
 def _inside(path: str, folder: str) -> bool:

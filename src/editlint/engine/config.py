@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import tomllib
 from pathlib import Path
 from typing import Any, Literal
@@ -160,8 +161,10 @@ class LoadedConfig:
 
 
 def find_config(start: Path) -> Path | None:
-    """The nearest config file in ``start`` or a parent folder."""
-    start = start.resolve()
+    """The nearest config file in ``start`` or a parent folder, by name: a file reached through
+    a linked folder belongs to the repository that holds the link (which refuses it when the
+    link leads out), not to wherever the link points."""
+    start = Path(os.path.abspath(start))
     folder = start if start.is_dir() else start.parent
     for candidate in (folder, *folder.parents):
         for name in CONFIG_NAMES:

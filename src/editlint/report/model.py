@@ -41,11 +41,17 @@ class RunReport:
     def display_path(self, path: Path | None) -> str:
         if path is None:
             return "<text>"
-        try:
-            # abspath, not resolve: show the name the user gave, even for a link or a link loop
-            return Path(os.path.abspath(path)).relative_to(os.path.abspath(self.cwd)).as_posix()
-        except ValueError:
-            return path.as_posix()
+        # abspath, not resolve: show the name the user gave, even for a link or a link loop
+        absolute = os.path.abspath(path)
+        if absolute == os.path.abspath(self.cwd):
+            return "."
+        if absolute.startswith(self._cwd_prefix):
+            return absolute[len(self._cwd_prefix) :].replace(os.sep, "/")
+        return path.as_posix()
+
+    @cached_property
+    def _cwd_prefix(self) -> str:
+        return os.path.join(os.path.abspath(self.cwd), "")
 
     def lines(self, result: FileResult) -> LineIndex:
         return result.lines if result.lines is not None else LineIndex(result.text or "")
