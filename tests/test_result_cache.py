@@ -106,3 +106,15 @@ def test_cli_uses_the_cache_beside_the_config(cli, tmp_path):
     write_repository(other, count=2)
     cli("check", "--no-cache", ".", cwd=other)
     assert not (other / ".editlint_cache").exists()
+
+
+def test_two_names_of_one_file_are_two_entries(tmp_path):
+    # Findings depend on the name a file is checked under (its title may come from it), so a
+    # link and its target never share an entry; the same name, relative or absolute, does.
+    (tmp_path / "real.md").write_text("Text.\n")
+    (tmp_path / "alias.md").symlink_to("real.md")
+    cache = ResultCache(tmp_path, "current" + "0" * 40)
+    raw = b"Text.\n"
+    real = cache.key(tmp_path / "real.md", raw)
+    assert cache.key(tmp_path / "alias.md", raw) != real
+    assert cache.key(tmp_path / "sub" / ".." / "real.md", raw) == real

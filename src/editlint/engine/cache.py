@@ -43,7 +43,8 @@ class ResultCache:
     def key(self, path: Path, raw: bytes) -> str:
         digest = hashlib.blake2b(digest_size=20)
         digest.update(self.run_key.encode())
-        digest.update(str(path.resolve()).encode("utf-8", "surrogateescape") + b"\0")
+        # The name as given, links not followed: findings depend on it (a title taken from it).
+        digest.update(os.path.abspath(path).encode("utf-8", "surrogateescape") + b"\0")
         digest.update(raw)
         return digest.hexdigest()
 
