@@ -192,8 +192,9 @@ def config_near(start: Path) -> LoadedConfig:
 
 
 def _in_git_work_tree(folder: Path) -> bool:
-    """Whether ``folder`` or a parent holds ``.git`` (a folder, or a worktree's file)."""
-    folder = folder.resolve()
+    """Whether ``folder`` or a parent holds ``.git`` (a folder, or a worktree's file); by
+    name, like ``find_config``."""
+    folder = Path(os.path.abspath(folder))
     return any((candidate / ".git").exists() for candidate in (folder, *folder.parents))
 
 

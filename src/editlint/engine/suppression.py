@@ -67,6 +67,8 @@ class _Intervals:
     def contains(self, offset: int) -> bool:
         position = bisect_right(self.starts, offset) - 1
         return position >= 0 and offset < self.ends[position]
+
+
 def find_suppressions(document: Document, file_ignores: list[str]) -> Suppressions:
     text = document.text
     lines = document.lines
@@ -99,4 +101,3 @@ def _close(suppressions: Suppressions, open_ranges: dict, codes, end: int) -> No
     start = open_ranges.pop(codes, None)
     if start is not None:
         suppressions.ranges.append((start, end, codes))
-
