@@ -11,6 +11,7 @@ from editlint.document import Document, InputError, parse_document
 from editlint.document.lines import LineIndex
 from editlint.document.screening import UNPARSABLE_CODE, decode, read_bytes, screen_text
 from editlint.engine.config import LoadedConfig
+from editlint.engine.folding import fold_related
 from editlint.engine.selection import ignored_for_file, is_selected, severity_for
 from editlint.engine.suppression import find_suppressions
 from editlint.index import ContentIndex, build_index
@@ -166,7 +167,7 @@ class Checker:
             diagnostic.severity = severity_for(diagnostic.code, diagnostic.severity, severities)
             kept.append(diagnostic)
         kept.sort(key=Diagnostic.sort_key)
-        return kept
+        return fold_related(kept)
 
 
 def decode_text(raw: bytes) -> str:
