@@ -1,9 +1,8 @@
 """One finding per problem: related findings on one span are folded into one."""
 
+import editlint
 from editlint.diagnostics import Category, Diagnostic, Fix, Severity
 from editlint.engine.folding import fold_related
-
-import editlint
 
 
 def finding(code, start, end, severity=Severity.WARNING, category=Category.NEUTRALITY, fix=None):

@@ -8,7 +8,7 @@ from xml.etree import ElementTree
 
 import jsonschema
 
-from conftest import SHARED
+from conftest import SHARED, shared
 from editlint.diagnostics import Category, Diagnostic, Fix, Severity
 from editlint.engine.runner import FileResult
 from editlint.report import RunReport, render
@@ -18,7 +18,7 @@ SARIF_SCHEMA = SHARED / "schemas" / "sarif-schema-2.1.0.json"
 
 def _validate_sarif(text: str) -> dict:
     document = json.loads(text)
-    schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
+    schema = json.loads(shared(SARIF_SCHEMA).read_text(encoding="utf-8"))
     validator = jsonschema.validators.validator_for(schema)(schema)
     errors = sorted(validator.iter_errors(document), key=lambda e: list(e.path))
     assert not errors, [f"{list(e.path)}: {e.message}" for e in errors[:5]]
