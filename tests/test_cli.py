@@ -164,3 +164,31 @@ def test_full_output_keeps_long_spans_inside_the_excerpt_window(cli, tmp_path):
     assert source_line.endswith("…")
     assert set(caret_line.split("|", 1)[1].strip()) == {"^"}
     assert len(caret_line) == len(source_line) - 1  # underlined up to the ellipsis, not beyond
+
+
+def test_a_selector_that_names_no_rule_is_a_usage_error(cli, tmp_path):
+    (tmp_path / "a.md").write_text("A legendary hero.\n")
+    typo = cli("check", "--select", "peacock-terms", "a.md", cwd=tmp_path)
+    assert typo.returncode == 2
+    assert typo.stderr == (
+        "editlint: error: unknown rule code or prefix 'peacock-terms' in --select; "
+        "did you mean 'peacock-term'?\n"
+    )
+    (tmp_path / "editlint.yaml").write_text("select:\n  - NEU1\nseverity:\n  NEU999: error\n")
+    configured = cli("check", "a.md", cwd=tmp_path)
+    assert configured.returncode == 2
+    assert configured.stderr.startswith(f"editlint: error: {tmp_path / 'editlint.yaml'}:4: ")
+    assert "'NEU999' in 'severity'" in configured.stderr
+
+
+def test_selectors_accept_any_case_and_rule_names(cli, tmp_path):
+    (tmp_path / "a.md").write_text("A legendary hero.\n")
+
+    def codes(*options: str) -> list[str]:
+        result = cli("check", "--format", "json", *options, "a.md", cwd=tmp_path)
+        return [d["code"] for d in json.loads(result.stdout)["diagnostics"]]
+
+    assert codes("--select", "neu101") == ["NEU101"]
+    assert codes("--select", "peacock-term") == ["NEU101"]
+    assert codes("--select", "NEU1", "--ignore", "peacock-term") == []
+    assert cli("explain", "peacock-term").stdout.startswith("NEU101 peacock-term ")

@@ -72,11 +72,12 @@ def run(args: argparse.Namespace) -> int:
     if args.write_baseline is not None:
         return gate.write_baseline(args, results)
     results = gate.without_known(args, results)
-    report = RunReport(results, rules, show_fixes=args.show_fixes)
-    _emit(args, render(report, args.format, statistics=args.statistics, colour=_colour(args)))
     fail_on = Severity(args.fail_on) if args.fail_on else loaded.config.fail_on
-    failed = any(d.severity.rank >= fail_on.rank for d in report.diagnostics)
-    return 1 if failed and not args.exit_zero else 0
+    report = RunReport(
+        results, rules, show_fixes=args.show_fixes, fail_on=None if args.exit_zero else fail_on
+    )
+    _emit(args, render(report, args.format, statistics=args.statistics, colour=_colour(args)))
+    return 1 if any(report.fails(d) for d in report.diagnostics) else 0
 
 
 def _emit(args: argparse.Namespace, output: str) -> None:
