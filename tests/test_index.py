@@ -123,6 +123,17 @@ def test_hidden_folders_and_other_files_are_not_articles(tmp_path):
     assert [article.title for article in index.articles] == ["India"]
 
 
+def test_a_dot_named_article_is_an_article(tmp_path, cli):
+    _write(tmp_path / ".NET Core.md", "Text.\n")
+    _write(tmp_path / ".github" / "PULL_REQUEST_TEMPLATE.md", "# Template\n")
+    _write(tmp_path / "runtime.md", "See [[.NET Core]].\n")
+    assert [a.title for a in build_index(tmp_path).articles] == [".NET Core", "runtime"]
+    result = cli("check", "--select", "SEE", ".", cwd=tmp_path)
+    assert (result.returncode, result.stdout.splitlines()[-1]) == (
+        0, "All clear: 2 file(s) checked, no findings."
+    )
+
+
 def test_index_pickles_with_its_lookups(tmp_path):
     text = "---\ntitle: NATO\naliases: [Atlantic alliance]\n---\n## History\n"
     _write(tmp_path / "nato.md", text)
