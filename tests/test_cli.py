@@ -192,3 +192,13 @@ def test_selectors_accept_any_case_and_rule_names(cli, tmp_path):
     assert codes("--select", "peacock-term") == ["NEU101"]
     assert codes("--select", "NEU1", "--ignore", "peacock-term") == []
     assert cli("explain", "peacock-term").stdout.startswith("NEU101 peacock-term ")
+
+
+def test_a_run_that_checks_nothing_fails_unless_allowed(cli, tmp_path):
+    (tmp_path / "notes.rst").write_text("Text.\n")
+    empty = cli("check", ".", cwd=tmp_path)
+    assert (empty.returncode, empty.stdout) == (2, "")
+    assert empty.stderr.startswith("editlint: error: no article to check in . (articles are ")
+    allowed = cli("check", "--allow-empty", ".", cwd=tmp_path)
+    assert allowed.returncode == 0
+    assert allowed.stdout == "All clear: 0 file(s) checked, no findings.\n"

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from editlint.engine.files import collect_files
 from editlint.engine.runner import FileResult
+from editlint.errors import UsageError
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -16,6 +17,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="REF",
         help="check only files changed since this git ref, plus untracked ones "
         "(see-also targets still resolve against the whole content repository)",
+    )
+    parser.add_argument(
+        "--allow-empty",
+        action="store_true",
+        help="exit 0 when the given folders hold no article (default: a usage error, exit 2)",
     )
     baseline = parser.add_mutually_exclusive_group()
     baseline.add_argument(
@@ -30,9 +36,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def files_to_check(args: argparse.Namespace, paths: list[Path], exclude: list[str]) -> list[Path]:
-    """The given paths' articles, or only those changed since ``--changed-since``."""
+    """The given paths' articles, or only those changed since ``--changed-since``.
+
+    Folders that hold no article are a usage error unless ``--allow-empty``: a gate that
+    checks nothing must not pass (nothing changed since a ref is fine)."""
     if args.changed_since is None:
-        return collect_files(paths, exclude)
+        files = collect_files(paths, exclude)
+        if not files and not args.allow_empty:
+            named = ", ".join(str(path) for path in paths)
+            raise UsageError(
+                f"no article to check in {named} (articles are {_suffixes()} files; "
+                "--allow-empty accepts a run that checks nothing)"
+            )
+        return files
     from editlint.engine.gitfiles import changed_files
 
     return collect_files(changed_files(args.changed_since, paths), exclude)
@@ -57,3 +73,9 @@ def without_known(args: argparse.Namespace, results: list[FileResult]) -> list[F
     if known:
         print(f"editlint: {known} known finding(s) in {args.baseline} not shown", file=sys.stderr)
     return new
+
+
+def _suffixes() -> str:
+    from editlint.document import SUPPORTED_SUFFIXES
+
+    return ", ".join(sorted(SUPPORTED_SUFFIXES))
