@@ -56,7 +56,7 @@ def run(args: argparse.Namespace) -> int:
     # Rules, patterns and config live as long as the run: keep the cycle collector off them
     # (about a tenth of the checking time went to collections that find nothing there).
     settle()
-    files = gate.files_to_check(args, paths, loaded.config.exclude)
+    files = gate.files_to_check(args, paths, loaded.config.exclude, loaded.content_root)
     rules = {rule.code: rule.metadata() for rule in checker.rules}
     if fixing(args):
         fixes = run_fixes(args, checker, files)
