@@ -202,3 +202,15 @@ def test_a_run_that_checks_nothing_fails_unless_allowed(cli, tmp_path):
     allowed = cli("check", "--allow-empty", ".", cwd=tmp_path)
     assert allowed.returncode == 0
     assert allowed.stdout == "All clear: 0 file(s) checked, no findings.\n"
+
+
+def test_with_no_path_only_the_content_root_is_checked(cli, tmp_path):
+    (tmp_path / "editlint.yaml").write_text("content_root: articles\nselect: [NEU101]\n")
+    (tmp_path / "README.md").write_text("A legendary readme.\n")
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "articles" / "hero.md").write_text("A legendary hero.\n")
+    result = cli("check", "--format", "json", cwd=tmp_path)
+    paths = [d["path"] for d in json.loads(result.stdout)["diagnostics"]]
+    assert paths == ["articles/hero.md"]
+    everything = cli("check", "--format", "json", ".", cwd=tmp_path)
+    assert len(json.loads(everything.stdout)["diagnostics"]) == 2

@@ -19,7 +19,12 @@ from editlint.report.progress import track
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("paths", nargs="*", type=Path, help="files or folders (default: .)")
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        type=Path,
+        help="files or folders (default: the config's content_root, else .)",
+    )
     add_config_argument(parser)
     parser.add_argument("--format", choices=sorted(FORMATS), default="full", help="output format")
     parser.add_argument("--output", "-o", type=Path, help="write the report to this file")
@@ -41,8 +46,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    paths = args.paths or [Path(".")]
-    loaded = config_for(args, paths)
+    loaded = config_for(args, args.paths or [Path(".")])
+    paths = args.paths or [_default_folder(loaded)]
     batch = engine_options.batch_options(args, loaded)
     # Baselines and SARIF fingerprint findings by their text; reports that neither quote nor
     # fingerprint it may drop each file's text.
@@ -78,6 +83,18 @@ def run(args: argparse.Namespace) -> int:
     )
     _emit(args, render(report, args.format, statistics=args.statistics, colour=_colour(args)))
     return 1 if any(report.fails(d) for d in report.diagnostics) else 0
+
+
+def _default_folder(loaded) -> Path:
+    """With no path given: the config's content_root (articles, not READMEs or templates),
+    else the working folder."""
+    if loaded.path is None or not loaded.config.content_root:
+        return Path(".")
+    root = loaded.content_root
+    try:
+        return root.relative_to(Path.cwd().resolve()) or Path(".")
+    except ValueError:
+        return root
 
 
 def _emit(args: argparse.Namespace, output: str) -> None:
