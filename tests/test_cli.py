@@ -115,8 +115,10 @@ def test_rules_and_explain_mark_an_opt_in_rule(cli):
         line for line in text if line.startswith("NEU801 ")
     ]
     explained = cli("explain", "NEU801").stdout
-    assert "Opt-in: off unless named in full: `extend-select: [NEU801]` in editlint.yaml, or " \
+    assert (
+        "Opt-in: off unless named in full: `extend-select: [NEU801]` in editlint.yaml, or "
         "`--extend-select NEU801`." in explained
+    )
 
 
 def test_fail_on_error_ignores_warnings(cli, tmp_path):
@@ -214,3 +216,29 @@ def test_with_no_path_only_the_content_root_is_checked(cli, tmp_path):
     assert paths == ["articles/hero.md"]
     everything = cli("check", "--format", "json", ".", cwd=tmp_path)
     assert len(json.loads(everything.stdout)["diagnostics"]) == 2
+
+
+def test_stdin_is_checked_as_the_named_file(cli, tmp_path):
+    (tmp_path / "editlint.yaml").write_text("select: [NEU101, SEE]\n")
+    text = "A legendary hero.\n\n## See also\n\n- [[Villain]]\n"
+    result = cli(
+        "check", "--format", "json", "-", "--stdin-filename", "hero.md", cwd=tmp_path, input=text
+    )
+    found = [
+        (d["path"], d["code"], d["line"], d["column"])
+        for d in json.loads(result.stdout)["diagnostics"]
+    ]
+    assert found == [("hero.md", "NEU101", 1, 3), ("hero.md", "SEE101", 5, 5)]
+    assert result.returncode == 1
+    refused = cli("check", "--fix", "-", cwd=tmp_path, input=text)
+    assert refused.returncode == 2 and "stdin" in refused.stderr
+
+
+def test_color_follows_the_flag_and_force_color(cli, tmp_path, monkeypatch):
+    (tmp_path / "a.md").write_text("A legendary hero.\n")
+    plain = cli("check", "--select", "NEU101", "a.md", cwd=tmp_path)
+    coloured = cli("check", "--select", "NEU101", "--color", "always", "a.md", cwd=tmp_path)
+    assert "\x1b[" not in plain.stdout and "\x1b[" in coloured.stdout
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    forced = cli("check", "--select", "NEU101", "a.md", cwd=tmp_path)
+    assert "\x1b[" in forced.stdout

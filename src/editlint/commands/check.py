@@ -14,6 +14,7 @@ from editlint.diagnostics import Severity
 from editlint.engine.batch import check_files
 from editlint.engine.collector import settle
 from editlint.engine.runner import Checker, SelectionOverrides
+from editlint.errors import UsageError
 from editlint.report import FORMATS, QUOTING_FORMATS, RunReport, render
 from editlint.report.progress import track
 
@@ -40,12 +41,28 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="lowest severity that makes the exit code 1 (default: config, else warning)",
     )
     parser.add_argument("--exit-zero", action="store_true", help="exit 0 even with findings")
+    parser.add_argument(
+        "--stdin-filename",
+        type=Path,
+        metavar="PATH",
+        help="with '-' as the path: the file the text on stdin stands for (its format, config, "
+        "per-file settings and place in the content index)",
+    )
+    parser.add_argument(
+        "--color",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="colour the terminal report (auto: at a terminal, unless NO_COLOR; FORCE_COLOR "
+        "forces it)",
+    )
     gate.add_arguments(parser)
     engine_options.add_arguments(parser)
     add_fix_arguments(parser)
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.paths == [Path("-")]:
+        return _run_stdin(args)
     loaded = config_for(args, args.paths or [Path(".")])
     paths = args.paths or [_default_folder(loaded)]
     batch = engine_options.batch_options(args, loaded)
@@ -77,6 +94,24 @@ def run(args: argparse.Namespace) -> int:
     if args.write_baseline is not None:
         return gate.write_baseline(args, results)
     results = gate.without_known(args, results)
+    return _report(args, loaded, results, rules)
+
+
+def _run_stdin(args: argparse.Namespace) -> int:
+    """``editlint check -``: the text on stdin, as the file ``--stdin-filename`` names."""
+    if fixing(args) or args.baseline or args.write_baseline or args.changed_since or args.staged:
+        raise UsageError("'-' (stdin) is only for reports: no fixes, baselines or git gates")
+    path = args.stdin_filename
+    loaded = config_for(
+        args, [path.parent if path is not None and path.parent.exists() else Path(".")]
+    )
+    checker = Checker(loaded, SelectionOverrides(args.select, args.ignore, args.extend_select))
+    result = checker.check_text(sys.stdin.read(), path)
+    return _report(args, loaded, [result], {r.code: r.metadata() for r in checker.rules})
+
+
+def _report(args: argparse.Namespace, loaded, results: list, rules: dict) -> int:
+    """Render the report and decide the exit code."""
     fail_on = Severity(args.fail_on) if args.fail_on else loaded.config.fail_on
     report = RunReport(
         results, rules, show_fixes=args.show_fixes, fail_on=None if args.exit_zero else fail_on
@@ -105,5 +140,10 @@ def _emit(args: argparse.Namespace, output: str) -> None:
 
 
 def _colour(args: argparse.Namespace) -> bool:
-    """Colour only for a person at a terminal, and never when NO_COLOR is set."""
+    """``--color``; by default colour when FORCE_COLOR is set (a CI log that shows colour),
+    else only for a person at a terminal and never when NO_COLOR is set."""
+    if args.color != "auto":
+        return args.color == "always"
+    if os.environ.get("FORCE_COLOR"):
+        return True
     return args.output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
