@@ -131,6 +131,24 @@ def scan_text(text: str, stem: str, plaintext: bool = False) -> ScannedArticle:
     )
 
 
+_WIKI_HEADING = re.compile(r"^(={1,6})(.+?)\1[ \t]*$", re.MULTILINE)
+_WIKI_REDIRECT = re.compile(r"\A\s*#REDIRECT\s*:?\s*\[\[([^\]|]+)(?:\|[^\]]*)?\]\]", re.IGNORECASE)
+_WIKI_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
+
+
+def scan_wikitext(text: str, title: str) -> ScannedArticle:
+    """Scan a wikitext page: its ``== headings ==`` and a ``#REDIRECT [[target]]``."""
+    visible = _WIKI_COMMENT.sub("", text) if "<!--" in text else text
+    headings = [plain_heading(match.group(2)) for match in _WIKI_HEADING.finditer(visible)]
+    redirect = _WIKI_REDIRECT.match(text)
+    return ScannedArticle(
+        title=title,
+        redirect_to=redirect.group(1).strip() if redirect else None,
+        headings=[heading for heading in headings if heading],
+        digest=text_digest(text),
+    )
+
+
 def scan_headings(text: str, start: int = 0) -> tuple[list[str], list[str], str | None]:
     """Plain texts of the headings outside code, explicit ids, and a leading H1 title."""
     headings: list[str] = []
