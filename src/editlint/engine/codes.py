@@ -1,7 +1,8 @@
 """Rule selectors checked against the rules that exist: a typo is an error, never a silent gate.
 
 A selector is ``ALL``, a rule code or a code prefix (any case: ``neu1`` is ``NEU1``), or a rule
-name (``peacock-term`` is ``NEU101``). Anything else is a usage error with a did-you-mean.
+name (``peacock-term`` is ``NEU101``); the input and internal findings' codes (``INP001``,
+``INT001``) are codes too. Anything else is a usage error with a did-you-mean.
 """
 
 from __future__ import annotations
@@ -14,11 +15,15 @@ from editlint.errors import UsageError
 from editlint.rules.base import Rule
 
 
+#: Codes of findings that no rule makes: unreadable or unparsable input, a rule's crash.
+FINDING_CODES = frozenset({f"INP00{number}" for number in range(1, 10)} | {"INT001"})
+
+
 class Selectors:
     """Resolves selectors to code prefixes for one set of rules."""
 
     def __init__(self, rules: Sequence[Rule]) -> None:
-        self._codes = sorted(rule.code for rule in rules)
+        self._codes = sorted({rule.code for rule in rules} | FINDING_CODES)
         self._names = {rule.name.casefold(): rule.code for rule in rules if rule.name}
 
     def resolve(self, selector: str, where: str, path: Path | None = None) -> str:
