@@ -77,7 +77,7 @@ class Checker:
         self._contexts = {
             rule.code: RuleContext(
                 options=_options(rule, config.rules.get(rule.code, {}), loaded),
-                settings={"links": config.links},
+                settings={"links": config.links, "sources": config.sources, "root": loaded.root},
             )
             for rule in self.rules
         }
