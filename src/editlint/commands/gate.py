@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections import Counter
 from pathlib import Path
 
-from editlint.engine.files import collect_files
+from editlint.engine.files import collect_files, skipped_note
 from editlint.engine.runner import FileResult
 
 
@@ -32,7 +33,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def files_to_check(args: argparse.Namespace, paths: list[Path], exclude: list[str]) -> list[Path]:
     """The given paths' articles, or only those changed since ``--changed-since``."""
     if args.changed_since is None:
-        return collect_files(paths, exclude)
+        skipped: Counter = Counter()
+        files = collect_files(paths, exclude, skipped)
+        if skipped:
+            print(skipped_note(skipped), file=sys.stderr)
+        return files
     from editlint.engine.gitfiles import changed_files
 
     return collect_files(changed_files(args.changed_since, paths), exclude)

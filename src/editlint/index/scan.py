@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 import yaml
 
 from editlint.document.errors import InputError
-from editlint.document.frontmatter import split_front_matter
+from editlint.document.frontmatter import parse_toml_front_matter, split_front_matter
 from editlint.document.plaintext import strip_scraped_edit
 from editlint.yamlguard import find_problem
 
@@ -195,6 +195,12 @@ def plain_heading(markup: str) -> str:
 
 
 def _front_matter(text: str) -> tuple[dict, int]:
+    if text.startswith("+++") or text.startswith("\ufeff+++"):
+        try:
+            toml = parse_toml_front_matter(text)
+        except InputError:
+            return {}, 0
+        return (toml.data, toml.body_start) if toml is not None else ({}, 0)
     try:
         bounds = split_front_matter(text)
     except InputError:
