@@ -381,11 +381,70 @@ def test_import_writes_markdown_with_footnotes_and_a_short_name(tmp_path, cli):
 
 def test_hugo_toml_front_matter_gives_the_title_and_see_also(tmp_path):
     (tmp_path / "editlint.yaml").write_text("select: [SEE101, SEE103, INP]\n")
-    (tmp_path / "thames.md").write_text('+++\ntitle = "River Thames"\ndraft = false\n+++\n\nA river.\n')
-    text = '+++\ntitle = "London"\nsee_also = ["River Thames", \'Nowhere\']\n+++\n\n[[River Thames]].\n'
+    (tmp_path / "thames.md").write_text(
+        '+++\ntitle = "River Thames"\ndraft = false\n+++\n\nA river.\n'
+    )
+    text = (
+        '+++\ntitle = "London"\nsee_also = ["River Thames", \'Nowhere\']\n+++\n\n'
+        "[[River Thames]].\n"
+    )
     (tmp_path / "london.md").write_text(text)
     found = editlint.check_text(text, tmp_path / "london.md")
     assert [(d.code, text[d.start : d.end]) for d in found] == [("SEE101", "'Nowhere'")]
     assert found[0].fix is None or found[0].fix.edits == ()  # no YAML edit on TOML
     broken = "+++\ntitle = \n+++\n\nText.\n"
     assert [d.code for d in editlint.check_text(broken, tmp_path / "b.md")] == ["INP003"]
+
+
+def _dump(pages: str, doctype: str = "") -> str:
+    return (
+        f'<?xml version="1.0"?>{doctype}\n'
+        '<mediawiki xmlns="http://www.mediawiki.org/xml/export-0.10/" version="0.10">\n'
+        f"<siteinfo><sitename>W</sitename></siteinfo>\n{pages}</mediawiki>\n"
+    )
+
+
+def _page(title: str, text: str, ns: int = 0, redirect: str = "") -> str:
+    forward = f'<redirect title="{redirect}" />' if redirect else ""
+    return (
+        f"<page><title>{title}</title><ns>{ns}</ns><id>1</id>{forward}<revision><id>2</id>"
+        f'<text xml:space="preserve">{text}</text></revision></page>\n'
+    )
+
+
+def test_import_streams_a_dump_page_by_page(tmp_path, cli):
+    import bz2
+
+    pages = (
+        _page(
+            "Harbour town",
+            "'''Harbour''' grew.&lt;ref&gt;A.&lt;/ref&gt;\n== See also ==\n* [[Quay]]\n",
+        )
+        + _page("Talk:Harbour town", "Chatter.", ns=1)
+        + _page("Harbor town", "#REDIRECT [[Harbour town]]", redirect="Harbour town")
+        + _page("Quay", "A quay.&lt;ref&gt;B.&lt;/ref&gt;")
+    )
+    dump = tmp_path / "pages.xml.bz2"
+    dump.write_bytes(bz2.compress(_dump(pages).encode()))
+    done = cli("import", str(dump), "-o", str(tmp_path / "out"))
+    assert done.returncode == 0, done.stderr
+    assert "wrote 2 article(s) and 1 redirect(s)" in done.stdout
+    out = tmp_path / "out"
+    assert sorted(p.name for p in out.iterdir()) == ["harbor-town.md", "harbour-town.md", "quay.md"]
+    assert (out / "harbor-town.md").read_text() == (
+        "---\ntitle: Harbor town\nredirect_to: Harbour town\n---\n"
+    )
+    found = editlint.check_paths([out], config={"select": ["INP", "SEE", "SRC104"]})
+    assert [d.code for r in found for d in r.diagnostics] == []
+
+
+def test_a_billion_laughs_dump_is_refused(tmp_path, cli):
+    entities = '<!ENTITY a "ha">' + "".join(
+        f'<!ENTITY {chr(98 + i)} "{("&" + chr(97 + i) + ";") * 10}">' for i in range(9)
+    )
+    dump = tmp_path / "laughs.xml"
+    dump.write_text(_dump(_page("Laughs", "&j;"), f"<!DOCTYPE mediawiki [{entities}]>"))
+    done = cli("import", str(dump), "-o", str(tmp_path / "out"))
+    assert done.returncode == 2 and "not a readable XML dump" in done.stderr
+    named = editlint.check_text(dump.read_text(), dump)
+    assert [d.code for d in named] == ["INP003"]

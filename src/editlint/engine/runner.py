@@ -8,6 +8,7 @@ from pathlib import Path
 
 from editlint.diagnostics import Category, Diagnostic, Severity
 from editlint.document import UNSUPPORTED_SUFFIXES, Document, InputError, parse_document
+from editlint.document.dump import is_dump
 from editlint.document.lines import LineIndex
 from editlint.document.screening import UNPARSABLE_CODE, decode, read_bytes, screen_text
 from editlint.engine.config import LoadedConfig
@@ -113,6 +114,8 @@ class Checker:
                 f"unsupported format ({path.suffix}): editlint reads Markdown, MediaWiki "
                 "wikitext and plain-text exports"
             )
+            if is_dump(path):
+                message += "; convert a MediaWiki dump with `editlint import`"
             return FileResult(path, text, [_input_error(UNPARSABLE_CODE, message, 0)], False)
         refusal = screen_text(text, config.max_file_size, config.max_line_length)
         if refusal is not None:
