@@ -183,11 +183,14 @@ def test_columns_list_and_preformatted_text():
 def test_redirect_pages_and_titles_in_the_index(tmp_path):
     from editlint.index.build import build_index
 
-    (tmp_path / "src__Harbour_town.wiki").write_text("Lead.\n== Quay history ==\nText.\n")
+    (tmp_path / "src__Harbour_town.wiki").write_text(
+        "Lead.\n== Quay history ==\n{{anchor|Docks|Old quay}}Text.\n<!-- == Not one == -->\n"
+    )
     (tmp_path / "Harbor.wiki").write_text("#REDIRECT [[Harbour town]]\n")
     index = build_index(tmp_path)
     found = index.lookup("harbour town", mediawiki=True)
     assert found is not None and found.article.headings == ["Quay history"]
+    assert found.article.ids == ["Docks", "Old quay"]
     assert index.lookup("Harbor").article.redirect_to == "Harbour town"
 
 
