@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -12,6 +13,43 @@ from editlint.rules.memo import remember
 from editlint.rules.scopes import in_sections
 
 CLAIM_BLOCKS = (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM)
+# Sections that list sources or links rather than make claims: their entries are
+# bibliographic ("Smith, J. (2004). *A History*."), not statements that need a citation.
+SOURCE_LIST_TITLES = frozenset(
+    "notes|note|references|reference|citations|sources|footnotes|bibliography|further reading|"
+    "reading list|external links|external link|web links|links|works cited|"
+    "primary sources|secondary sources|general references|specific references|cited works|"
+    "selected bibliography|general bibliography".split("|")
+)
+# Sections whose list items are works (titles, dates, labels), not claims; their prose is.
+WORK_LIST_TITLES = frozenset(
+    "works|selected works|major works|other works|published works|collected works|writings|"
+    "selected writings|publications|selected publications|discography|filmography|"
+    "videography|bibliography and filmography|books|albums|singles|recordings".split("|")
+)
+_TITLE_PARTS = re.compile(r"\s*(?:,|&|\band\b)\s*", re.IGNORECASE)
+
+
+def _title_kind(title: str) -> str | None:
+    """'sources' for a section listing sources or links, 'works' for a list of works, or
+    None; "Notes and references" and "Bibliography & further reading" are sources."""
+    parts = [p.strip(" :.*_").casefold() for p in _TITLE_PARTS.split(title) if p.strip(" :.*_")]
+    if not parts:
+        return None
+    if all(part in SOURCE_LIST_TITLES for part in parts):
+        return "sources"
+    if all(part in SOURCE_LIST_TITLES or part in WORK_LIST_TITLES for part in parts):
+        return "works"
+    return None
+
+
+# Footnote-free sourcing: the citation apparatus that shows an article cites claim by claim.
+APPARATUS = (
+    CitationKind.FOOTNOTE,
+    CitationKind.PANDOC,
+    CitationKind.REF_TAG,
+    CitationKind.CITE_TEMPLATE,
+)
 
 
 def urls_are_citations(context: RuleContext) -> bool:
@@ -28,6 +66,14 @@ def is_citation(citation: Citation, urls_count: bool) -> bool:
 
 def cites_anything(document: Document, urls_count: bool) -> bool:
     return any(is_citation(citation, urls_count) for citation in document.citations)
+
+
+def cites_claim_by_claim(document: Document) -> bool:
+    """Whether the article cites with footnotes, <ref>s, {{cite}}s or [@key]s: the practice
+    that makes an uncited claim stand out. An article that cites nothing is SRC101's finding
+    (one finding for the article, not one per sentence); one whose only sources are inline
+    links (a how-to wiki pointing at upstream documentation) does not cite claim by claim."""
+    return any(citation.kind in APPARATUS for citation in document.citations)
 
 
 @dataclass(slots=True)
@@ -98,6 +144,13 @@ def _claim_blocks(
     document: Document, check_lead: bool, check_see_also: bool
 ) -> Iterator[tuple[int, Block]]:
     see_also = set(document.see_also_sections)
+    kinds = {
+        index: kind
+        for index, section in enumerate(document.sections)
+        if not section.is_lead and (kind := _title_kind(section.title))
+    }
+    sources = {index for index, kind in kinds.items() if kind == "sources"}
+    works = set(kinds)
     for index, block in enumerate(document.blocks):
         if block.kind not in CLAIM_BLOCKS:
             continue
@@ -105,7 +158,24 @@ def _claim_blocks(
             continue
         if not check_see_also and in_sections(document, block, see_also):
             continue
+        if sources and in_sections(document, block, sources):
+            continue  # references, notes, bibliography, further reading, external links
+        if works and block.kind is BlockKind.LIST_ITEM and in_sections(document, block, works):
+            continue  # an entry of a list of works or a discography
+        if _only_media(document, block):
+            continue  # an image and its caption: the caption describes the picture
         yield index, block
+
+
+_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)|\[\[(?:File|Image):[^\]]*\]\]", re.IGNORECASE)
+
+
+def _only_media(document: Document, block: Block) -> bool:
+    """A block that is an image (with its caption as alt text), and nothing else."""
+    text = document.text[block.start : block.end]
+    if "![" not in text and "[[" not in text:
+        return False
+    return not _IMAGE.sub("", text).strip(" \t\n-*")
 
 
 def source_keys(document: Document) -> set[str] | None:
