@@ -25,6 +25,7 @@ _CITES_A_WORK = re.compile(
     r"|\b(?:chapter|page|section|table|figure)s?\s+\d",
     re.IGNORECASE,
 )
+_ALSO = re.compile(r"[Ss]ee\s+also\b")
 _MAX_NAME_WORDS = 6
 # Words of a pointer to a passage or a document rather than to an article.
 _NOT_IN_TITLES = frozenset(
@@ -59,6 +60,9 @@ def prose_entries(masked: str, start: int, end: int, links: list[Link]) -> list[
                 for link in inside
             )
             continue
+        pointer = masked[match.start() : list_start]
+        if pointer.startswith("(") and not _ALSO.search(pointer):
+            continue  # "(see Perl 6)": a cross-reference to a topic or passage, not an entry
         if _CITES_A_WORK.search(masked, list_start, list_end):
             continue  # "(see Smith and Jones (2004))", "see Smith et al.": a source, not articles
         for name_start, name_end in _names(masked, list_start, list_end):

@@ -132,13 +132,18 @@ Fix: use the heading's current anchor."""
         if resolver is None:
             return
         anchors_of: dict[str, list[str]] = {}  # target page -> its heading anchors
+        broken: dict[tuple, list[tuple[Link, Resolution]]] = {}
         for link in document.links:
             resolution = resolver.resolve_link(link)
             if resolver.anchor_exists(resolution) is not False:
                 continue
-            yield self._finding(document, link, resolution, resolver, anchors_of)
+            page = resolution.article.file if resolution.article is not None else ""
+            broken.setdefault((page, resolution.anchor), []).append((link, resolution))
+        for links in broken.values():  # one finding per broken anchor, at its first link
+            link, resolution = links[0]
+            yield self._finding(document, link, resolution, resolver, anchors_of, len(links))
 
-    def _finding(self, document, link: Link, resolution: Resolution, resolver, anchors_of):
+    def _finding(self, document, link: Link, resolution: Resolution, resolver, anchors_of, count):
         same_page = resolution.status is Status.SAME_PAGE
         where = "this article" if same_page else f"'{resolution.article.title}'"
         message = self.message.format(anchor=resolution.anchor, where=where)
@@ -153,6 +158,8 @@ Fix: use the heading's current anchor."""
         close = closest(resolution.anchor, anchors, cutoff=0.75)
         if close is not None:
             message += f" (did you mean '#{close}'?)"
+        if count > 1:
+            message += f"; {count} links use it"
         written = document.text[link.target_start : link.target_end]
         hash_at = written.find("#")
         start = link.target_start + hash_at if hash_at >= 0 else link.target_start

@@ -149,13 +149,19 @@ class Balance:
     def one_sided(self) -> bool:
         """A view in the narrator's voice, or views of a single holder: narrative that reports
         no one's view at all takes no side."""
-        return bool(self.narrator) or len(self.holders) == 1
+        if self.narrator:
+            return True
+        return len(self.holders) == 1 and not next(iter(self.holders)).startswith(REPLY)
 
     def unanswered(self) -> list[View]:
         """Views of one side with no other holder's view (attributed or not) beside them."""
         if len(self.holders) >= 2 or self.narrator:
             return []
-        return [view for view in self.views if view.side is not None][:1]
+        return [
+            view
+            for view in self.views
+            if view.side is not None and not view.holder.startswith(REPLY)
+        ][:1]
 
 
 def analyse(
@@ -189,11 +195,12 @@ def analyse(
         previous = holder
         span_start = subject_start if subject.strip() else match.start()
         if side is not None and _answers(text, start, subject_start):
-            holder = "reply:" + holder  # "However, critics argue ...": a reply to a view before
+            holder = REPLY + holder  # "However, critics argue ...": a reply to a view before
         balance.views.append(View(span_start, match.end(), holder, side, side_word))
     return balance
 
 
+REPLY = "reply:"
 _REPLY = regex.compile(
     r"(?:however|but|yet|in contrast|by contrast|conversely|on the other hand|nevertheless|"
     r"others|in response|responding)\W*$",
