@@ -25,15 +25,30 @@ SOURCE_LIST_TITLES = frozenset(
 WORK_LIST_TITLES = frozenset(
     "works|selected works|major works|other works|published works|collected works|writings|"
     "selected writings|publications|selected publications|discography|filmography|"
-    "videography|bibliography and filmography|books|albums|singles|recordings".split("|")
+    "videography|bibliography and filmography|books|albums|singles|recordings|films|"
+    "television|stage|plays|novels|poetry|short stories|compositions|exhibitions|"
+    "notable people|"
+    "notable residents|notable alumni|people".split("|")
 )
 _TITLE_PARTS = re.compile(r"\s*(?:,|&|\band\b)\s*", re.IGNORECASE)
+
+
+# "Partial filmography as director", "Selected works (1990–2010)": a list of works still.
+_QUALIFIERS = re.compile(
+    r"^(?:(?:selected|select|partial|complete|major|other|principal|notable|chronological)\s+)+"
+    r"|\s*(?:\([^)]*\)|\b(?:as|by|of|in|for)\b.*)$",
+    re.IGNORECASE,
+)
 
 
 def _title_kind(title: str) -> str | None:
     """'sources' for a section listing sources or links, 'works' for a list of works, or
     None; "Notes and references" and "Bibliography & further reading" are sources."""
-    parts = [p.strip(" :.*_").casefold() for p in _TITLE_PARTS.split(title) if p.strip(" :.*_")]
+    parts = [
+        _QUALIFIERS.sub("", p.strip(" :.*_")).casefold()
+        for p in _TITLE_PARTS.split(title)
+        if p.strip(" :.*_")
+    ]
     if not parts:
         return None
     if all(part in SOURCE_LIST_TITLES for part in parts):

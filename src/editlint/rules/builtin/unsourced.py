@@ -25,9 +25,15 @@ from editlint.rules.memo import remember
 _WORD = re.compile(r"\w+(?:[’'-]\w+)*")
 # A redirect page (a wiki export's "Redirect to:" page, "#REDIRECT [[Target]]"): no article.
 _REDIRECT = re.compile(r"\s*(?:redirect to:|#redirect\b)", re.IGNORECASE)
+# A disambiguation page ("BT may refer to:"): a list of articles, not an article.
+_DISAMBIGUATION = re.compile(r"\bmay (?:also )?refer to\s*:", re.IGNORECASE)
 
 
 def is_redirect_page(document: Document) -> bool:
+    """A redirect or disambiguation page: it points to articles, it makes no claims."""
+    head = document.masked[document.body_start : document.body_start + 400]
+    if _DISAMBIGUATION.search(head):
+        return True
     return "redirect_to" in document.meta or bool(
         _REDIRECT.match(document.masked, document.body_start)
         or _REDIRECT.match(document.text, document.body_start)
