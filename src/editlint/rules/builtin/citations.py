@@ -19,7 +19,8 @@ SOURCE_LIST_TITLES = frozenset(
     "notes|note|references|reference|citations|sources|footnotes|bibliography|further reading|"
     "reading list|external links|external link|web links|links|works cited|"
     "primary sources|secondary sources|general references|specific references|cited works|"
-    "selected bibliography|general bibliography".split("|")
+    "selected bibliography|general bibliography|reference literature|further literature|"
+    "secondary literature|references and notes|notes and citations".split("|")
 )
 # Sections whose list items are works (titles, dates, labels), not claims; their prose is.
 WORK_LIST_TITLES = frozenset(
@@ -30,6 +31,12 @@ WORK_LIST_TITLES = frozenset(
     "notable people|"
     "notable residents|notable alumni|people".split("|")
 )
+# Plot summaries are sourced to the work itself (WP:PLOTCITE); so are its characters.
+PLOT_TITLES = frozenset(
+    "plot|plot summary|synopsis|summary|premise|storyline|story|characters|main characters|"
+    "cast|cast and characters|episodes|episode list|plot and characters|setting".split("|")
+)
+_CHARACTER_LIST = re.compile(r"^list of .*\bcharacters\b|\bcharacters$", re.IGNORECASE)
 _TITLE_PARTS = re.compile(r"\s*(?:,|&|\band\b)\s*", re.IGNORECASE)
 
 
@@ -53,6 +60,8 @@ def _title_kind(title: str) -> str | None:
         return None
     if all(part in SOURCE_LIST_TITLES for part in parts):
         return "sources"
+    if all(part in PLOT_TITLES for part in parts):
+        return "sources"  # exempt like a source list: the work is the source
     if all(part in SOURCE_LIST_TITLES or part in WORK_LIST_TITLES for part in parts):
         return "works"
     return None
@@ -87,8 +96,16 @@ def cites_claim_by_claim(document: Document) -> bool:
     """Whether the article cites with footnotes, <ref>s, {{cite}}s or [@key]s: the practice
     that makes an uncited claim stand out. An article that cites nothing is SRC101's finding
     (one finding for the article, not one per sentence); one whose only sources are inline
-    links (a how-to wiki pointing at upstream documentation) does not cite claim by claim."""
-    return any(citation.kind in APPARATUS for citation in document.citations)
+    links (a how-to wiki pointing at upstream documentation) does not cite claim by claim, nor
+    does a technical page (code blocks) with a footnote or two."""
+    count = sum(1 for citation in document.citations if citation.kind in APPARATUS)
+    if count >= MIN_APPARATUS:
+        return True
+    return count > 0 and BlockKind.CODE not in document.block_kinds
+
+
+#: Citations that show claim-by-claim practice even on a page with code blocks.
+MIN_APPARATUS = 3
 
 
 @dataclass(slots=True)
@@ -165,6 +182,8 @@ def _claim_blocks(
         if not section.is_lead and (kind := _title_kind(section.title))
     }
     sources = {index for index, kind in kinds.items() if kind == "sources"}
+    if _CHARACTER_LIST.search(document.title or ""):
+        return  # a list of a work's characters: plot, sourced to the work (WP:PLOTCITE)
     works = set(kinds)
     for index, block in enumerate(document.blocks):
         if block.kind not in CLAIM_BLOCKS:
