@@ -55,6 +55,8 @@ def _holds(resolver: LinkResolver) -> bool:
         elif resolution.status in (Status.FOUND, Status.FILE):
             found.add(resolution.name.casefold())
     total = len(found) + len(missing)
+    if len(missing) >= 2 and not found:
+        return False  # every page it links is absent: it links into a wiki held elsewhere
     return total < PARTIAL_EXPORT_LINKS or len(found) >= PARTIAL_EXPORT_SHARE * total
 
 

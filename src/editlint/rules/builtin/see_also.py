@@ -3,6 +3,8 @@ or to an article the body already links; and empty see-also sections."""
 
 from __future__ import annotations
 
+import re
+
 from editlint.diagnostics import Applicability, Category, Fix, Severity
 from editlint.document import Document, SeeAlsoEntry, SeeAlsoSource
 from editlint.index import Article, normalise_title
@@ -160,6 +162,7 @@ Fix (safe): remove the heading; or list related articles under it."""
                 for block in document.blocks_in(section_index)
                 if document.masked[block.start : block.end].strip()
                 or _holds_link(document, block.start, block.end)
+                or _COMMENTS.sub("", document.text[block.start : block.end]).strip()
             ]
             if not entries:
                 heading = document.blocks[document.sections[section_index].heading]
@@ -169,6 +172,9 @@ Fix (safe): remove the heading; or list related articles under it."""
                     "Remove the empty section",
                 )
                 yield self.diagnostic(heading.start, heading.end, fix=fix)
+
+
+_COMMENTS = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
 
 
 def _holds_link(document: Document, start: int, end: int) -> bool:
