@@ -44,16 +44,23 @@ def test_scan_title_from_leading_h1_or_stem_and_redirect_pages():
 
 
 def test_plain_heading_keeps_text_that_is_not_markup():
-    assert plain_heading("[luna](/index.php/Luna \"Luna\") and [[Wiki|shown]]") == "luna and shown"
+    assert plain_heading('[luna](/index.php/Luna "Luna") and [[Wiki|shown]]') == "luna and shown"
     assert plain_heading("PHP: *<module>*: unable") == "PHP: <module>: unable"
-    assert plain_heading("A <span id=\"x\">b</span> \\*c\\* &amp; d_e_f") == "A b *c* & d_e_f"
+    assert plain_heading('A <span id="x">b</span> \\*c\\* &amp; d_e_f') == "A b *c* & d_e_f"
 
 
 def test_mediawiki_anchors_accept_html5_legacy_and_percent_forms():
     keys = anchor_keys(["TLS/SSL", "Why 'this'", "Notes", "Notes", "H.264 (GMA)"], [], "mediawiki")
     for fragment in (
-        "TLS/SSL", "TLS.2FSSL", "Why_'this'", "Why_%27this%27", "Why_.27this.27",
-        "Notes", "Notes_2", "H.264_(GMA)", "H.264_.28GMA.29",
+        "TLS/SSL",
+        "TLS.2FSSL",
+        "Why_'this'",
+        "Why_%27this%27",
+        "Why_.27this.27",
+        "Notes",
+        "Notes_2",
+        "H.264_(GMA)",
+        "H.264_.28GMA.29",
     ):
         assert fragment_key(fragment, "mediawiki") in keys, fragment
     for fragment in ("notes", "Notes_3", "TLS%2FSSL_x"):
@@ -174,3 +181,13 @@ def test_a_document_reuses_the_index_headings_of_its_own_unchanged_file(tmp_path
     headings, ids = LinkResolver(index, parse_document(edited, path)).own_headings()
     assert headings == ["Harbour", "Early history"] and ids == ["past"]
     assert "digest" not in repr(article)  # the result cache's index fingerprint ignores it
+
+
+def test_a_redirect_page_keeps_parentheses_in_its_target():
+    text = (
+        "Redirect to:\n\n*   [Help:Reading (Polski)#Instalowanie](/index.php/"
+        'Help:Reading_(Polski)#Instalowanie "Help:Reading (Polski)")\n'
+    )
+    assert (
+        scan_text(text, "Zainstal").redirect_to == "/index.php/Help:Reading_(Polski)#Instalowanie"
+    )

@@ -31,7 +31,7 @@ _ID_ATTRIBUTE = re.compile(r"<[a-zA-Z][^<>]*?\s(?:id|name)\s*=\s*[\"']([^\"']+)[
 _ANCHOR_TEMPLATE = re.compile(r"\{\{\s*(?:[Vv]isible )?[Aa]nchors?\s*\|([^{}]*)\}\}")
 _HEADING_ID = re.compile(r"[ \t]*\{#([^}\s]+)\}[ \t]*$")
 _REDIRECT_PAGE = re.compile(
-    r"\A\s*(?:Redirect to:\s*\n\s*[-*+]\s+\[[^\]]*\]\(\s*<?([^\s)>]+(?:\([^\s)]*\))?)|"
+    r"\A\s*(?:Redirect to:\s*\n\s*[-*+]\s+\[[^\]]*\]\(\s*<?((?:[^\s()>]++|\([^\s()]*\))+)|"
     r"#REDIRECT\s*\[\[([^\]|]+)(?:\|[^\]]*)?\]\])",
     re.IGNORECASE,
 )
