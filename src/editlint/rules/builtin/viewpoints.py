@@ -197,7 +197,14 @@ def analyse(
         if side is not None and _answers(text, start, subject_start):
             holder = REPLY + holder  # "However, critics argue ...": a reply to a view before
         balance.views.append(View(span_start, match.end(), holder, side, side_word))
+    if balance.views and _OTHERS.search(text, start, end):
+        # "Some prefer A ... Others prefer B": another holder, whatever the verb.
+        balance.views.append(View(start, start, "others", None))
     return balance
+
+
+# "Others prefer ...", "while others hold ...": the view of other holders than the first.
+_OTHERS = regex.compile(r"(?:(?:^|[.;:]\s+)Others|\b(?:while|but|whereas) others)\b")
 
 
 REPLY = "reply:"
