@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -157,6 +158,28 @@ def _uncited_blocks(document: Document, context: RuleContext, options: UncitedBl
             yield index, block, words
 
 
+def wikitext_marker(today: date) -> str:
+    """The ``{{citation needed}}`` tag MediaWiki editors write, dated this month."""
+    month = _MONTHS[today.month - 1]  # English whatever the locale, as MediaWiki expects
+    return f"{{{{citation needed|date={month} {today.year}}}}}"
+
+
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
 class UnsourcedClaimOptions(ExemptionOptions, ClaimOptions):
     in_uncited_articles: bool = Field(
         False,
@@ -245,7 +268,10 @@ option) after the sentence so that the claim is flagged to readers and editors."
         if not options.in_uncited_articles and not cites_claim_by_claim(document):
             return  # an article citing nothing is one finding (SRC101), not one per claim
         claims = options.detector.in_document(document)
-        finder = CitationFinder(document, urls_are_citations(context), options.marker)
+        marker = options.marker
+        if document.format == "wikitext" and "marker" not in options.model_fields_set:
+            marker = wikitext_marker(date.today())
+        finder = CitationFinder(document, urls_are_citations(context), marker)
         reported = set()  # the blocks SRC102 reports whole: one finding per paragraph
         if "SRC102" in context.settings.get("selected", ()):
             block_options = UncitedBlockOptions(
@@ -266,7 +292,7 @@ option) after the sentence so that the claim is flagged to readers and editors."
             trailing = _trailing(sentences, uncovered, finder) if has_citation else []
             for extent in uncovered:
                 if trailing and extent is trailing[0]:
-                    yield from self._trailing_finding(document, trailing, claims, options)
+                    yield from self._trailing_finding(document, trailing, claims, options, marker)
                     break
                 if not may_hold:
                     continue
@@ -278,10 +304,10 @@ option) after the sentence so that the claim is flagged to readers and editors."
                     reason=claim.reason, match=" ".join(claim.text.split())
                 )
                 yield self.diagnostic(
-                    sentence.start, sentence.end, message, self._marker_fix(sentence.end, options)
+                    sentence.start, sentence.end, message, self._marker_fix(sentence.end, marker)
                 )
 
-    def _trailing_finding(self, document, trailing, claims, options):
+    def _trailing_finding(self, document, trailing, claims, options, marker):
         """One finding for the sentences after a paragraph's last citation: no citation can
         cover them. Reported when they hold a claim, or run to ``trailing_min_words``."""
         start, end = trailing[0].sentence.start, trailing[-1].sentence.end
@@ -297,16 +323,12 @@ option) after the sentence so that the claim is flagged to readers and editors."
         message = self.trailing_message.format(
             sentences="sentence" if count == 1 else f"{count} sentences", what=what
         )
-        yield self.diagnostic(start, end, message, self._marker_fix(end, options))
+        yield self.diagnostic(start, end, message, self._marker_fix(end, marker))
 
     @staticmethod
-    def _marker_fix(offset: int, options) -> Fix:
+    def _marker_fix(offset: int, marker: str) -> Fix:
         return Fix.replace(
-            offset,
-            offset,
-            options.marker,
-            Applicability.UNSAFE,
-            f"Insert '{options.marker}' after the sentence",
+            offset, offset, marker, Applicability.UNSAFE, f"Insert '{marker}' after the sentence"
         )
 
 
@@ -371,7 +393,7 @@ Fix: add the missing definition, or point the reference at an existing one."""
     )
 
     def check(self, document: Document, context: RuleContext):
-        if document.format != "markdown":
+        if document.format not in ("markdown", "wikitext"):
             return
         defined = {definition.label for definition in document.footnote_definitions}
         named_refs = {
