@@ -24,6 +24,11 @@ from editlint.rules.builtin.claims import ClaimOptions
 from editlint.rules.memo import remember
 
 _WORD = re.compile(r"\w+(?:[’'-]\w+)*")
+# A <ref name=...> that gives its source (not self-closing), wherever it stands in the text.
+_DEFINING_REF = re.compile(
+    r"<ref\s[^<>]*?\bname\s*=\s*(?:\"([^\"]+)\"|'([^']+)'|([^\s\"'<>/]+))[^<>]*?(?<!/)>",
+    re.IGNORECASE,
+)
 # A redirect page (a wiki export's "Redirect to:" page, "#REDIRECT [[Target]]"): no article.
 _REDIRECT = re.compile(r"\s*(?:redirect to:|#redirect\b)", re.IGNORECASE)
 # A disambiguation page ("BT may refer to:"): a list of articles, not an article.
@@ -403,6 +408,11 @@ Fix: add the missing definition, or point the reference at an existing one."""
             and c.key
             and not document.text[c.start : c.end].endswith("/>")
         }
+        if "<ref" in document.text:  # also those inside tables, captions and templates
+            named_refs.update(
+                next(name for name in match.groups() if name is not None).strip()
+                for match in _DEFINING_REF.finditer(document.text)
+            )
         for citation in document.citations:
             if citation.kind is CitationKind.FOOTNOTE and citation.key not in defined:
                 yield self.diagnostic(
