@@ -8,7 +8,7 @@ from datetime import date
 from pydantic import BaseModel, ConfigDict, Field
 
 from editlint.diagnostics import Applicability, Category, Fix, Severity
-from editlint.document import CitationKind, Document
+from editlint.document import BlockKind, CitationKind, Document
 from editlint.rules.base import FixExample, Rule, RuleContext, RuleExamples
 from editlint.rules.builtin.citations import (
     CitationFinder,
@@ -55,6 +55,8 @@ class ArticleWithoutCitations(Rule):
     summary = "An article with no citation of any kind."
     explanation = """\
 What: an article with no footnote, [@key] citation, <ref>, {{cite}} or link to an external source.
+Redirect and disambiguation pages, and technical documentation (pages with code blocks), are
+not articles held to sources.
 Why: readers must be able to verify what an article says; an article without any source cannot
 be checked and every claim in it is open to challenge.
 Example: a plain-text export with no references section.
@@ -73,6 +75,8 @@ Fix: add citations to reliable published sources for the article's claims."""
     def check(self, document: Document, context: RuleContext):
         if cites_anything(document, urls_are_citations(context)) or is_redirect_page(document):
             return
+        if BlockKind.CODE in document.block_kinds:
+            return  # technical documentation (commands, configuration) is not held to sources
         start, end = document.title_span or (document.body_start, document.body_start)
         yield self.diagnostic(start, end)
 
