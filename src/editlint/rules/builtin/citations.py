@@ -37,25 +37,31 @@ PLOT_TITLES = frozenset(
     "cast|cast and characters|episodes|episode list|plot and characters|setting".split("|")
 )
 _CHARACTER_LIST = re.compile(r"^list of .*\bcharacters\b|\bcharacters$", re.IGNORECASE)
-_TITLE_PARTS = re.compile(r"\s*(?:,|&|\band\b)\s*", re.IGNORECASE)
+_TITLE_PARTS = re.compile(r",|\band\b", re.IGNORECASE)
 
 
 # "Partial filmography as director", "Selected works (1990–2010)": a list of works still.
-_QUALIFIERS = re.compile(
-    r"^(?:(?:selected|select|partial|complete|major|other|principal|notable|chronological)\s+)+"
-    r"|\s*(?:\([^)]*\)|\b(?:as|by|of|in|for)\b.*)$",
+_LEADING_QUALIFIERS = re.compile(
+    r"(?:(?:selected|select|partial|complete|major|other|principal|notable|chronological)\s)+",
     re.IGNORECASE,
 )
+_TRAILING_QUALIFIER = re.compile(r"\s(?:as|by|of|in|for)\s|\(", re.IGNORECASE)
+
+
+def _unqualified(part: str) -> str:
+    """A heading part without "Selected ..." before it or "... as director" after it."""
+    cut = _TRAILING_QUALIFIER.search(part)
+    if cut is not None:
+        part = part[: cut.start()]
+    lead = _LEADING_QUALIFIERS.match(part)
+    return (part[lead.end() :] if lead else part).strip().casefold()
 
 
 def _title_kind(title: str) -> str | None:
     """'sources' for a section listing sources or links, 'works' for a list of works, or
     None; "Notes and references" and "Bibliography & further reading" are sources."""
-    parts = [
-        _QUALIFIERS.sub("", p.strip(" :.*_")).casefold()
-        for p in _TITLE_PARTS.split(title)
-        if p.strip(" :.*_")
-    ]
+    pieces = (p.strip(" :.*_") for p in _TITLE_PARTS.split(title.replace("&", ",")))
+    parts = [_unqualified(p) for p in pieces if p]
     if not parts:
         return None
     if all(part in SOURCE_LIST_TITLES for part in parts):
@@ -201,7 +207,10 @@ def _claim_blocks(
         yield index, block
 
 
-_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)|\[\[(?:File|Image):[^\]]*\]\]", re.IGNORECASE)
+# Bounded runs: an unclosed "![" or "[[File:" costs at most a few hundred characters.
+_IMAGE = re.compile(
+    r"!\[[^\]]{0,500}\]\([^)]{0,500}\)|\[\[(?:File|Image):[^\]]{0,1000}\]\]", re.IGNORECASE
+)
 
 
 def _only_media(document: Document, block: Block) -> bool:

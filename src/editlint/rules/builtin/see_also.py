@@ -3,8 +3,6 @@ or to an article the body already links; and empty see-also sections."""
 
 from __future__ import annotations
 
-import re
-
 from editlint.diagnostics import Applicability, Category, Fix, Severity
 from editlint.document import Document, SeeAlsoEntry, SeeAlsoSource
 from editlint.index import Article, normalise_title
@@ -162,7 +160,7 @@ Fix (safe): remove the heading; or list related articles under it."""
                 for block in document.blocks_in(section_index)
                 if document.masked[block.start : block.end].strip()
                 or _holds_link(document, block.start, block.end)
-                or _COMMENTS.sub("", document.text[block.start : block.end]).strip()
+                or _without_comments(document.text[block.start : block.end]).strip()
             ]
             if not entries:
                 heading = document.blocks[document.sections[section_index].heading]
@@ -174,7 +172,16 @@ Fix (safe): remove the heading; or list related articles under it."""
                 yield self.diagnostic(heading.start, heading.end, fix=fix)
 
 
-_COMMENTS = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
+def _without_comments(text: str) -> str:
+    """``text`` without its HTML comments (an unclosed one runs to the end)."""
+    pieces = []
+    cursor = 0
+    while (start := text.find("<!--", cursor)) >= 0:
+        pieces.append(text[cursor:start])
+        end = text.find("-->", start + 4)
+        cursor = len(text) if end < 0 else end + 3
+    pieces.append(text[cursor:])
+    return "".join(pieces)
 
 
 def _holds_link(document: Document, start: int, end: int) -> bool:

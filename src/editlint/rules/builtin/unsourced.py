@@ -30,7 +30,7 @@ _DEFINING_REF = re.compile(
     re.IGNORECASE,
 )
 # A redirect page (a wiki export's "Redirect to:" page, "#REDIRECT [[Target]]"): no article.
-_REDIRECT = re.compile(r"\s*(?:redirect to:|#redirect\b)", re.IGNORECASE)
+_REDIRECT = re.compile(r"redirect to:|#redirect\b", re.IGNORECASE)
 # A disambiguation page ("BT may refer to:"): a list of articles, not an article.
 _DISAMBIGUATION = re.compile(r"\bmay (?:also )?refer to\s*:", re.IGNORECASE)
 
@@ -40,9 +40,11 @@ def is_redirect_page(document: Document) -> bool:
     head = document.masked[document.body_start : document.body_start + 400]
     if _DISAMBIGUATION.search(head):
         return True
-    return "redirect_to" in document.meta or bool(
-        _REDIRECT.match(document.masked, document.body_start)
-        or _REDIRECT.match(document.text, document.body_start)
+    if "redirect_to" in document.meta:
+        return True
+    return any(
+        _REDIRECT.match(text[document.body_start : document.body_start + 400].lstrip())
+        for text in (document.masked, document.text)
     )
 
 
@@ -348,8 +350,8 @@ def _trailing(sentences, uncovered, finder) -> list:
     )
     if last_cited is None or last_cited == len(sentences) - 1:
         return []
-    after = sentences[last_cited + 1 :]
-    kept = [extent for extent in uncovered if any(extent is e for e in after)]
+    after = {id(extent) for extent in sentences[last_cited + 1 :]}
+    kept = [extent for extent in uncovered if id(extent) in after]
     return kept if len(kept) == len(after) else []
 
 

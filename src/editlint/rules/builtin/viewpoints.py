@@ -218,7 +218,8 @@ _REPLY = regex.compile(
 def _answers(text: str, start: int, subject_start: int) -> bool:
     """Whether the clause before a side's view opens with a contrast ("However, critics
     argue"): the view answers one stated before it, even without an attribution verb."""
-    sentence = max(text.rfind(". ", start, subject_start), start)
+    window = max(start, subject_start - 200)  # a contrast opens the clause: look back a little
+    sentence = max(text.rfind(". ", window, subject_start), window)
     before = text[sentence:subject_start].strip(" .")
     return bool(before) and bool(_REPLY.search(before[-40:]))
 
