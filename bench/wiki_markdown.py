@@ -70,7 +70,9 @@ class Converter:
             return "#" * node.level + " " + self.nodes(node.title.nodes).strip()
         if isinstance(node, Wikilink):
             target = str(node.title).strip()
-            if target.lower().lstrip(":").startswith(NOT_ARTICLES) or re.match(r"^:?[a-z-]{2,3}:", target):
+            if target.lower().lstrip(":").startswith(NOT_ARTICLES) or re.match(
+                r"^:?[a-z-]{2,3}:", target
+            ):
                 return ""
             label = self.nodes(node.text.nodes).strip() if node.text else ""
             return f"[[{target}|{label}]]" if label else f"[[{target}]]"
@@ -137,7 +139,10 @@ def main(argv: list[str] | None = None) -> int:
         title = title_of(path)
         text = convert(path.read_text(encoding="utf-8"), title)
         (args.out / f"{path.stem}.md").write_text(text, encoding="utf-8")
-    print(f"converted {len(list(args.corpus.glob('*.wiki')))} articles into {args.out}", file=sys.stderr)
+    print(
+        f"converted {len(list(args.corpus.glob('*.wiki')))} articles into {args.out}",
+        file=sys.stderr,
+    )
     return 0
 
 

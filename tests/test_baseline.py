@@ -158,3 +158,16 @@ def test_fail_on_decides_the_exit_code_not_what_is_shown(cli, legacy):
         cli("check", "--fail-on", "info", "--select", "NEU101", "content", cwd=legacy).returncode
         == 1
     )
+
+
+def test_a_renamed_article_keeps_its_known_findings(cli, legacy):
+    cli("check", "content", "--write-baseline", "baseline.json", cwd=legacy)
+    (legacy / "content" / "lighthouse.md").rename(legacy / "content" / "beacon.md")
+    assert check_with_baseline(cli, legacy).returncode == 0
+    # A copy beside the original is new: only the entries of files that are gone move.
+    (legacy / "content" / "market-copy.md").write_text(MARKET)
+    result = check_with_baseline(cli, legacy)
+    assert findings(result) == [
+        ("content/market-copy.md", "NEU101", 7, 5),
+        ("content/market-copy.md", "NEU101", 8, 5),
+    ]

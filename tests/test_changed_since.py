@@ -104,3 +104,55 @@ def test_an_unknown_ref_or_no_repository_is_a_usage_error(cli, repo, tmp_path):
         2,
         "editlint: error: not inside a git work tree\n",
     )
+
+
+@pytest.fixture
+def linked(tmp_path) -> GitRepo:
+    """main: Oxford, and two articles linking to it (one by title, one by alias)."""
+    repo = GitRepo(tmp_path / "linked")
+    repo.write("editlint.yaml", "content_root: content\nselect: [SEE101]\n")
+    repo.write(
+        "content/oxford.md", "---\ntitle: Oxford\naliases: [Oxenford]\n---\n\nA city [@c].\n"
+    )
+    repo.write(
+        "content/thames.md", article("Thames", "A river [@r].\n\n## See also\n\n- [[Oxford]]")
+    )
+    repo.write("content/isis.md", article("Isis", "A name [@n].\n\n## See also\n\n- [[Oxenford]]"))
+    repo.write("content/cam.md", article("Cam", "Another river [@r]."))
+    repo.commit("initial")
+    repo.git("checkout", "-q", "-b", "change")
+    return repo
+
+
+def test_deleting_an_article_checks_the_articles_linking_to_it(cli, linked):
+    linked.git("rm", "-q", "content/oxford.md")
+    linked.commit("remove Oxford")
+    result = cli("check", "--format", "json", "--changed-since", "main", cwd=linked.path)
+    found, files = checked(result)
+    assert files == 2  # thames and isis; not cam, which names neither
+    assert found == [
+        ("content/isis.md", "SEE101", 9, 5),
+        ("content/thames.md", "SEE101", 9, 5),
+    ]
+    assert "2 article(s) link to one the change deletes" in result.stderr
+
+
+def test_renaming_or_retitling_an_article_checks_its_linkers(cli, linked):
+    linked.git("mv", "content/oxford.md", "content/oxon.md")
+    linked.write("content/oxon.md", "---\ntitle: Oxon\naliases: [Oxenford]\n---\n\nA city [@c].\n")
+    linked.commit("retitle Oxford")
+    result = cli("check", "--format", "json", "--changed-since", "main", cwd=linked.path)
+    found, files = checked(result)
+    assert files == 2  # oxon (changed) and thames (links to the lost title); isis's alias stays
+    assert found == [("content/thames.md", "SEE101", 9, 5)]
+
+
+def test_staged_mode_checks_only_the_linkers_of_a_staged_deletion(cli, linked):
+    linked.git("rm", "-q", "content/oxford.md")
+    result = cli("check", "--format", "json", "--staged", cwd=linked.path)
+    found, files = checked(result)
+    assert files == 2
+    assert [path for path, *_ in found] == ["content/isis.md", "content/thames.md"]
+    linked.git("reset", "-q", "--hard")
+    untouched = cli("check", "--format", "json", "--staged", cwd=linked.path)
+    assert checked(untouched) == ([], 0)

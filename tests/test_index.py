@@ -12,12 +12,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from editlint.document import parse_document
 from editlint.engine.config import Config, LoadedConfig
 from editlint.engine.runner import Checker
 from editlint.errors import ConfigError
 from editlint.index import build_index
 from editlint.index.anchors import anchor_keys, fragment_key, github_slug
-from editlint.index.scan import plain_heading, scan_text
+from editlint.index.scan import _front_matter, plain_heading, scan_text
 
 
 def test_scan_skips_code_and_reads_front_matter_and_setext_headings():
@@ -123,6 +124,17 @@ def test_hidden_folders_and_other_files_are_not_articles(tmp_path):
     assert [article.title for article in index.articles] == ["India"]
 
 
+def test_a_dot_named_article_is_an_article(tmp_path, cli):
+    _write(tmp_path / ".NET Core.md", "Text.\n")
+    _write(tmp_path / ".github" / "PULL_REQUEST_TEMPLATE.md", "# Template\n")
+    _write(tmp_path / "runtime.md", "See [[.NET Core]].\n")
+    assert [a.title for a in build_index(tmp_path).articles] == [".NET Core", "runtime"]
+    result = cli("check", "--select", "SEE", ".", cwd=tmp_path)
+    assert (result.returncode, result.stdout.splitlines()[-1]) == (
+        0, "All clear: 2 file(s) checked, no findings."
+    )
+
+
 def test_index_pickles_with_its_lookups(tmp_path):
     text = "---\ntitle: NATO\naliases: [Atlantic alliance]\n---\n## History\n"
     _write(tmp_path / "nato.md", text)
@@ -174,3 +186,19 @@ def test_a_document_reuses_the_index_headings_of_its_own_unchanged_file(tmp_path
     headings, ids = LinkResolver(index, parse_document(edited, path)).own_headings()
     assert headings == ["Harbour", "Early history"] and ids == ["past"]
     assert "digest" not in repr(article)  # the result cache's index fingerprint ignores it
+
+
+YAML_SCALARS = [
+    "Off", "Yes", "no", "ON", "y", "0755", "1:20", "0o17", "0x1F", "true", "False", "~", "null",
+    "2020-01-02", "1e3", ".inf", "-.5", "12", "'quoted'", '"Off"', "River Thames", "+1",
+]
+
+
+@given(title=st.sampled_from(YAML_SCALARS), aliases=st.lists(st.sampled_from(YAML_SCALARS)))
+def test_index_and_document_read_front_matter_alike(title, aliases):
+    text = f"---\ntitle: {title}\naliases: [{', '.join(aliases)}]\n---\nText.\n"
+    document = parse_document(text)
+    scanned = scan_text(text, "stem")
+    assert _front_matter(text)[0] == document.meta
+    if isinstance(document.meta["title"], str) and document.meta["title"].strip():
+        assert scanned.title == document.title

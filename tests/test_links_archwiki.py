@@ -14,7 +14,7 @@ from urllib.parse import unquote
 
 import pytest
 
-from conftest import SHARED
+from conftest import SHARED, shared
 
 ARCHWIKI = SHARED / "corpora" / "archwiki"
 ARTICLES = [
@@ -62,8 +62,7 @@ def _findings(cli, root: Path) -> set[tuple[str, str, int, int]]:
 
 @pytest.fixture
 def wiki(tmp_path: Path) -> Path:
-    if not ARCHWIKI.is_dir():
-        pytest.fail(f"the ArchWiki corpus is missing: {ARCHWIKI}")
+    shared(ARCHWIKI)
     for name in ARTICLES:
         shutil.copy(ARCHWIKI / f"{name}.md", tmp_path / f"{name}.md")
     (tmp_path / "editlint.yaml").write_text(CONFIG, encoding="utf-8")

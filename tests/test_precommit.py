@@ -183,3 +183,21 @@ def test_a_clean_commit_passes(wiki):
     assert status == 0, output
     assert "editlint (fix)" in output and "Passed" in output
     assert wiki.git("show", "--name-only", "--format=", "HEAD").split() == ["content/quay.md"]
+
+
+def test_deleting_an_article_checks_the_articles_that_link_to_it(wiki):
+    assert pre_commit(wiki, "install").returncode == 0
+    wiki.write(
+        "content/quay.md", article("Quay", "Built in 1901 [@quay].\n\n## See also\n\n- [[Harbour]]")
+    )
+    wiki.git("add", "content/quay.md")
+    assert commit(wiki, "add quay")[0] == 0
+    wiki.git("rm", "-q", "content/harbour.md")
+    before = commits(wiki)
+
+    status, output = commit(wiki, "remove harbour")
+
+    assert status == 1, output
+    assert "content/quay.md:9:5: SEE101 [error] See-also target 'Harbour'" in output
+    assert "lighthouse" not in output
+    assert commits(wiki) == before

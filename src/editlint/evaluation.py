@@ -209,7 +209,8 @@ def evaluate(
 def codes_per_row(
     rows: Iterable[Example], checker: Checker, category: str | None
 ) -> tuple[list[set[str]], int]:
-    """The codes of ``category`` found in each row, and how many internal errors there were."""
+    """The codes of ``category`` found in each row (those folded into another finding too),
+    and how many internal errors there were."""
     fired: list[set[str]] = []
     errors = 0
     for example in rows:
@@ -219,6 +220,7 @@ def codes_per_row(
                 errors += 1
             elif category is None or diagnostic.category.value == category:
                 codes.add(diagnostic.code)
+                codes.update(diagnostic.data.get("related", ()))
         fired.append(codes)
     return fired, errors
 

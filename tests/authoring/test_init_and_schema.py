@@ -12,7 +12,7 @@ import jsonschema
 import pytest
 import yaml
 
-from conftest import ROOT, SHARED
+from conftest import ROOT, SHARED, shared
 from editlint.engine.config import Config
 from editlint.engine.schema import render_schema, shipped_schema_text
 
@@ -33,7 +33,7 @@ def test_init_then_check_in_a_fresh_mediawiki_repository(cli, tmp_path):
     repo = git_repo(tmp_path / "wiki")
     (repo / "articles").mkdir()
     for name in ("AppArmor.md", "AMule.md", "Asterisk.md"):
-        shutil.copy(ARCHWIKI / name, repo / "articles" / name)
+        shutil.copy(shared(ARCHWIKI) / name, repo / "articles" / name)
     (repo / "README.md").write_text("# Our wiki\n")
 
     result = cli("init", cwd=repo)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, SEED
+from conftest import ROOT, SEED, shared
 from editlint.diagnostics import Applicability
 from editlint.document.lines import LineIndex
 from editlint.engine.config import find_config, load_config
@@ -24,7 +24,7 @@ from editlint.fixes.session import fix_file
 def repo(tmp_path) -> Path:
     shutil.copytree(ROOT / "content", tmp_path / "content")
     shutil.copy(ROOT / "editlint.yaml", tmp_path / "editlint.yaml")
-    shutil.copy(SEED, tmp_path / "content" / SEED.name)
+    shutil.copy(shared(SEED), tmp_path / "content" / SEED.name)
     return tmp_path
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, SEED
+from conftest import ROOT, SEED, shared
 from editlint.document.lines import LineIndex
 from house import house_folder
 
@@ -89,7 +89,7 @@ def test_report_page_highlights_filters_and_details(cli, browser, tmp_path):
     article = "Crews utilise very big cranes; critics slammed it.\n"
     folder = house_folder(tmp_path, {"ships.md": article})
     (folder / "editlint.yaml").write_text("rule_paths: [house.yaml]\n")
-    shutil.copy(SEED, folder / SEED.name)
+    shutil.copy(shared(SEED), folder / SEED.name)
     report, data = _reports(cli, folder, "ships.md", SEED.name)
     page = Page(browser, report)
     diagnostics = data["diagnostics"]

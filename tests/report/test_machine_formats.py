@@ -8,7 +8,7 @@ from xml.etree import ElementTree
 
 import jsonschema
 
-from conftest import SHARED
+from conftest import SHARED, shared
 from editlint.diagnostics import Category, Diagnostic, Fix, Severity
 from editlint.engine.runner import FileResult
 from editlint.report import RunReport, render
@@ -18,7 +18,7 @@ SARIF_SCHEMA = SHARED / "schemas" / "sarif-schema-2.1.0.json"
 
 def _validate_sarif(text: str) -> dict:
     document = json.loads(text)
-    schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
+    schema = json.loads(shared(SARIF_SCHEMA).read_text(encoding="utf-8"))
     validator = jsonschema.validators.validator_for(schema)(schema)
     errors = sorted(validator.iter_errors(document), key=lambda e: list(e.path))
     assert not errors, [f"{list(e.path)}: {e.message}" for e in errors[:5]]
@@ -40,8 +40,14 @@ def test_sarif_of_the_seed_with_every_rule_is_valid(cli, seed_path):
 def test_sarif_with_fixes_and_odd_paths_is_valid(tmp_path):
     text = "Line one.\nSecond line utilise.\n"
     diagnostic = Diagnostic(
-        "HSE101", "Use 'use'", 22, 29, Severity.WARNING, Category.NEUTRALITY,
-        Fix.replace(22, 29, "use", description="Replace with 'use'"), "plain-words",
+        "HSE101",
+        "Use 'use'",
+        22,
+        29,
+        Severity.WARNING,
+        Category.NEUTRALITY,
+        Fix.replace(22, 29, "use", description="Replace with 'use'"),
+        "plain-words",
     )
     path = tmp_path / "a folder" / "x#1.md"
     report = RunReport([FileResult(path, text, [diagnostic])], cwd=tmp_path)
@@ -60,7 +66,12 @@ def test_sarif_with_fixes_and_odd_paths_is_valid(tmp_path):
 
 def test_github_commands_escape_data_and_properties(tmp_path):
     diagnostic = Diagnostic(
-        "NEU101", "100% sure:\r\nsee, here", 0, 3, Severity.INFO, Category.NEUTRALITY,
+        "NEU101",
+        "100% sure:\r\nsee, here",
+        0,
+        3,
+        Severity.INFO,
+        Category.NEUTRALITY,
         rule_name="peacock-term",
     )
     path = tmp_path / "a,b:c.md"
@@ -73,7 +84,7 @@ def test_github_commands_escape_data_and_properties(tmp_path):
 
 def test_junit_is_well_formed_even_with_control_characters(tmp_path):
     diagnostic = Diagnostic(
-        "NEU101", "bad \x1b[31m <tag> & \"q\"", 0, 1, Severity.ERROR, Category.NEUTRALITY
+        "NEU101", 'bad \x1b[31m <tag> & "q"', 0, 1, Severity.ERROR, Category.NEUTRALITY
     )
     report = RunReport(
         [FileResult(tmp_path / "a.md", "x\n", [diagnostic]), FileResult(Path("b.md"), "y\n")],
@@ -82,8 +93,35 @@ def test_junit_is_well_formed_even_with_control_characters(tmp_path):
     root = ElementTree.fromstring(render(report, "junit").encode("utf-8"))
     assert (root.get("tests"), root.get("failures")) == ("2", "1")
     failure = root.find("testsuite/testcase/failure")
-    assert failure.get("message") == "bad \ufffd[31m <tag> & \"q\""
+    assert failure.get("message") == 'bad \ufffd[31m <tag> & "q"'
     assert [suite.get("name") for suite in root] == ["a.md", "b.md"]
+
+
+def test_junit_fails_only_what_fails_the_run(cli, tmp_path):
+    (tmp_path / "a.md").write_text("A legendary hero was recently crowned.\n")
+
+    def outcomes(*options: str) -> tuple[int, list[tuple[str, str]]]:
+        result = cli(
+            "check",
+            "--format",
+            "junit",
+            "--select",
+            "NEU101,NEU701",
+            *options,
+            "a.md",
+            cwd=tmp_path,
+        )
+        root = ElementTree.fromstring(result.stdout.encode("utf-8"))
+        cases = root.findall("testsuite/testcase")
+        return result.returncode, [(case.get("name")[:6], case[0].tag) for case in cases]
+
+    assert outcomes() == (1, [("NEU101", "failure"), ("NEU701", "system-out")])
+    assert outcomes("--fail-on", "error") == (
+        0,
+        [("NEU101", "system-out"), ("NEU701", "system-out")],
+    )
+    assert outcomes("--fail-on", "info") == (1, [("NEU101", "failure"), ("NEU701", "failure")])
+    assert outcomes("--exit-zero")[1][0] == ("NEU101", "system-out")
 
 
 SARIF_ARTICLE = """---
@@ -118,7 +156,9 @@ def test_sarif_fingerprints_follow_findings_when_lines_move_and_change_with_thei
     article.write_text(SARIF_ARTICLE)
     before = _sarif_findings(cli, tmp_path)
     assert [(word, line) for word, line, _ in before] == [
-        ("legendary", 5), ("renowned", 7), ("renowned", 8),
+        ("legendary", 5),
+        ("renowned", 7),
+        ("renowned", 8),
     ]
     keys = [key for _, _, key in before]
     # the repeated phrase shares a fingerprint and is told apart by its occurrence
@@ -129,14 +169,18 @@ def test_sarif_fingerprints_follow_findings_when_lines_move_and_change_with_thei
     article.write_text(SARIF_ARTICLE.replace("---\n\n", "---\n\nA new opening.\n\nMore.\n\n"))
     moved = _sarif_findings(cli, tmp_path)
     assert [(word, line) for word, line, _ in moved] == [
-        ("legendary", 9), ("renowned", 11), ("renowned", 12),
+        ("legendary", 9),
+        ("renowned", 11),
+        ("renowned", 12),
     ]
     assert [key for _, _, key in moved] == keys
 
     article.write_text(SARIF_ARTICLE.replace("legendary harbour", "iconic harbour"))
     reworded = _sarif_findings(cli, tmp_path)
     assert [(word, line) for word, line, _ in reworded] == [
-        ("iconic", 5), ("renowned", 7), ("renowned", 8),
+        ("iconic", 5),
+        ("renowned", 7),
+        ("renowned", 8),
     ]
     assert reworded[0][2] != keys[0]
     assert [key for _, _, key in reworded[1:]] == keys[1:]

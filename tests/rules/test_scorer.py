@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from conftest import ROOT, SHARED
+from conftest import ROOT, SHARED, shared
 from editlint.rules.builtin.scoring import WEIGHTS, Scorer, features, inflections, word_lists
 
 
@@ -96,12 +96,11 @@ def _training_script():
     return module
 
 
-@pytest.mark.skipif(not (SHARED / "corpora").is_dir(), reason="needs ../shared/corpora")
 def test_shipped_weights_are_what_the_training_script_writes():
     pytest.importorskip("sklearn")
     script = _training_script()
     shipped = json.loads(WEIGHTS.read_text(encoding="utf-8"))
-    model = script.train(script.load_corpus(SHARED / "corpora"), shipped["threshold"])
+    model = script.train(script.load_corpus(shared(SHARED / "corpora")), shipped["threshold"])
     # Exact on this machine; the tolerance only absorbs last-digit drift between solver builds.
     assert model["lexicons"] == shipped["lexicons"]
     assert model["bias"] == pytest.approx(shipped["bias"], abs=1e-3)

@@ -14,12 +14,18 @@ from editlint.diagnostics import Severity
 from editlint.engine.batch import check_files
 from editlint.engine.collector import settle
 from editlint.engine.runner import Checker, SelectionOverrides
+from editlint.errors import UsageError
 from editlint.report import FORMATS, QUOTING_FORMATS, RunReport, render
 from editlint.report.progress import track
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("paths", nargs="*", type=Path, help="files or folders (default: .)")
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        type=Path,
+        help="files or folders (default: the config's content_root, else .)",
+    )
     add_config_argument(parser)
     parser.add_argument("--format", choices=sorted(FORMATS), default="full", help="output format")
     parser.add_argument("--output", "-o", type=Path, help="write the report to this file")
@@ -35,14 +41,30 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="lowest severity that makes the exit code 1 (default: config, else warning)",
     )
     parser.add_argument("--exit-zero", action="store_true", help="exit 0 even with findings")
+    parser.add_argument(
+        "--stdin-filename",
+        type=Path,
+        metavar="PATH",
+        help="with '-' as the path: the file the text on stdin stands for (its format, config, "
+        "per-file settings and place in the content index)",
+    )
+    parser.add_argument(
+        "--color",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="colour the terminal report (auto: at a terminal, unless NO_COLOR; FORCE_COLOR "
+        "forces it)",
+    )
     gate.add_arguments(parser)
     engine_options.add_arguments(parser)
     add_fix_arguments(parser)
 
 
 def run(args: argparse.Namespace) -> int:
-    paths = args.paths or [Path(".")]
-    loaded = config_for(args, paths)
+    if args.paths == [Path("-")]:
+        return _run_stdin(args)
+    loaded = config_for(args, args.paths or [Path(".")])
+    paths = args.paths or [_default_folder(loaded)]
     batch = engine_options.batch_options(args, loaded)
     # Baselines and SARIF fingerprint findings by their text; reports that neither quote nor
     # fingerprint it may drop each file's text.
@@ -56,7 +78,7 @@ def run(args: argparse.Namespace) -> int:
     # Rules, patterns and config live as long as the run: keep the cycle collector off them
     # (about a tenth of the checking time went to collections that find nothing there).
     settle()
-    files = gate.files_to_check(args, paths, loaded.config.exclude)
+    files = gate.files_to_check(args, paths, loaded.config.exclude, loaded.content_root)
     rules = {rule.code: rule.metadata() for rule in checker.rules}
     if fixing(args):
         fixes = run_fixes(args, checker, files)
@@ -72,11 +94,42 @@ def run(args: argparse.Namespace) -> int:
     if args.write_baseline is not None:
         return gate.write_baseline(args, results)
     results = gate.without_known(args, results)
-    report = RunReport(results, rules, show_fixes=args.show_fixes)
-    _emit(args, render(report, args.format, statistics=args.statistics, colour=_colour(args)))
+    return _report(args, loaded, results, rules)
+
+
+def _run_stdin(args: argparse.Namespace) -> int:
+    """``editlint check -``: the text on stdin, as the file ``--stdin-filename`` names."""
+    if fixing(args) or args.baseline or args.write_baseline or args.changed_since or args.staged:
+        raise UsageError("'-' (stdin) is only for reports: no fixes, baselines or git gates")
+    path = args.stdin_filename
+    loaded = config_for(
+        args, [path.parent if path is not None and path.parent.exists() else Path(".")]
+    )
+    checker = Checker(loaded, SelectionOverrides(args.select, args.ignore, args.extend_select))
+    result = checker.check_text(sys.stdin.read(), path)
+    return _report(args, loaded, [result], {r.code: r.metadata() for r in checker.rules})
+
+
+def _report(args: argparse.Namespace, loaded, results: list, rules: dict) -> int:
+    """Render the report and decide the exit code."""
     fail_on = Severity(args.fail_on) if args.fail_on else loaded.config.fail_on
-    failed = any(d.severity.rank >= fail_on.rank for d in report.diagnostics)
-    return 1 if failed and not args.exit_zero else 0
+    report = RunReport(
+        results, rules, show_fixes=args.show_fixes, fail_on=None if args.exit_zero else fail_on
+    )
+    _emit(args, render(report, args.format, statistics=args.statistics, colour=_colour(args)))
+    return 1 if any(report.fails(d) for d in report.diagnostics) else 0
+
+
+def _default_folder(loaded) -> Path:
+    """With no path given: the config's content_root (articles, not READMEs or templates),
+    else the working folder."""
+    if loaded.path is None or not loaded.config.content_root:
+        return Path(".")
+    root = loaded.content_root
+    try:
+        return root.relative_to(Path.cwd().resolve()) or Path(".")
+    except ValueError:
+        return root
 
 
 def _emit(args: argparse.Namespace, output: str) -> None:
@@ -87,5 +140,10 @@ def _emit(args: argparse.Namespace, output: str) -> None:
 
 
 def _colour(args: argparse.Namespace) -> bool:
-    """Colour only for a person at a terminal, and never when NO_COLOR is set."""
+    """``--color``; by default colour when FORCE_COLOR is set (a CI log that shows colour),
+    else only for a person at a terminal and never when NO_COLOR is set."""
+    if args.color != "auto":
+        return args.color == "always"
+    if os.environ.get("FORCE_COLOR"):
+        return True
     return args.output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")

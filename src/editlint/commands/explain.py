@@ -14,14 +14,14 @@ INDENT = "    "
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("code", help="a rule code, e.g. NEU101")
+    parser.add_argument("code", help="a rule code or name, e.g. NEU101 or peacock-term")
     add_config_argument(parser)
 
 
 def run(args: argparse.Namespace) -> int:
     wanted = args.code.upper()
     for rule in configured_rules(args):
-        if rule.code == wanted:
+        if rule.code == wanted or rule.name.casefold() == args.code.casefold():
             print(explain(rule), end="")
             return 0
     raise UsageError(f"unknown rule code '{args.code}' (see 'editlint rules')")

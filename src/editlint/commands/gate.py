@@ -8,14 +8,27 @@ from pathlib import Path
 
 from editlint.engine.files import collect_files
 from editlint.engine.runner import FileResult
+from editlint.errors import UsageError
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--changed-since",
         metavar="REF",
-        help="check only files changed since this git ref, plus untracked ones "
+        help="check only files changed since this git ref, plus untracked ones, plus the "
+        "articles linking to one it deletes, renames or retitles "
         "(see-also targets still resolve against the whole content repository)",
+    )
+    parser.add_argument(
+        "--staged",
+        action="store_true",
+        help="also check the articles linking to one that the staged change deletes, renames "
+        "or retitles (the pre-commit hook's mode; with no path, only those)",
+    )
+    parser.add_argument(
+        "--allow-empty",
+        action="store_true",
+        help="exit 0 when the given folders hold no article (default: a usage error, exit 2)",
     )
     baseline = parser.add_mutually_exclusive_group()
     baseline.add_argument(
@@ -29,13 +42,47 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def files_to_check(args: argparse.Namespace, paths: list[Path], exclude: list[str]) -> list[Path]:
-    """The given paths' articles, or only those changed since ``--changed-since``."""
-    if args.changed_since is None:
-        return collect_files(paths, exclude)
-    from editlint.engine.gitfiles import changed_files
+def files_to_check(
+    args: argparse.Namespace, paths: list[Path], exclude: list[str], content_root: Path
+) -> list[Path]:
+    """The given paths' articles, or only those changed since ``--changed-since``; with
+    either gate option, the articles linking to one the change removes too.
 
-    return collect_files(changed_files(args.changed_since, paths), exclude)
+    Folders that hold no article are a usage error unless ``--allow-empty``: a gate that
+    checks nothing must not pass (nothing changed since a ref is fine)."""
+    if args.changed_since is not None or args.staged:
+        return _with_dependents(args, paths, exclude, content_root)
+    files = collect_files(paths, exclude)
+    if not files and not args.allow_empty:
+        named = ", ".join(str(path) for path in paths)
+        raise UsageError(
+            f"no article to check in {named} (articles are {_suffixes()} files; "
+            "--allow-empty accepts a run that checks nothing)"
+        )
+    return files
+
+
+def _with_dependents(
+    args: argparse.Namespace, paths: list[Path], exclude: list[str], content_root: Path
+) -> list[Path]:
+    from editlint.engine.dependents import linking_articles, removed_names
+    from editlint.engine.gitfiles import change_base, changed_files, work_tree_top
+
+    top = work_tree_top(paths)
+    if args.changed_since is not None:
+        files = changed_files(args.changed_since, paths)
+        removed = removed_names(top, change_base(args.changed_since, top))
+    else:
+        files = collect_files(paths, exclude) if args.paths else []
+        removed = removed_names(top, None)
+    dependents = linking_articles(removed, content_root)
+    if dependents:
+        print(
+            f"editlint: {len(dependents)} article(s) link to one the change deletes, renames "
+            "or retitles: checked too",
+            file=sys.stderr,
+        )
+    return collect_files(list(dict.fromkeys([*files, *dependents])), exclude)
 
 
 def write_baseline(args: argparse.Namespace, results: list[FileResult]) -> int:
@@ -57,3 +104,9 @@ def without_known(args: argparse.Namespace, results: list[FileResult]) -> list[F
     if known:
         print(f"editlint: {known} known finding(s) in {args.baseline} not shown", file=sys.stderr)
     return new
+
+
+def _suffixes() -> str:
+    from editlint.document import SUPPORTED_SUFFIXES
+
+    return ", ".join(sorted(SUPPORTED_SUFFIXES))

@@ -22,15 +22,26 @@ from editlint.document.model import (
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd"})
 TEXT_SUFFIXES = frozenset({".txt"})
-SUPPORTED_SUFFIXES = MARKDOWN_SUFFIXES | TEXT_SUFFIXES
+WIKITEXT_SUFFIXES = frozenset({".wiki", ".wikitext", ".mediawiki"})
+SUPPORTED_SUFFIXES = MARKDOWN_SUFFIXES | TEXT_SUFFIXES | WIKITEXT_SUFFIXES
+
+
+def format_of(path: Path | None) -> str:
+    """The format a file's suffix names: "plaintext", "wikitext", else "markdown"."""
+    suffix = path.suffix.lower() if path is not None else ""
+    if suffix in TEXT_SUFFIXES:
+        return "plaintext"
+    return "wikitext" if suffix in WIKITEXT_SUFFIXES else "markdown"
 
 
 def parse_document(text: str, path: Path | None = None, format: str | None = None) -> Document:
-    """Parse ``text`` as Markdown or a plain-text export (by ``format`` or the path's suffix)."""
-    if format is None:
-        format = (
-            "plaintext" if path is not None and path.suffix.lower() in TEXT_SUFFIXES else "markdown"
-        )
+    """Parse ``text`` as Markdown, MediaWiki wikitext or a plain-text export (by ``format`` or
+    the path's suffix)."""
+    format = format or format_of(path)
+    if format == "wikitext":
+        from editlint.document.wikitext import parse_wikitext
+
+        return parse_wikitext(text, path)
     if format == "plaintext":
         from editlint.document.plaintext import parse_plaintext
 
@@ -56,5 +67,7 @@ __all__ = [
     "Sentence",
     "parse_document",
     "MARKDOWN_SUFFIXES",
+    "WIKITEXT_SUFFIXES",
+    "format_of",
     "SUPPORTED_SUFFIXES",
 ]

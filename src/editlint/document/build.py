@@ -31,14 +31,21 @@ def finish(
     document: Document,
     masked_spans: list[tuple[int, int]],
     references: dict[str, str] | None = None,
+    scan_blocks: bool = True,
 ) -> Document:
-    """Fill links, citations, quotations, masks, sections and the see-also sections."""
+    """Fill links, citations, quotations, masks, sections and the see-also sections.
+
+    Without ``scan_blocks`` the parser has found the inline elements itself (wikitext): the
+    prose blocks are not scanned, and only the blocks that are not prose are masked."""
     text = document.text
     masks = list(masked_spans)
     if document.front_matter:
         masks.append((0, document.front_matter.body_start))
     for block in document.blocks:
-        if (
+        if not scan_blocks:
+            if block.kind not in PROSE_BLOCKS:
+                masks.append((block.start, block.end))
+        elif (
             block.kind in PROSE_BLOCKS
             or block.kind is BlockKind.TABLE
             or (block.kind is BlockKind.FOOTNOTE_DEFINITION)

@@ -256,3 +256,8 @@ def scan_inline(
     scan.links.sort(key=lambda link: link.start)
     scan.citations.sort(key=lambda citation: citation.start)
     return scan
+
+
+def find_quotations(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of the quoted passages ("...", “...”, ‘...’) in ``text[start:end]``."""
+    return [match.span() for match in _QUOTATION.finditer(text, start, end)]

@@ -161,7 +161,7 @@ class Document:
 
     path: Path | None
     text: str
-    format: str  # "markdown" | "plaintext"
+    format: str  # "markdown" | "plaintext" | "wikitext"
     title: str
     title_span: tuple[int, int] | None = None
     front_matter: FrontMatter | None = None
@@ -172,6 +172,8 @@ class Document:
     footnote_definitions: list[FootnoteDefinition] = field(default_factory=list)
     see_also_sections: list[int] = field(default_factory=list)
     quotations: list[tuple[int, int]] = field(default_factory=list)
+    # Inline cleanup tags an editor already placed ({{who}}, {{peacock inline}}): name, span.
+    cleanup_tags: list[tuple[str, int, int]] = field(default_factory=list)
     masked: str = ""
 
     @cached_property

@@ -7,6 +7,10 @@ editing text above a finding never makes it new. The same fingerprint may occur 
 in a file (a phrase repeated in one paragraph); the baseline keeps a count, and only the
 occurrences beyond that count are new.
 
+Wikis move pages often, so each entry also records the fingerprint without the path
+(``moved``): a finding not matched in its own file is matched against the entries of files that
+no longer exist, and a ``git mv`` brings back no known finding as new.
+
 SARIF reports the same identity, without the path, as each result's ``partialFingerprints``
 (``occurrence_fingerprints``), so code scanning follows an alert when lines move.
 """
@@ -74,18 +78,21 @@ def occurrence_fingerprints(diagnostics: list[Diagnostic], text: str) -> list[st
     return keys
 
 
-def _fingerprints(result: FileResult, base: Path) -> list[tuple[str, Diagnostic]]:
+def _fingerprints(result: FileResult, base: Path) -> list[tuple[str, str, Diagnostic]]:
+    """(fingerprint, fingerprint without the path, diagnostic) for each finding of a file."""
     path = path_key(result.path, base)
     text = result.text or ""
-    return [(fingerprint(d, text, path), d) for d in result.diagnostics]
+    return [(fingerprint(d, text, path), fingerprint(d, text, ""), d) for d in result.diagnostics]
 
 
 class Baseline:
     """Known findings: fingerprint -> how many times it occurs."""
 
-    def __init__(self, counts: Counter[str], base: Path) -> None:
+    def __init__(self, counts: Counter[str], base: Path, moved: Counter[str] | None = None):
         self.counts = counts
         self.base = base
+        #: Path-less fingerprints of the entries whose file no longer exists (moved away).
+        self.moved = moved or Counter()
 
     @classmethod
     def load(cls, path: Path) -> Baseline:
@@ -100,6 +107,7 @@ class Baseline:
                 f"baseline is not valid JSON: {error.msg}", path, error.lineno
             ) from None
         counts: Counter[str] = Counter()
+        moved: Counter[str] = Counter()
         findings = data.get("findings") if isinstance(data, dict) else None
         if not isinstance(findings, list) or data.get("version") != BASELINE_VERSION:
             raise UsageError(
@@ -112,17 +120,24 @@ class Baseline:
             if not isinstance(key, str) or not isinstance(count, int) or count < 1:
                 raise UsageError("baseline entry without a fingerprint and a positive count", path)
             counts[key] += count
-        return cls(counts, path.parent)
+            moved_key, old_path = entry.get("moved"), entry.get("path")
+            if isinstance(moved_key, str) and isinstance(old_path, str):
+                if not (path.parent / old_path).exists():
+                    moved[moved_key] += count
+        return cls(counts, path.parent, moved)
 
     def new_findings(self, results: list[FileResult]) -> list[FileResult]:
         """The results with every known finding removed (each known one used up once)."""
         remaining = Counter(self.counts)
+        moved = Counter(self.moved)
         kept = []
         for result in results:
             new = []
-            for key, diagnostic in _fingerprints(result, self.base):
+            for key, moved_key, diagnostic in _fingerprints(result, self.base):
                 if remaining[key] > 0:
                     remaining[key] -= 1
+                elif moved[moved_key] > 0:
+                    moved[moved_key] -= 1
                 else:
                     new.append(diagnostic)
             kept.append(replace(result, diagnostics=new))
@@ -135,7 +150,7 @@ def write_baseline(path: Path, results: list[FileResult]) -> int:
     entries: dict[str, dict] = {}
     for result in results:
         text = result.text or ""
-        for key, diagnostic in _fingerprints(result, base):
+        for key, moved_key, diagnostic in _fingerprints(result, base):
             if key in entries:
                 entries[key]["count"] += 1
                 continue
@@ -145,6 +160,7 @@ def write_baseline(path: Path, results: list[FileResult]) -> int:
                 "code": diagnostic.code,
                 "path": path_key(result.path, base),
                 "text": excerpt,
+                "moved": moved_key,
                 "count": 1,
             }
     findings = sorted(

@@ -16,15 +16,9 @@ def changed_files(ref: str, within: list[Path]) -> list[Path]:
     ``--changed-since origin/main`` means the branch's own changes (committed, staged or not),
     never what landed on main meanwhile.
     """
-    start = within[0] if within else Path.cwd()
-    folder = start if start.is_dir() else start.parent
-    top = Path(_git(["rev-parse", "--show-toplevel"], folder, "not inside a git work tree").strip())
-    if ref.startswith("-"):
-        raise UsageError(f"--changed-since: not a git ref: '{ref}'")
-    base = _git(["merge-base", ref, "HEAD"], top, f"--changed-since: unknown git ref '{ref}'")
-    diff = _git(
-        ["diff", "--name-only", "-z", "--no-renames", base.strip(), "--"], top, "git diff failed"
-    )
+    top = work_tree_top(within)
+    base = change_base(ref, top)
+    diff = _git(["diff", "--name-only", "-z", "--no-renames", base, "--"], top, "git diff failed")
     untracked = _git(
         ["ls-files", "-z", "--others", "--exclude-standard"], top, "git ls-files failed"
     )
@@ -38,6 +32,24 @@ def changed_files(ref: str, within: list[Path]) -> list[Path]:
         if path.is_file() and any(_inside(path.resolve(), root) for root in roots):
             found.append(_shortest(path))
     return found
+
+
+def work_tree_top(within: list[Path]) -> Path:
+    """The top folder of the git work tree holding the first of ``within`` (or the cwd)."""
+    start = within[0] if within else Path.cwd()
+    folder = start if start.is_dir() else start.parent
+    return Path(
+        _git(["rev-parse", "--show-toplevel"], folder, "not inside a git work tree").strip()
+    )
+
+
+def change_base(ref: str, top: Path) -> str:
+    """The merge base of ``ref`` and HEAD: where the branch's own changes start."""
+    if ref.startswith("-"):
+        raise UsageError(f"--changed-since: not a git ref: '{ref}'")
+    return _git(
+        ["merge-base", ref, "HEAD"], top, f"--changed-since: unknown git ref '{ref}'"
+    ).strip()
 
 
 def _inside(path: Path, root: Path) -> bool:

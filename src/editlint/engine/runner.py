@@ -10,7 +10,9 @@ from editlint.diagnostics import Category, Diagnostic, Severity
 from editlint.document import Document, InputError, parse_document
 from editlint.document.lines import LineIndex
 from editlint.document.screening import UNPARSABLE_CODE, decode, read_bytes, screen_text
-from editlint.engine.config import LoadedConfig
+from editlint.engine.codes import Selectors
+from editlint.engine.config import Config, LoadedConfig
+from editlint.engine.folding import fold_related
 from editlint.engine.selection import ignored_for_file, is_selected, severity_for
 from editlint.engine.suppression import find_suppressions
 from editlint.index import ContentIndex, build_index
@@ -64,6 +66,8 @@ class Checker:
         if rules is None:
             rule_paths = [loaded.root / path for path in config.rule_paths]
             rules = all_rules(rule_paths, config.builtin_packs)
+            config, overrides = _checked_selectors(rules, loaded, overrides)
+        self._config = config
         select = overrides.select or config.select
         select = [*select, *config.extend_select, *overrides.extend_select]
         ignore = [*config.ignore, *overrides.ignore]
@@ -137,7 +141,7 @@ class Checker:
 
     def check_document(self, document: Document) -> list[Diagnostic]:
         """Run every selected rule on ``document``; filter, re-grade and sort the findings."""
-        config = self.loaded.config
+        config = self._config
         file_settings = _file_settings(document)
         file_ignores = ignored_for_file(document.path, self.loaded.root, config.per_file_ignores)
         file_ignores += file_settings.get("ignore", [])
@@ -166,12 +170,47 @@ class Checker:
             diagnostic.severity = severity_for(diagnostic.code, diagnostic.severity, severities)
             kept.append(diagnostic)
         kept.sort(key=Diagnostic.sort_key)
-        return kept
+        return fold_related(kept)
 
 
 def decode_text(raw: bytes) -> str:
     """An article's text: UTF-8, a byte-order mark dropped. Raises UnicodeDecodeError."""
     return raw.decode("utf-8-sig") if raw.startswith(b"\xef\xbb\xbf") else raw.decode("utf-8")
+
+
+def _checked_selectors(
+    rules: list[Rule], loaded: LoadedConfig, overrides: SelectionOverrides
+) -> tuple[Config, SelectionOverrides]:
+    """The config's and the command line's selectors as code prefixes; a UsageError for a
+    selector that names no rule (a typo must never switch the gate off)."""
+    selectors = Selectors(rules)
+    config, path = loaded.config, loaded.path
+    checked = config.model_copy(
+        update={
+            "select": selectors.resolve_all(config.select, "'select'", path),
+            "extend_select": selectors.resolve_all(config.extend_select, "'extend-select'", path),
+            "ignore": selectors.resolve_all(config.ignore, "'ignore'", path),
+            "per_file_ignores": {
+                glob: selectors.resolve_all(codes, f"'per-file-ignores' ({glob})", path)
+                for glob, codes in config.per_file_ignores.items()
+            },
+            "severity": {
+                selectors.resolve(code, "'severity'", path): level
+                for code, level in config.severity.items()
+            },
+            "rules": {
+                selectors.resolve(code, "'rules'", path): options
+                for code, options in config.rules.items()
+            },
+        }
+    )
+    return checked, SelectionOverrides(
+        select=None
+        if overrides.select is None
+        else selectors.resolve_all(overrides.select, "--select"),
+        ignore=selectors.resolve_all(overrides.ignore, "--ignore"),
+        extend_select=selectors.resolve_all(overrides.extend_select, "--extend-select"),
+    )
 
 
 def _options(rule: Rule, raw: dict, loaded: LoadedConfig):

@@ -6,12 +6,13 @@ import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from editlint.document import TEXT_SUFFIXES
+from editlint.document import TEXT_SUFFIXES, WIKITEXT_SUFFIXES
 from editlint.document.screening import DEFAULT_MAX_FILE_SIZE, read_text
+from editlint.document.wikinames import title_from_path
 from editlint.errors import ConfigError
 from editlint.index import cache
 from editlint.index.content import Article, ContentIndex, article_files
-from editlint.index.scan import ScannedArticle, scan_text
+from editlint.index.scan import ScannedArticle, scan_text, scan_wikitext
 from editlint.yamlsource import load_yaml
 
 #: Scans article files under a root: ``scan_all(files, root)``, one result per file, in order.
@@ -85,4 +86,7 @@ def scan_file(file: str, root: Path) -> ScannedArticle | None:
     text = read_text(path, DEFAULT_MAX_FILE_SIZE, root)
     if isinstance(text, tuple):
         return None
-    return scan_text(text, path.stem, path.suffix.lower() in TEXT_SUFFIXES)
+    suffix = path.suffix.lower()
+    if suffix in WIKITEXT_SUFFIXES:
+        return scan_wikitext(text, title_from_path(path))
+    return scan_text(text, path.stem, suffix in TEXT_SUFFIXES)

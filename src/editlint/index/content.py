@@ -151,7 +151,8 @@ class ContentIndex:
 
 def article_files(root: str, subfolders: bool = True) -> list[tuple[str, os.stat_result]]:
     """Every article file under ``root`` (or directly in it, without ``subfolders``) with its
-    stat, sorted (hidden entries skipped)."""
+    stat, sorted. Hidden folders (version control, tools) are skipped; a dot-named article
+    (``.NET Core.md``, a real title) is not."""
     found: list[tuple[str, os.stat_result]] = []
     folders = [root]
     while folders:
@@ -160,11 +161,9 @@ def article_files(root: str, subfolders: bool = True) -> list[tuple[str, os.stat
         except OSError:
             continue
         for entry in entries:
-            if entry.name.startswith("."):
-                continue
             try:
                 if entry.is_dir(follow_symlinks=False):
-                    if subfolders:
+                    if subfolders and not entry.name.startswith("."):
                         folders.append(entry.path)
                 elif os.path.splitext(entry.name)[1].lower() in SUPPORTED_SUFFIXES:
                     found.append((entry.path, entry.stat()))

@@ -21,7 +21,7 @@ from editlint.index.scan import scan_headings, text_digest
 
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 _FILE_NAME_UNSAFE = re.compile(r"[/:\\*?\"<>|]")
-_ARTICLE_SUFFIXES = (".md", ".markdown", ".txt")
+_ARTICLE_SUFFIXES = (".md", ".markdown", ".txt", ".wiki", ".wikitext", ".mediawiki")
 MAX_REDIRECTS = 5
 
 
@@ -55,7 +55,9 @@ class LinkResolver:
         self.index = index
         self.document = document
         self.url_prefixes = tuple(url_prefixes)
-        self.scheme = anchors
+        # A wikitext page's links follow MediaWiki's rules: its titles and its anchors.
+        self.wiki = getattr(document, "format", "") == "wikitext"
+        self.scheme = "mediawiki" if self.wiki else anchors
         self._own_anchors: frozenset[str] | None = None
         self._own_headings: tuple[list[str], list[str]] | None = None
         self._links: dict[int, tuple[Link, Resolution]] = {}
@@ -77,7 +79,7 @@ class LinkResolver:
             name, hash_, anchor = target.partition("#")
             if not name.strip():
                 return Resolution(Status.SAME_PAGE, anchor=anchor if hash_ else None)
-            return self._by_name(name, anchor if hash_ else None)
+            return self._by_name(name, anchor if hash_ else None, self.wiki)
         return self.resolve_target(target)
 
     def resolve_target(self, target: str, depth: int = 0) -> Resolution:
@@ -162,6 +164,10 @@ class LinkResolver:
     ) -> Resolution:
         name = name.strip()
         found = self.index.lookup(name, mediawiki)
+        if found is None and mediawiki and self.wiki:
+            # A wiki keeps a redirect for other capitalisations ("Assistive Technology");
+            # a folder of pages does not: case-folded, the name still finds its article.
+            found = self.index.lookup(name)
         if found is None:
             safe = _FILE_NAME_UNSAFE.sub("-", name)
             found = self.index.lookup(safe, mediawiki) if safe != name else None

@@ -19,9 +19,40 @@ from editlint.document.plaintext import strip_scraped_edit
 from editlint.yamlguard import find_problem
 
 try:  # libyaml when available: an order of magnitude faster than the pure loader
-    _SafeLoader = yaml.CSafeLoader
+    _BaseLoader = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - depends on how PyYAML was built
-    _SafeLoader = yaml.SafeLoader
+    _BaseLoader = yaml.SafeLoader
+
+
+class _Yaml12Loader(_BaseLoader):
+    """PyYAML's speed with YAML 1.2's core schema, as the document's reader (ruamel) has it:
+    ``title: Off`` and ``aliases: [Yes]`` are strings, not booleans, in the index too."""
+
+    yaml_implicit_resolvers: dict = {}
+
+
+def _int_12(loader, node) -> int:
+    value = loader.construct_scalar(node)
+    base = 8 if value[:2] == "0o" else 16 if value[:2] == "0x" else 10
+    return int(value[2:] if base != 10 else value, base)
+
+
+for _tag, _pattern, _first in (
+    ("bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
+    ("int", r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$", "-+0123456789"),
+    (
+        "float",
+        r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+        r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$",
+        "-+0123456789.",
+    ),
+    ("null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
+):
+    _Yaml12Loader.add_implicit_resolver(
+        f"tag:yaml.org,2002:{_tag}", re.compile(_pattern), list(_first)
+    )
+_Yaml12Loader.add_constructor("tag:yaml.org,2002:int", _int_12)
+_SafeLoader = _Yaml12Loader
 
 _ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
@@ -96,6 +127,24 @@ def scan_text(text: str, stem: str, plaintext: bool = False) -> ScannedArticle:
         headings=headings,
         ids=ids,
         body_start=body_start,
+        digest=text_digest(text),
+    )
+
+
+_WIKI_HEADING = re.compile(r"^(={1,6})(.+?)\1[ \t]*$", re.MULTILINE)
+_WIKI_REDIRECT = re.compile(r"\A\s*#REDIRECT\s*:?\s*\[\[([^\]|]+)(?:\|[^\]]*)?\]\]", re.IGNORECASE)
+_WIKI_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
+
+
+def scan_wikitext(text: str, title: str) -> ScannedArticle:
+    """Scan a wikitext page: its ``== headings ==`` and a ``#REDIRECT [[target]]``."""
+    visible = _WIKI_COMMENT.sub("", text) if "<!--" in text else text
+    headings = [plain_heading(match.group(2)) for match in _WIKI_HEADING.finditer(visible)]
+    redirect = _WIKI_REDIRECT.match(text)
+    return ScannedArticle(
+        title=title,
+        redirect_to=redirect.group(1).strip() if redirect else None,
+        headings=[heading for heading in headings if heading],
         digest=text_digest(text),
     )
 

@@ -1,5 +1,6 @@
-"""``--format junit``: JUnit XML for CI test reports; one test suite per file, one failing
-test case per finding, and one passing test case for a file without findings."""
+"""``--format junit``: JUnit XML for CI test reports; one test suite per file, one test case
+per finding (a failure when it fails the run, by ``--fail-on``; otherwise a passing case whose
+output names the finding), and one passing test case for a file without findings."""
 
 from __future__ import annotations
 
@@ -14,14 +15,15 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 def render(run: RunReport) -> str:
     located = {path: list(items) for path, items in groupby(run.located, key=lambda i: i.path)}
-    total = len(run.located)
+    total = sum(1 for item in run.located if run.fails(item.diagnostic))
     root = _element("testsuites", name="editlint", tests=0, failures=total, errors=0)
     tests = 0
     for result in run.results:
         path = run.display_path(result.path)
         items = located.get(path, [])
         cases = max(1, len(items))
-        suite = _element("testsuite", name=path, tests=cases, failures=len(items), errors=0)
+        failures = sum(1 for item in items if run.fails(item.diagnostic))
+        suite = _element("testsuite", name=path, tests=cases, failures=failures, errors=0)
         root.append(suite)
         tests += cases
         if not items:
@@ -35,12 +37,16 @@ def render(run: RunReport) -> str:
                 file=path,
                 line=item.line,
             )
-            failure = _element("failure", message=diagnostic.message, type=diagnostic.code)
-            failure.text = _clean(
+            text = _clean(
                 f"{path}:{item.line}:{item.column}: {diagnostic.code} "
                 f"[{diagnostic.severity.value}] {diagnostic.message}"
             )
-            case.append(failure)
+            if run.fails(diagnostic):
+                outcome = _element("failure", message=diagnostic.message, type=diagnostic.code)
+            else:
+                outcome = _element("system-out")
+            outcome.text = text
+            case.append(outcome)
             suite.append(case)
     root.set("tests", str(tests))
     ElementTree.indent(root)

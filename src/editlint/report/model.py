@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from editlint.diagnostics import Diagnostic
+from editlint.diagnostics import Diagnostic, Severity
 from editlint.document.lines import LineIndex
 from editlint.engine.runner import FileResult
 
@@ -37,6 +37,12 @@ class RunReport:
     cwd: Path = field(default_factory=Path.cwd)
     show_fixes: bool = False
     colour: bool = False
+    #: The least severity that fails the run (``--fail-on``); None when nothing does
+    #: (``--exit-zero``). JUnit marks only failing findings as failures.
+    fail_on: Severity | None = Severity.INFO
+
+    def fails(self, diagnostic: Diagnostic) -> bool:
+        return self.fail_on is not None and diagnostic.severity.rank >= self.fail_on.rank
 
     def display_path(self, path: Path | None) -> str:
         if path is None:

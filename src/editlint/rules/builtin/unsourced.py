@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -115,6 +116,28 @@ Fix: cite the sources the passage relies on, or mark the claims that need them."
             yield self.diagnostic(block.start, end, self.message.format(kind=kind, words=words))
 
 
+def wikitext_marker(today: date) -> str:
+    """The ``{{citation needed}}`` tag MediaWiki editors write, dated this month."""
+    month = _MONTHS[today.month - 1]  # English whatever the locale, as MediaWiki expects
+    return f"{{{{citation needed|date={month} {today.year}}}}}"
+
+
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
 class UnsourcedClaimOptions(ExemptionOptions, ClaimOptions):
     marker: str = Field(
         "[citation needed]",
@@ -161,7 +184,10 @@ option) after the sentence so that the claim is flagged to readers and editors."
     def check(self, document: Document, context: RuleContext):
         options: UnsourcedClaimOptions = context.options or UnsourcedClaimOptions()
         claims = options.detector.in_document(document)
-        finder = CitationFinder(document, urls_are_citations(context), options.marker)
+        marker = options.marker
+        if document.format == "wikitext" and "marker" not in options.model_fields_set:
+            marker = wikitext_marker(date.today())
+        finder = CitationFinder(document, urls_are_citations(context), marker)
         for index, block in claim_blocks(document, options.check_lead, options.check_see_also):
             if not claims.may_hold(block.start, block.end):
                 continue  # no sentence of the block can hold a claim: none need splitting
@@ -184,9 +210,9 @@ option) after the sentence so that the claim is flagged to readers and editors."
                 fix = Fix.replace(
                     sentence.end,
                     sentence.end,
-                    options.marker,
+                    marker,
                     Applicability.UNSAFE,
-                    f"Insert '{options.marker}' after the sentence",
+                    f"Insert '{marker}' after the sentence",
                 )
                 yield self.diagnostic(sentence.start, sentence.end, message, fix)
 
@@ -211,7 +237,7 @@ Fix: add the missing definition, or point the reference at an existing one."""
     )
 
     def check(self, document: Document, context: RuleContext):
-        if document.format != "markdown":
+        if document.format not in ("markdown", "wikitext"):
             return
         defined = {definition.label for definition in document.footnote_definitions}
         named_refs = {

@@ -1,0 +1,337 @@
+"""MediaWiki wikitext: the document model at exact offsets, links, citations, see-also, fixes,
+the content index, the real articles of the shared corpus, and hostile pages."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+import editlint
+from conftest import SHARED
+from editlint.document import (
+    BlockKind,
+    CitationKind,
+    InputError,
+    LinkKind,
+    parse_document,
+)
+from editlint.document.wikiguard import check_wikitext
+from editlint.document.wikinames import is_article_link, title_from_path
+from editlint.rules.builtin.unsourced import wikitext_marker
+
+CORPUS = SHARED / "corpora" / "wikipedia"
+
+ARTICLE = """{{Short description|A town}}
+{{Infobox settlement|name=Harbourton|population=4,200<ref>Census.</ref>}}
+'''Harbourton''' is a small port.<ref name="guide">A guide. <!-- checked --> Page 4.</ref>
+
+== History ==
+{{Main|History of the coast}}
+The quay opened in 1850.{{cn|date=May 2021}} See [[Lighthouse#Lamp|the lamp]].
+* Fishing [http://example.org/boats boats]
+** Ferries to [[Isle of Gulls]].<ref name="guide" />
+
+=== Trade ===
+Trade grew.{{sfn|Smith|2001|p=3}}
+<blockquote>We sailed at dawn.</blockquote>
+[[File:Quay.jpg|thumb|The [[Quay]] at noon]]
+
+== See also ==
+{{Portal|Ports}}
+{{div col}}
+* [[Lighthouse]]
+* [[fishing fleet]]
+{{div col end}}
+
+[[Category:Ports]]
+[[fr:Harbourton]]
+"""
+
+
+def spans(document, items):
+    return [document.text[item.start : item.end] for item in items]
+
+
+@pytest.fixture
+def article():
+    return parse_document(ARTICLE, Path("wiki__Harbourton.wiki"))
+
+
+def test_title_from_the_file_name():
+    assert title_from_path(Path("gensim__River_Thames.wiki")) == "River Thames"
+    assert title_from_path(Path("River_Thames.wikitext")) == "River Thames"
+    assert title_from_path(Path("a_b.mediawiki")) == "a b"
+
+
+def test_blocks_at_exact_offsets(article):
+    found = [(block.kind, article.text[block.start : block.end]) for block in article.blocks]
+    assert found == [
+        (
+            BlockKind.PARAGRAPH,
+            "'''Harbourton''' is a small port."
+            '<ref name="guide">A guide. <!-- checked --> Page 4.</ref>',
+        ),
+        (BlockKind.HEADING, "History"),
+        (
+            BlockKind.PARAGRAPH,
+            "The quay opened in 1850.{{cn|date=May 2021}} See [[Lighthouse#Lamp|the lamp]].",
+        ),
+        (BlockKind.LIST_ITEM, "Fishing [http://example.org/boats boats]"),
+        (BlockKind.LIST_ITEM, 'Ferries to [[Isle of Gulls]].<ref name="guide" />'),
+        (BlockKind.HEADING, "Trade"),
+        (BlockKind.PARAGRAPH, "Trade grew.{{sfn|Smith|2001|p=3}}"),
+        (BlockKind.PARAGRAPH, "We sailed at dawn."),
+        (BlockKind.HEADING, "See also"),
+        (BlockKind.LIST_ITEM, "[[Lighthouse]]"),
+        (BlockKind.LIST_ITEM, "[[fishing fleet]]"),
+    ]
+    assert [block.list_depth for block in article.blocks if block.kind is BlockKind.LIST_ITEM] == [
+        1,
+        2,
+        1,
+        1,
+    ]
+    assert [block.in_blockquote for block in article.blocks].count(True) == 1
+    assert article.blocks[7].start == ARTICLE.index("We sailed")
+
+
+def test_sections_and_levels(article):
+    assert [(s.title, s.level) for s in article.sections] == [
+        ("", 1),
+        ("History", 2),
+        ("Trade", 3),
+        ("See also", 2),
+    ]
+    assert article.sections[1].start == ARTICLE.index("History ==")  # as Markdown: the title
+    assert article.sections[2].parent == 1
+    assert article.see_also_sections == [3]
+
+
+def test_citations(article):
+    found = [(c.kind, c.key, article.text[c.start : c.end]) for c in article.citations]
+    assert found == [
+        (CitationKind.REF_TAG, "", "<ref>Census.</ref>"),
+        (
+            CitationKind.REF_TAG,
+            "guide",
+            '<ref name="guide">A guide. <!-- checked --> Page 4.</ref>',
+        ),
+        (CitationKind.NEEDED, "", "{{cn|date=May 2021}}"),
+        (CitationKind.URL, "http://example.org/boats", "[http://example.org/boats boats]"),
+        (CitationKind.REF_TAG, "guide", '<ref name="guide" />'),
+        (CitationKind.CITE_TEMPLATE, "sfn", "{{sfn|Smith|2001|p=3}}"),
+    ]
+
+
+def test_links_hatnotes_and_what_is_not_an_article(article):
+    found = [
+        (link.kind, link.target, link.label, article.text[link.target_start : link.target_end])
+        for link in article.links
+    ]
+    assert found == [
+        (LinkKind.WIKI, "History of the coast", "History of the coast", "History of the coast"),
+        (LinkKind.WIKI, "Lighthouse#Lamp", "the lamp", "Lighthouse#Lamp"),
+        (LinkKind.INLINE, "http://example.org/boats", "boats", "http://example.org/boats"),
+        (LinkKind.WIKI, "Isle of Gulls", "Isle of Gulls", "Isle of Gulls"),
+        (LinkKind.WIKI, "Lighthouse", "Lighthouse", "Lighthouse"),
+        (LinkKind.WIKI, "fishing fleet", "fishing fleet", "fishing fleet"),
+    ]
+    for name in ("File:A.jpg", "Image:A.png", "Category:Ports", ":Category:Ports", "de:Hafen"):
+        assert not is_article_link(name), name
+    for name in ("wikt:port", "Wikipedia:Manual of Style", "Talk:Port", "zh-yue:港"):
+        assert not is_article_link(name), name
+    for name in ("Port", ":Port", "Star Wars: A New Hope", "Ulm#History"):
+        assert is_article_link(name), name
+
+
+def test_see_also_entries(article):
+    entries = [(entry.target, article.text[entry.start : entry.end]) for entry in article.see_also]
+    assert entries == [("Lighthouse", "[[Lighthouse]]"), ("fishing fleet", "[[fishing fleet]]")]
+
+
+def test_masks_leave_prose_only(article):
+    masked = article.masked
+    assert len(masked) == len(ARTICLE)
+    for gone in ("'''", "{{", "<ref", "[[", "]]", "Quay", "Category", "checked", "Infobox"):
+        assert gone not in masked, gone
+    lead = article.blocks[0]
+    assert masked[lead.start : lead.end].split() == ["Harbourton", "is", "a", "small", "port."]
+    assert "the lamp" in masked and "boats" in masked
+    assert article.quotations == [(ARTICLE.index("We sailed"), ARTICLE.index("</blockquote>"))]
+
+
+def test_cleanup_tags_and_quote_templates():
+    text = "Many say so.{{who|date=May 2021}} He said {{quote|text=Go now.|author=A}}\n"
+    document = parse_document(text, Path("a.wiki"))
+    assert [(name, text[a:b]) for name, a, b in document.cleanup_tags] == [
+        ("who", "{{who|date=May 2021}}")
+    ]
+    assert [text[a:b] for a, b in document.quotations] == ["Go now."]
+    assert document.masked.split() == ["Many", "say", "so.", "He", "said", "Go", "now."]
+
+
+def test_columns_list_and_preformatted_text():
+    text = "== See also ==\n{{columns-list|colwidth=20em|\n* [[Alpha]]\n* [[Beta]]\n}}\n\n x = 1\n"
+    document = parse_document(text, Path("a.wiki"))
+    assert [e.target for e in document.see_also] == ["Alpha", "Beta"]
+    assert document.blocks[-1].kind is BlockKind.CODE
+    assert document.masked.split() == ["See", "also", "Alpha", "Beta"]
+
+
+def test_redirect_pages_and_titles_in_the_index(tmp_path):
+    from editlint.index.build import build_index
+
+    (tmp_path / "src__Harbour_town.wiki").write_text("Lead.\n== Quay history ==\nText.\n")
+    (tmp_path / "Harbor.wiki").write_text("#REDIRECT [[Harbour town]]\n")
+    index = build_index(tmp_path)
+    found = index.lookup("harbour town", mediawiki=True)
+    assert found is not None and found.article.headings == ["Quay history"]
+    assert index.lookup("Harbor").article.redirect_to == "Harbour town"
+
+
+def test_links_to_articles_of_the_same_folder_resolve(tmp_path):
+    (tmp_path / "editlint.yaml").write_text("select: [SEE101, SEE103, SEE104]\n")
+    (tmp_path / "x__Quay_history.wiki").write_text("Lead.\n\n== Cranes and (tools)/rigs ==\n")
+    text = (
+        "Lead [[quay_history#Cranes and (tools)/rigs|cranes]] and [[Quay history#Cranes_and_"
+        ".28tools.29.2Frigs]], not [[Quay History]].\n\n"
+        "== See also ==\n* [[Quay history]]\n* [[Missing page]]\n"
+    )
+    (tmp_path / "Port.wiki").write_text(text)
+    results = editlint.check_paths([tmp_path])
+    found = [(d.code, text[d.start : d.end]) for r in results for d in r.diagnostics]
+    # "Quay History" would be a redirect on a wiki; a folder of pages has none
+    assert found == [("SEE101", "Missing page")]
+
+
+def test_a_reused_ref_defined_with_a_comment_inside_is_defined():
+    text = (
+        "Born in Ulm.<ref name=Bio>Nobel Foundation. <!-- bot note --> Biography.</ref> "
+        'Later.<ref name="Bio" /> Then.<ref name="Gone" />\n'
+    )
+    found = editlint.check_text(text, "a.wiki", config={"select": ["SRC104"]})
+    assert [(d.code, text[d.start : d.end]) for d in found] == [("SRC104", '<ref name="Gone" />')]
+
+
+def test_citation_needed_fix_writes_the_template():
+    text = "Lead.\n\n== History ==\nThe war began in 2008. It ended.\n"
+    found = editlint.check_text(text, "a.wiki", config={"select": ["SRC103"]})
+    assert [d.code for d in found] == ["SRC103"]
+    edit = found[0].fix.edits[0]
+    marker = wikitext_marker(date.today())
+    assert marker.startswith("{{citation needed|date=") and str(date.today().year) in marker
+    assert (edit.start, edit.end, edit.replacement) == (43, 43, marker)
+    fixed = text[: edit.start] + edit.replacement + text[edit.end :]
+    assert editlint.check_text(fixed, "a.wiki", config={"select": ["SRC103"]}) == []
+
+
+def test_removing_a_see_also_entry_removes_its_line(tmp_path):
+    (tmp_path / "editlint.yaml").write_text("select: [SEE101]\n")
+    text = "Lead.\n\n== See also ==\n* [[Nowhere]]\n* [[Port]]\n"
+    (tmp_path / "Port.wiki").write_text(text)
+    (tmp_path / "Dock.wiki").write_text(text)
+    found = editlint.check_text(text, tmp_path / "Dock.wiki")
+    assert [d.code for d in found] == ["SEE101"]
+    (edit,) = found[0].fix.edits
+    assert text[edit.start : edit.end] == "* [[Nowhere]]\n" and edit.replacement == ""
+
+
+MARKDOWN_TWIN = """---
+title: Harbourton
+---
+
+Harbourton is the best port in the region. Critics argue it is overrated.
+
+## History
+
+The quay opened in 1850 and was the largest in the county. The pier is said to be
+world-class.[^1]
+
+## See also
+
+- [[Lighthouse]]
+- [[Foghorn]]
+
+[^1]: A guide.
+"""
+WIKITEXT_TWIN = """'''Harbourton''' is the best port in the region. Critics argue it is overrated.
+
+== History ==
+The quay opened in 1850 and was the largest in the county. The pier is said to be
+world-class.<ref>A guide.</ref>
+
+== See also ==
+* [[Lighthouse]]
+* [[Foghorn]]
+"""
+
+
+def test_the_same_findings_for_markdown_and_wikitext(tmp_path):
+    (tmp_path / "editlint.yaml").write_text("select: [NEU, SRC, SEE]\n")
+    lighthouse = "---\ntitle: Lighthouse\n---\n\nA light.[^1]\n\n[^1]: A.\n"
+    (tmp_path / "Lighthouse.md").write_text(lighthouse)
+    found = {}
+    for name, text in (("Harbourton.md", MARKDOWN_TWIN), ("Harbourton.wiki", WIKITEXT_TWIN)):
+        diagnostics = editlint.check_text(text, tmp_path / name)
+        found[name] = [(d.code, " ".join(text[d.start : d.end].split())) for d in diagnostics]
+    assert found["Harbourton.md"], "the twin articles should have findings to compare"
+    assert found["Harbourton.md"] == found["Harbourton.wiki"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "{{a|\n" * 100_000 + "x" + "}}\n" * 100_000,
+        "Text {{cite web|title=x\n" * 5_000,
+        "A claim.<ref>Source\n" * 5_000,
+        "x [[a|b\n" * 20_000,
+        "<!--\n" * 20_000,
+        "{| \n| a\n" * 5_000,
+    ],
+    ids=["nested", "unclosed-templates", "unclosed-refs", "unclosed-links", "comments", "tables"],
+)
+def test_hostile_pages_are_an_input_finding(text):
+    with pytest.raises(InputError):
+        check_wikitext(text)
+    found = editlint.check_text(text, "hostile.wiki")
+    assert [d.code for d in found] == ["INP003"]
+
+
+def test_a_few_unclosed_constructs_still_parse():
+    text = "Lead {{unclosed template and a [[link\n\n== Later ==\nProse.<ref>open\n"
+    document = parse_document(text, Path("a.wiki"))
+    assert [s.title for s in document.sections] == ["", "Later"]
+
+
+def test_a_page_over_the_size_limit_is_an_input_finding(tmp_path):
+    page = tmp_path / "huge.wiki"
+    with open(page, "w") as handle:
+        handle.write(("Prose [[link]] and {{cite web|url=x}}.\n" * 1_000).ljust(50 << 20, "x"))
+    (result,) = editlint.check_paths([page])
+    assert [d.code for d in result.diagnostics] == ["INP006"]
+
+
+def _corpus() -> list[Path]:
+    if not CORPUS.is_dir():
+        pytest.skip(f"the shared Wikipedia corpus is absent: {CORPUS}")
+    return sorted(CORPUS.glob("*.wiki"))
+
+
+def test_every_corpus_article_reads_and_links_within_the_folder_resolve():
+    files = _corpus()
+    titles = {title_from_path(path).casefold() for path in files}
+    results = editlint.check_paths(files, config={"select": ["INP", "INT", "SEE101", "SEE103"]})
+    assert len(results) == len(files) == 117
+    linked_within = 0
+    for result in results:
+        document = parse_document(result.text, result.path)
+        linked_within += sum(
+            link.target.partition("#")[0].strip().casefold() in titles for link in document.links
+        )
+        for diagnostic in result.diagnostics:
+            assert not diagnostic.code.startswith(("INP", "INT")), (result.path, diagnostic)
+            target = diagnostic.data["target"].casefold()
+            assert target not in titles, (result.path.name, diagnostic.message)
+    assert linked_within > 0
