@@ -49,6 +49,21 @@ _NAMED_AFTER = re.compile(
     r"led\s+by|among\s+them|especially|particularly|in\s+particular)\s+"
     r"(?:(?:the|a|an)\s+)?(?:[a-z]+\s+){0,2}?[A-Z\[]"
 )
+#: A sentence that reports someone's words or view: "he argues that ...", ", Smith wrote,".
+_REPORTING = (
+    r"(?:argues|argued|asserts|asserted|writes|wrote|says|said|claims|claimed|contends|"
+    r"contended|maintains|maintained|believes|believed|holds|held|suggests|suggested|states|"
+    r"stated|notes|noted|insists|insisted|thinks|thought|feels|felt|considers|considered|"
+    r"concludes|concluded|observes|observed|remarks|remarked|complains|complained)"
+)
+_HOLDER = r"(?:he|she|they|[A-Z][\w'’\-]+|(?:the|this|that|his|her|their)\s+[a-z]+)"
+_ATTRIBUTED = re.compile(
+    rf"\b{_HOLDER}\s+(?:(?:also|later|further|then|once)\s+)?{_REPORTING}"
+    r"(?=\s+that\b|\s*[,:;\"“]|\s*$)"
+    rf"|,\s*{_REPORTING}\s+(?:he|she|they|[A-Z][\w'’\-]+)\b"
+    r"|\b[Aa]ccording\s+to\s+(?:the\s+)?[A-Z]"
+    r"|\b[Ii]n\s+(?:his|her|their)\s+(?:view|opinion|words|account)\b"
+)
 _WORD = re.compile(r"[^\W\d_][\w'’\-.]*")
 _FUNCTION_WORDS = frozenset(
     "the a an this that these those his her its their our my your in on at of for by with as "
@@ -72,12 +87,16 @@ class VoiceSpec(BaseModel):
     cited: Literal["never", "sentence", "paragraph"] = "never"
     # a match followed by the names of its holders ("critics, including X") is not reported
     named: bool = False
+    # a match in a sentence that reports a named holder's words or view ("he argues that the
+    # plan clearly failed", "according to Roe, ...") is not reported: it is not the narrator's
+    attributed: bool = False
     # a match in a plot summary or cast list (in-universe description, MOS:PLOT) is not reported
     fiction: bool = False
 
     @property
     def active(self) -> bool:
-        return self.names or self.references or self.cited != "never" or self.named or self.fiction
+        tests = (self.names, self.references, self.named, self.fiction, self.attributed)
+        return any(tests) or self.cited != "never"
 
 
 class NarratorVoice:
@@ -96,6 +115,10 @@ class NarratorVoice:
                 label = " ".join(link.label.split()).casefold()
                 target = link.target.rsplit("/", 1)[-1].split("#")[0].replace("_", " ")
                 if label and label == " ".join(target.split()).casefold():
+                    names.append((link.start, link.end))
+                elif label and re.search(
+                    rf"[=/]{re.escape(label)}(?:[&#/.]|$)", link.target.casefold()
+                ):  # [genius](https://example.org/packages/?name=genius): a package's name
                     names.append((link.start, link.end))
         names.sort()
         self._name_starts = [start for start, _ in names]
@@ -119,6 +142,13 @@ class NarratorVoice:
 
     def in_reference_list(self, block: Block) -> bool:
         return block.section in self.reference_sections
+
+    def in_indented_quotation(self, block: Block) -> bool:
+        """A wikitext paragraph indented with ':' in article prose: a quotation set off."""
+        if self.document.format != "wikitext":
+            return False
+        line_start = self.text.rfind("\n", 0, block.start) + 1
+        return self.text[line_start : block.start].lstrip(" ").startswith(":")
 
     def in_fiction(self, block: Block) -> bool:
         return self.fiction_article or block.section in self.fiction_sections
@@ -175,6 +205,20 @@ class NarratorVoice:
             return False
         return self._any(self.citations, first, following if how == "sentence" else block.end)
 
+    def attributed(self, block: Block, start: int) -> bool:
+        """Whether the sentence holding ``start`` reports a holder's words or view."""
+        first, following = self._sentence_around(block, start)
+        return _ATTRIBUTED.search(self.text, first, following) is not None
+
+    def _sentence_around(self, block: Block, start: int) -> tuple[int, int]:
+        index = self.block_index.get(id(block))
+        sentences = self.document.sentences_of(index) if index is not None else []
+        starts = [sentence.start for sentence in sentences]
+        position = bisect_right(starts, start) - 1
+        if position < 0:
+            return block.start, block.end
+        return starts[position], sentences[position].end
+
     def named_after(self, block: Block, end: int) -> bool:
         return _NAMED_AFTER.match(self.text, end, block.end) is not None
 
@@ -216,6 +260,8 @@ def voice_of(document: Document) -> NarratorVoice:
 def reported(spec: VoiceSpec, document: Document, block: Block, start: int, end: int) -> bool:
     """Whether a match at ``[start, end)`` in ``block`` is in the narrator's voice, by ``spec``."""
     voice = voice_of(document)
+    if voice.in_indented_quotation(block):
+        return False
     if spec.references and voice.in_reference_list(block):
         return False
     if spec.fiction and voice.in_fiction(block):
@@ -223,6 +269,8 @@ def reported(spec: VoiceSpec, document: Document, block: Block, start: int, end:
     if spec.names and voice.in_name(block, start, end):
         return False
     if spec.named and voice.named_after(block, end):
+        return False
+    if spec.attributed and voice.attributed(block, start):
         return False
     if spec.cited != "never" and voice.cited(block, start, spec.cited):
         return False
