@@ -202,7 +202,9 @@ def test_a_run_that_checks_nothing_fails_unless_allowed(cli, tmp_path):
     (tmp_path / "notes.rst").write_text("Text.\n")
     empty = cli("check", ".", cwd=tmp_path)
     assert (empty.returncode, empty.stdout) == (2, "")
-    assert empty.stderr.startswith("editlint: error: no article to check in . (articles are ")
+    skipped, error = empty.stderr.split("\n", 1)
+    assert skipped == "skipped: .rst x1 (unsupported format)"
+    assert error.startswith("editlint: error: no article to check in . (articles are ")
     allowed = cli("check", "--allow-empty", ".", cwd=tmp_path)
     assert allowed.returncode == 0
     assert allowed.stdout == "All clear: 0 file(s) checked, no findings.\n"

@@ -12,6 +12,7 @@ from pydantic import AliasChoices, BaseModel, ConfigDict, Field
 from editlint.diagnostics import Severity
 from editlint.document.screening import DEFAULT_MAX_FILE_SIZE, DEFAULT_MAX_LINE_LENGTH
 from editlint.errors import ConfigError
+from editlint.sources.reliability import SourceEntry
 from editlint.yamlsource import load_yaml, to_plain, validate
 
 CACHE_DIR_NAME = ".editlint_cache"
@@ -46,6 +47,22 @@ class LinksConfig(BaseModel):
         None,
         validation_alias=AliasChoices("redirects_file", "redirects-file"),
         description="A YAML file mapping redirect titles to canonical titles.",
+    )
+
+
+class SourcesConfig(BaseModel):
+    """Which sources the citations may not cite (SRC201): editlint's list, shared lists, entries."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    builtin: bool = Field(True, description="Use editlint's default list (from WP:RSP).")
+    lists: list[str] = Field(
+        default_factory=list,
+        description="Reliability list files (relative to the config file), in the default "
+        "list's format; later entries override earlier ones.",
+    )
+    entries: list[SourceEntry] = Field(
+        default_factory=list, description="More entries: domain or name, status, reason."
     )
 
 
@@ -117,6 +134,9 @@ class Config(BaseModel):
     )
     links: LinksConfig = Field(
         default_factory=LinksConfig, description="How links and see-also targets resolve."
+    )
+    sources: SourcesConfig = Field(
+        default_factory=SourcesConfig, description="Source reliability lists (rule SRC201)."
     )
     max_file_size: int = Field(
         DEFAULT_MAX_FILE_SIZE,

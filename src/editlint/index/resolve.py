@@ -146,7 +146,7 @@ class LinkResolver:
     def _indexed_self(self) -> Article | None:
         """The index's scan of this very text (same file, same text), whose headings it has."""
         document = self.document
-        if document.format != "markdown" or document.path is None:
+        if document.format not in ("markdown", "wikitext") or document.path is None:
             return None
         article = self.index.by_path(document.path)
         if (
