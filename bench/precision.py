@@ -95,8 +95,8 @@ def check_corpus(corpus: str, folder: Path) -> tuple[list[Finding], dict[str, st
     texts: dict[str, str] = {}
     words = 0
     for result in editlint.check_paths([folder], config={}):
-        if result.text is None:
-            continue
+        if result.text is None or (corpus == "wikipedia" and result.path.suffix != ".wiki"):
+            continue  # the corpus's SOURCES.md is not an article
         article = result.path.stem
         texts[article] = result.text
         document = _parsed(result.text, result.path)
