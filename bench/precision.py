@@ -133,7 +133,7 @@ def load_judgements(include_before: bool = False) -> dict[tuple, dict]:
     for path in sorted(JUDGEMENTS.glob("*.jsonl")):
         if path.stem.endswith("-before") != include_before:
             continue
-        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        for line in path.read_text(encoding="utf-8").splitlines():
             if not line.strip():
                 continue
             entry = json.loads(line)
