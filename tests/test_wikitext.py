@@ -451,3 +451,18 @@ def test_a_billion_laughs_dump_is_refused(tmp_path, cli):
     assert done.returncode == 2 and "not a readable XML dump" in done.stderr
     named = editlint.check_text(dump.read_text(), dump)
     assert [d.code for d in named] == ["INP003"]
+
+
+@pytest.mark.parametrize(
+    ("section", "empty"),
+    [
+        ("{{Portal|Ports}}\n{{div col}}\n{{div col end}}\n", True),
+        ("{{Main|Outline of ports}}\n", False),
+        ("* [http://example.org/ports Port list]\n", False),
+    ],
+    ids=["portal-only", "hatnote", "external-only"],
+)
+def test_an_empty_see_also_section(section, empty):
+    text = "Lead.<ref>A.</ref>\n\n== See also ==\n" + section + "\n== References ==\n"
+    found = editlint.check_text(text, "a.wiki", config={"select": ["SEE102"]})
+    assert [d.code for d in found] == (["SEE102"] if empty else [])

@@ -113,7 +113,7 @@ def test_rule_examples(rule, tmp_path):
     assert rule.examples is not None, f"{rule.code} carries no examples"
     assert rule.examples.flag and rule.examples.pass_
     check = checker(tmp_path, [rule.code])
-    path = tmp_path / "example.md"
+    path = tmp_path / ("example" + rule.example_suffix)  # SRC202's fix writes wikitext
     for text in rule.examples.flag:
         assert check.check_text(text, path).diagnostics, (rule.code, text)
     for text in rule.examples.pass_:
