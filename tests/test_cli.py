@@ -111,8 +111,10 @@ def test_rules_and_explain_mark_an_opt_in_rule(cli):
     assert listing["NEU801"]["opt_in"] is True
     assert listing["NEU101"]["opt_in"] is False
     text = cli("rules").stdout.splitlines()
+    opt_in = {code for code, rule in listing.items() if rule["opt_in"]}
+    assert {"NEU801", "NEU202", "NEU402"} <= opt_in
     assert [line for line in text if "(opt-in)" in line] == [
-        line for line in text if line.startswith("NEU801 ")
+        line for line in text if line.split(" ", 1)[0] in opt_in
     ]
     explained = cli("explain", "NEU801").stdout
     assert (

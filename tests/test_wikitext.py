@@ -219,13 +219,15 @@ def test_a_reused_ref_defined_with_a_comment_inside_is_defined():
 
 
 def test_citation_needed_fix_writes_the_template():
-    text = "Lead.\n\n== History ==\nThe war began in 2008. It ended.\n"
+    # The article cites (an article citing nothing is SRC101's one finding).
+    text = "Lead.<ref>Annals.</ref>\n\n== History ==\nThe war began in 2008. It ended.\n"
     found = editlint.check_text(text, "a.wiki", config={"select": ["SRC103"]})
     assert [d.code for d in found] == ["SRC103"]
     edit = found[0].fix.edits[0]
     marker = wikitext_marker(date.today())
     assert marker.startswith("{{citation needed|date=") and str(date.today().year) in marker
-    assert (edit.start, edit.end, edit.replacement) == (43, 43, marker)
+    at = text.index("2008.") + len("2008.")
+    assert (edit.start, edit.end, edit.replacement) == (at, at, marker)
     fixed = text[: edit.start] + edit.replacement + text[edit.end :]
     assert editlint.check_text(fixed, "a.wiki", config={"select": ["SRC103"]}) == []
 

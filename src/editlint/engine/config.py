@@ -33,8 +33,21 @@ class LinksConfig(BaseModel):
         validation_alias=AliasChoices("url_prefixes", "url-prefixes"),
         description="Site URL prefixes that name an article, e.g. '/index.php/' for MediaWiki.",
     )
-    anchors: Literal["github", "mediawiki"] = Field(
-        "github", description="How '#Section' anchors are derived from headings."
+    anchors: Literal["auto", "github", "mediawiki"] = Field(
+        "auto",
+        description=(
+            "How '#Section' anchors are derived from headings: 'github' slugs, 'mediawiki' ids,"
+            " or 'auto' (either: an anchor is broken only when neither reaches a heading)."
+        ),
+    )
+    missing_targets: Literal["auto", "always"] = Field(
+        "auto",
+        validation_alias=AliasChoices("missing_targets", "missing-targets"),
+        description=(
+            "When links and see-also entries to absent articles are reported: 'always', or"
+            " 'auto' (not in an article most of whose links lead outside the repository, as in"
+            " a partial export of a wiki)."
+        ),
     )
     external_links_are_citations: bool = Field(
         True,

@@ -73,13 +73,17 @@ class Checker:
         select = overrides.select or config.select
         select = [*select, *config.extend_select, *overrides.extend_select]
         ignore = [*config.ignore, *overrides.ignore]
-        self.rules = [
-            rule for rule in rules if is_selected(rule.code, select, ignore, rule.opt_in)
-        ]
+        self.rules = [rule for rule in rules if is_selected(rule.code, select, ignore, rule.opt_in)]
+        selected = frozenset(rule.code for rule in self.rules)
         self._contexts = {
             rule.code: RuleContext(
                 options=_options(rule, config.rules.get(rule.code, {}), loaded),
-                settings={"links": config.links, "sources": config.sources, "root": loaded.root},
+                settings={
+                    "links": config.links,
+                    "selected": selected,
+                    "sources": config.sources,
+                    "root": loaded.root,
+                },
             )
             for rule in self.rules
         }

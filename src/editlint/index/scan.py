@@ -59,9 +59,10 @@ _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 _NOT_PARAGRAPH = re.compile(r"^ {0,3}(?:[-*+>|]|\d+[.)]|#|<|\s*$)|^ {4}")
 _ID_ATTRIBUTE = re.compile(r"<[a-zA-Z][^<>]*?\s(?:id|name)\s*=\s*[\"']([^\"']+)[\"']")
+_ANCHOR_TEMPLATE = re.compile(r"\{\{\s*(?:[Vv]isible )?[Aa]nchors?\s*\|([^{}]*)\}\}")
 _HEADING_ID = re.compile(r"[ \t]*\{#([^}\s]+)\}[ \t]*$")
 _REDIRECT_PAGE = re.compile(
-    r"\A\s*(?:Redirect to:\s*\n\s*[-*+]\s+\[[^\]]*\]\(\s*<?([^\s)>]+(?:\([^\s)]*\))?)|"
+    r"\A\s*(?:Redirect to:\s*\n\s*[-*+]\s+\[[^\]]*\]\(\s*<?((?:[^\s()>]++|\([^\s()]*\))+)|"
     r"#REDIRECT\s*\[\[([^\]|]+)(?:\|[^\]]*)?\]\])",
     re.IGNORECASE,
 )
@@ -160,6 +161,9 @@ def scan_headings(text: str, start: int = 0) -> tuple[list[str], list[str], str 
     """Plain texts of the headings outside code, explicit ids, and a leading H1 title."""
     headings: list[str] = []
     ids: list[str] = _ID_ATTRIBUTE.findall(text, start) if "<" in text else []
+    if "{{" in text:  # wikitext anchors: {{anchor|Step 4|4}}, {{visible anchor|Term}}
+        for names in _ANCHOR_TEMPLATE.findall(text, start):
+            ids.extend(name.strip() for name in names.split("|") if name.strip())
     first_h1: str | None = None
     seen_content = False
     fence: str | None = None
