@@ -453,3 +453,39 @@ def test_a_billion_laughs_dump_is_refused(tmp_path, cli):
     assert done.returncode == 2 and "not a readable XML dump" in done.stderr
     named = editlint.check_text(dump.read_text(), dump)
     assert [d.code for d in named] == ["INP003"]
+
+
+@pytest.mark.parametrize(
+    ("section", "empty"),
+    [
+        ("{{Portal|Ports}}\n{{div col}}\n{{div col end}}\n", True),
+        ("{{Main|Outline of ports}}\n", False),
+        ("* [http://example.org/ports Port list]\n", False),
+    ],
+    ids=["portal-only", "hatnote", "external-only"],
+)
+def test_an_empty_see_also_section(section, empty):
+    text = "Lead.<ref>A.</ref>\n\n== See also ==\n" + section + "\n== References ==\n"
+    found = editlint.check_text(text, "a.wiki", config={"select": ["SEE102"]})
+    assert [d.code for d in found] == (["SEE102"] if empty else [])
+
+
+def test_refs_defined_in_tables_captions_and_footnotes_are_definitions():
+    text = (
+        "A claim.<ref name=t /> Another.<ref name=c /> Third.<ref name=e />\n"
+        '{| class="wikitable"\n| Cell<ref name=t>Table source.</ref>\n|}\n'
+        "[[File:A.jpg|thumb|A caption.<ref name=c>Caption source.</ref>]]\n"
+        "Noted.{{efn|A note.<ref name=e>Note source.</ref>}}\n"
+    )
+    document = parse_document(text, Path("a.wiki"))
+    defined = [
+        text[c.start : c.end]
+        for c in document.citations
+        if c.kind is CitationKind.REF_TAG and "</ref>" in text[c.start : c.end]
+    ]
+    assert defined == [
+        "<ref name=t>Table source.</ref>",
+        "<ref name=c>Caption source.</ref>",
+        "<ref name=e>Note source.</ref>",
+    ]
+    assert editlint.check_text(text, "a.wiki", config={"select": ["SRC104"]}) == []

@@ -162,7 +162,9 @@ class _Walker:
     def _wikilink(self, node: Wikilink, start: int, end: int) -> None:
         title = str(node.title)
         if not is_article_link(title):
-            self.masks.append((start, end))
+            self.masks.append((start, end))  # files with their captions, categories
+            if node.text is not None and "<ref" in str(node.text).lower():
+                self._refs_inside(node.text, start, end)
             return
         target_start, target_end = start + 2, start + 2 + len(title)
         if node.text is None:
@@ -212,6 +214,8 @@ class _Walker:
             return
         if markup or name in OPAQUE_TAGS or node.self_closing or node.contents is None:
             self.masks.append((start, end))  # tables, rules, math, code, nowiki, <br/>
+            if node.contents is not None and "<ref" in source.lower():
+                self._refs_inside(node.contents, start, end)  # tables, <references>
             return
         contents = str(node.contents)
         closing = source.rfind("</")
@@ -240,6 +244,8 @@ class _Walker:
             return
         self.masks.append((start, end))
         self._trailing(start, end)
+        if "<ref" in str(node).lower():  # {{efn|... <ref name=x>...</ref>}}
+            self._nested_refs(_parameter_spans(node, start))
 
     def _other_template(self, node: Template, key: str, start: int, end: int) -> None:
         values = _parameter_spans(node, start)
@@ -284,6 +290,18 @@ class _Walker:
                 elif isinstance(node, Template):
                     self._nested_refs(_parameter_spans(node, offset))
                 offset += len(source)
+
+    def _refs_inside(self, wikicode, start: int, end: int) -> None:
+        """The <ref> tags anywhere inside a masked element, found in order in its span."""
+        cursor = start
+        for node in wikicode.filter_tags(recursive=True, matches=_is_ref):
+            source = str(node)
+            found = self.text.find(source, cursor, end)
+            if found < 0:
+                continue
+            kind, name = CitationKind.REF_TAG, _ref_name(node)
+            self.citations.append(Citation(kind, name, found, found + len(source)))
+            cursor = found + len(source)
 
     def _quotation(self, start: int, end: int) -> None:
         raw = self.text[start:end]
@@ -332,6 +350,10 @@ def _parameter_spans(node: Template, start: int) -> list[tuple[object, int, int]
         spans.append((param, value_start, value_start + len(str(param.value))))
         offset += len(str(param))
     return spans
+
+
+def _is_ref(node: Tag) -> bool:
+    return str(node.tag).strip().lower() == "ref"
 
 
 def _ref_name(node: Tag) -> str:

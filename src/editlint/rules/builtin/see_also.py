@@ -162,14 +162,16 @@ Fix (safe): remove the heading; or list related articles under it."""
                 or _holds_link(document, block.start, block.end)
                 or _without_comments(document.text[block.start : block.end]).strip()
             ]
-            if not entries:
-                heading = document.blocks[document.sections[section_index].heading]
-                fix = Fix(
-                    (remove_section(document, section_index),),
-                    Applicability.SAFE,
-                    "Remove the empty section",
-                )
-                yield self.diagnostic(heading.start, heading.end, fix=fix)
+            section = document.sections[section_index]
+            if entries or any(section.start <= link.start < section.end for link in document.links):
+                continue  # a wikitext hatnote ({{Main|X}}) names articles without a list
+            heading = document.blocks[section.heading]
+            fix = Fix(
+                (remove_section(document, section_index),),
+                Applicability.SAFE,
+                "Remove the empty section",
+            )
+            yield self.diagnostic(heading.start, heading.end, fix=fix)
 
 
 def _without_comments(text: str) -> str:
