@@ -141,3 +141,25 @@ def test_schema_is_the_same_whatever_the_hash_seed():
         for seed in ("1", "2")
     }
     assert len(outputs) == 1, "a default's order depends on hashing: build it from a sorted list"
+
+
+def test_init_names_a_wikitext_repository_and_a_hugo_site(cli, tmp_path):
+    wiki = git_repo(tmp_path / "wiki")
+    (wiki / "pages").mkdir()
+    (wiki / "pages" / "Harbour.wiki").write_text("'''Harbour''' is a [[Town]].\n")
+    (wiki / "pages" / "Town.wiki").write_text("A [[Harbour]].\n")
+    assert cli("init", cwd=wiki).returncode == 0
+    config = (wiki / "editlint.yaml").read_text()
+    assert "(2 articles found: 2 wikitext).\ncontent_root: pages\n" in config
+    assert "  anchors: mediawiki\n" in config
+
+    site = git_repo(tmp_path / "site")
+    (site / "hugo.toml").write_text('baseURL = "https://example.org/"\n')
+    for name in ("a", "b", "c"):
+        (site / "themes" / "plain").mkdir(parents=True, exist_ok=True)
+        (site / "themes" / "plain" / f"{name}.md").write_text(f"# {name}\n")
+    (site / "content" / "posts").mkdir(parents=True)
+    (site / "content" / "posts" / "harbour.md").write_text('+++\ntitle = "Harbour"\n+++\nText.\n')
+    assert cli("init", cwd=site).returncode == 0
+    config = (site / "editlint.yaml").read_text()
+    assert "(4 articles found: 4 Markdown; a Hugo site).\ncontent_root: content\n" in config

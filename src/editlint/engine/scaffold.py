@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from editlint import __version__
+from editlint.document import TEXT_SUFFIXES, WIKITEXT_SUFFIXES
 from editlint.engine.files import collect_files
 
 # Where editlint is published: the pre-commit repo, the GitHub Action and the schema URL.
@@ -21,6 +22,7 @@ CONFIG_DOCS_URL = f"{PROJECT_URL}/blob/{RELEASE}/docs/configuration.md"
 # Files at the top of a repository that describe it rather than being articles.
 NOT_ARTICLES = frozenset({"readme", "changelog", "changes", "license", "contributing", "authors"})
 SAMPLE_LIMIT = 500
+HUGO_CONFIGS = ("hugo.toml", "hugo.yaml", "hugo.json", "config.toml")
 _LINK_TARGET = re.compile(
     r"\]\(\s*<?([^)\s>]+)|^[ \t]*\[[^\]\n]+\]:[ \t]*<?(\S+?)>?[ \t]*$", re.MULTILINE
 )
@@ -38,6 +40,8 @@ class Survey:
     url_prefixes: dict[str, int] = field(default_factory=dict)  # prefix -> links using it
     wiki_links: int = 0
     exclude: list[str] = field(default_factory=list)
+    formats: dict[str, int] = field(default_factory=dict)  # "wikitext" -> articles
+    site: str = ""  # the static site generator whose repository this is ("Hugo"), if any
 
     @property
     def anchors(self) -> str:
@@ -52,10 +56,14 @@ def survey(root: Path) -> Survey:
     result.exclude = sorted(
         path.relative_to(root).as_posix() for path in files if _describes_repository(path, root)
     )
+    result.formats = dict(Counter(_format(path) for path in articles).most_common())
+    result.site = "Hugo" if any((root / name).is_file() for name in HUGO_CONFIGS) else ""
     if not articles:
         return result
     folders = Counter(_top_folder(path, root) for path in articles)
     result.content_root = folders.most_common(1)[0][0]
+    if result.site == "Hugo" and (root / "content").is_dir():
+        result.content_root = "content"  # Hugo's articles, not its archetypes or themes
     prefixes: Counter[str] = Counter()
     for path in articles[:SAMPLE_LIMIT]:
         try:
@@ -69,6 +77,13 @@ def survey(root: Path) -> Survey:
                 prefixes[prefix.group(1)] += 1
     result.url_prefixes = dict(prefixes.most_common())
     return result
+
+
+def _format(path: Path) -> str:
+    suffix = path.suffix.lower()
+    if suffix in WIKITEXT_SUFFIXES:
+        return "wikitext"
+    return "plain-text export" if suffix in TEXT_SUFFIXES else "Markdown"
 
 
 def _describes_repository(path: Path, root: Path) -> bool:
@@ -86,7 +101,8 @@ def render_config(found: Survey, schema_url: str = SCHEMA_URL) -> str:
         f"# yaml-language-server: $schema={schema_url}",
         f"# editlint configuration; every key is described in {CONFIG_DOCS_URL}",
         "",
-        f"# Where see-also targets and internal links resolve ({found.articles} articles found).",
+        f"# Where see-also targets and internal links resolve ({found.articles} articles found:"
+        f" {_formats(found)}).",
         f"content_root: {found.content_root}",
         "",
         "# The defaults: every rule of the packs shipped with editlint (see `editlint rules`),",
@@ -103,6 +119,11 @@ def render_config(found: Survey, schema_url: str = SCHEMA_URL) -> str:
         lines += ["", '# exclude: ["drafts/*"]                # globs of files not to check']
     lines += ["", *_links_section(found)]
     return "\n".join(lines) + "\n"
+
+
+def _formats(found: Survey) -> str:
+    counted = ", ".join(f"{count} {name}" for name, count in found.formats.items()) or "none"
+    return f"{counted}; a {found.site} site" if found.site else counted
 
 
 def _links_section(found: Survey) -> list[str]:
