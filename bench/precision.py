@@ -1,10 +1,10 @@
 """Judged precision and tag recall of the default configuration on real articles.
 
-Findings are checked on the shared corpora (117 Wikipedia articles, read natively when editlint
-reads wikitext, otherwise through ``bench/wiki_markdown.py``; 419 ArchWiki articles) and matched
-to the judgements kept in ``bench/judgements/<category>.jsonl``. A judgement names its finding by
-corpus, article, rule code, the flagged text (``span``, at most 60 characters) and ``nth``, the
-index among that article's findings with the same code and span: keys survive edits elsewhere.
+Findings are checked on the shared corpora (117 Wikipedia articles as wikitext, 419 ArchWiki
+articles as Markdown) and matched to the judgements kept in ``bench/judgements/*.jsonl``. A
+judgement names its finding by corpus, article, rule code, the flagged text (``span``, at most
+60 characters) and ``nth``, the index among that article's findings with the same code and span:
+keys survive edits elsewhere.
 
     .venv/bin/python bench/precision.py report              # per category and rule
     .venv/bin/python bench/precision.py sample neutrality -n 100 --seed 1 > to-judge.jsonl
@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import editlint
-from editlint.document import SUPPORTED_SUFFIXES, InputError, parse_document
+from editlint.document import InputError, parse_document
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "corpora"
@@ -38,8 +38,6 @@ NEEDED_TAG = re.compile(r"\{\{\s*(?:citation needed|cn|fact)\s*(?:\|[^{}]*)?\}\}
 SENTINEL = "QQCNTAGQQ"
 WORD = re.compile(r"\w+")
 SPAN_LIMIT = 60
-
-sys.path.insert(0, str(ROOT / "bench"))
 
 
 @dataclass(frozen=True)
@@ -58,35 +56,18 @@ class Finding:
         return (self.corpus, self.article, self.code, self.span, self.nth)
 
 
-def reads_wikitext() -> bool:
-    return ".wiki" in SUPPORTED_SUFFIXES
-
-
 def corpus_folders(workdir: Path, strip_tags: bool = False) -> dict[str, Path]:
-    """The folders to check per corpus; Wikipedia converted to Markdown unless read natively."""
+    """The folder to check per corpus; with ``strip_tags``, a copy of the Wikipedia articles
+    whose {{citation needed}} tags are a sentinel (see ``citation_needed_recall``)."""
     wikipedia = SHARED / "wikipedia"
-    if reads_wikitext() and not strip_tags:
-        folders = {"wikipedia": wikipedia}
-    else:
-        folders = {"wikipedia": _prepared_wikipedia(wikipedia, workdir / "wikipedia", strip_tags)}
-    folders["archwiki"] = SHARED / "archwiki"
-    return folders
-
-
-def _prepared_wikipedia(source: Path, out: Path, strip_tags: bool) -> Path:
-    """Copy (or convert) the articles, with {{citation needed}} tags left as a sentinel."""
-    out.mkdir(parents=True, exist_ok=True)
-    for path in sorted(source.glob("*.wiki")):
-        text = path.read_text(encoding="utf-8")
-        if strip_tags:
-            text = NEEDED_TAG.sub(SENTINEL, text)
-        if reads_wikitext():
-            (out / path.name).write_text(text, encoding="utf-8")
-        else:
-            from wiki_markdown import convert, title_of
-
-            (out / f"{path.stem}.md").write_text(convert(text, title_of(path)), encoding="utf-8")
-    return out
+    if strip_tags:
+        copy = workdir / "wikipedia"
+        copy.mkdir(parents=True, exist_ok=True)
+        for path in sorted(wikipedia.glob("*.wiki")):
+            text = NEEDED_TAG.sub(SENTINEL, path.read_text(encoding="utf-8"))
+            (copy / path.name).write_text(text, encoding="utf-8")
+        wikipedia = copy
+    return {"wikipedia": wikipedia, "archwiki": SHARED / "archwiki"}
 
 
 def check_corpus(corpus: str, folder: Path) -> tuple[list[Finding], dict[str, str], int]:
