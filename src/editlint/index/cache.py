@@ -94,10 +94,14 @@ def save(path: Path, entries: dict[str, tuple[int, int, ScannedArticle]]) -> Non
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         remove_stale(path.parent, TEMP_PREFIX)  # what a killed run left
+        try:  # a file name that is not UTF-8 (a surrogate escape) is written as a \u escape
+            encoded = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
+        except UnicodeEncodeError:
+            encoded = json.dumps(data, separators=(",", ":")).encode()
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=TEMP_PREFIX, suffix=".tmp")
         try:
-            with os.fdopen(handle, "w", encoding="utf-8") as stream:
-                json.dump(data, stream, ensure_ascii=False, separators=(",", ":"))
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(encoded)
             os.replace(temporary, path)  # replaces a planted link, never writes through it
         except BaseException:
             with contextlib.suppress(OSError):
