@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import json
 
-from house import house_checker, house_folder
-
 from editlint.engine.runner import MAX_FINDINGS_PER_FILE, TOO_MANY_CODE
+from house import house_checker, house_folder
 
 FLOOD = "# Flood\n\n" + "We utilise cranes in order to lift hulls [@s].\n" * 3_000
 

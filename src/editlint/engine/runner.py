@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import traceback
-from itertools import islice
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 
 from editlint.diagnostics import Category, Diagnostic, Severity
