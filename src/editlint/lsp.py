@@ -166,7 +166,9 @@ class EditlintServer(LanguageServer):
         text, version = document.source, document.version
         if known is not None and known.version == version and known.text == text:
             return known
-        encoding = str(getattr(self.workspace.position_encoding, "value", None) or "utf-16")
+        # pygls holds the negotiated encoding as an enum or as its string ("utf-8")
+        negotiated = self.workspace.position_encoding
+        encoding = str(getattr(negotiated, "value", negotiated) or "utf-16")
         loop = asyncio.get_running_loop()
         checked = await loop.run_in_executor(
             self._checks, self._check, uri, text, version, encoding
