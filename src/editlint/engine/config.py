@@ -19,6 +19,8 @@ CACHE_DIR_NAME = ".editlint_cache"
 CONFIG_NAMES = ("editlint.yaml", ".editlint.yaml", "editlint.yml", ".editlint.yml")
 #: A config file (or one it extends) larger than this is not read.
 MAX_CONFIG_SIZE = 64 * 1024 * 1024
+#: How many files an ``extends`` chain may pass through.
+MAX_EXTENDS_DEPTH = 64
 
 
 def _alias(name: str) -> Any:
@@ -236,7 +238,7 @@ def load_config(path: Path | None, fallback_root: Path, named: bool = False) -> 
     repository = repository_of(path.parent)
     if not named and not contained(path, repository):
         raise ConfigError("the config file is a link out of the repository; not read", path)
-    data = _read_with_extends(path, seen=(), repository=repository)
+    data = _read_with_extends(path, seen=(), repository=repository, done={})
     loaded = LoadedConfig(validate(Config, data, path), path, path.parent)
     _check_paths(loaded, data)
     return loaded
@@ -289,9 +291,18 @@ def _read(path: Path) -> Any:
     return data
 
 
-def _read_with_extends(path: Path, seen: tuple[Path, ...], repository: Path) -> Any:
+def _read_with_extends(
+    path: Path, seen: tuple[Path, ...], repository: Path, done: dict[Path, Any]
+) -> Any:
+    """``path`` merged over what it extends. Each file is read and merged once per load
+    (``done``): twenty levels that each extend the next level's two files were 2^20 reads.
+    A chain deeper than ``MAX_EXTENDS_DEPTH`` is an error naming the file where it stops."""
     if path in seen:
         raise ConfigError(f"'extends' loops back to {path.name}", seen[-1])
+    if path in done:
+        return done[path]
+    if len(seen) >= MAX_EXTENDS_DEPTH:
+        raise ConfigError(f"'extends' chains more than {MAX_EXTENDS_DEPTH} files deep", path)
     data = _read(path)
     extends = data.get("extends", []) if isinstance(data, dict) else []
     if isinstance(extends, str):
@@ -299,12 +310,14 @@ def _read_with_extends(path: Path, seen: tuple[Path, ...], repository: Path) -> 
     merged: dict[str, Any] = {}
     for name in extends:
         base = _resolve_extends(str(name), path, repository)
-        merged = _merge(merged, to_plain(_read_with_extends(base, (*seen, path), repository)))
-    if not merged:
-        return data
-    own = to_plain(data)
-    own.pop("extends", None)
-    return _merge(merged, own)
+        inherited = _read_with_extends(base, (*seen, path), repository, done)
+        merged = _merge(merged, to_plain(inherited))
+    if merged:
+        own = to_plain(data)
+        own.pop("extends", None)
+        data = _merge(merged, own)
+    done[path] = data
+    return data
 
 
 def _resolve_extends(name: str, path: Path, repository: Path) -> Path:
