@@ -110,8 +110,13 @@ def _write_in_place(source: Source, target: Path, data: bytes) -> None:
     with os.fdopen(descriptor, "r+b") as handle:
         if not stat.S_ISREG(os.fstat(descriptor).st_mode):
             raise ChangedOnDisk(f"{source.path} is no longer a regular file; not written")
-        if _digest(handle.read()) != source.digest:
+        old = handle.read()
+        if _digest(old) != source.digest:
             raise ChangedOnDisk(f"{source.path} changed on disk since it was read; not written")
+        if len(data) > len(old) and hasattr(os, "posix_fallocate"):
+            # Claim the room first: a full disk (or a file size limit) fails here, before a
+            # byte is overwritten, not halfway through the new text.
+            os.posix_fallocate(descriptor, 0, len(data))
         handle.seek(0)
         handle.write(data)
         handle.truncate()
