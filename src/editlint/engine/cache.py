@@ -81,10 +81,13 @@ class ResultCache:
                 return None
             if not isinstance(items, list):
                 return None
+            probes = _probes(entry["probes"])
+            if any(os.path.exists(name) != existed for name, existed in probes):
+                return None  # a file a finding depends on came or went
             text = decode_text(raw) if decoded else None
             length = len(text) if text is not None else len(raw)
             diagnostics = [_decode(item, length) for item in items]
-            return FileResult(path, text, diagnostics, parsed)
+            return FileResult(path, text, diagnostics, parsed, probes=probes)
         except (ValueError, KeyError, TypeError, AttributeError, RecursionError):
             return None
 
@@ -100,6 +103,7 @@ class ResultCache:
                 "decoded": result.text is not None,
                 "parsed": result.parsed,
                 "diagnostics": items,
+                "probes": [[name, existed] for name, existed in result.probes],
             }
             data = json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode()
         except (TypeError, ValueError, KeyError, AttributeError):
@@ -152,7 +156,19 @@ class ResultCache:
             shutil.rmtree(old, ignore_errors=True)  # never follows links (see shutil docs)
 
 
-_ENTRY_KEYS = {"format", "key", "decoded", "parsed", "diagnostics"}
+_ENTRY_KEYS = {"format", "key", "decoded", "parsed", "diagnostics", "probes"}
+
+
+def _probes(items: object) -> tuple[tuple[str, bool], ...]:
+    if not isinstance(items, list):
+        raise TypeError("probes must be a list")
+    probes = []
+    for item in items:
+        name, existed = item
+        if not isinstance(name, str) or not isinstance(existed, bool):
+            raise TypeError("a probe is a path and a bool")
+        probes.append((name, existed))
+    return tuple(probes)
 
 
 def _subfolders(folder: Path) -> list[Path]:

@@ -18,6 +18,7 @@ from editlint.engine.selection import ignored_for_file, is_selected, severity_fo
 from editlint.engine.suppression import find_suppressions
 from editlint.index import ContentIndex, build_index
 from editlint.index.build import ScanAll
+from editlint.index.resolve import probing
 from editlint.rules.base import Rule, RuleContext
 from editlint.rules.patterns import MATCH_TIMEOUT_SECONDS, match_time_limit
 from editlint.rules.registry import all_rules
@@ -40,6 +41,8 @@ class FileResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     parsed: bool = True
     lines: LineIndex | None = None
+    #: Non-article files the findings depend on, (absolute path, existed): see ``probing``.
+    probes: tuple[tuple[str, bool], ...] = ()
 
     def release_text(self) -> None:
         """Keep only the line starts of the text: reports that quote no source need no more."""
@@ -128,7 +131,9 @@ class Checker:
             return FileResult(
                 path, text, [_input_error(UNPARSABLE_CODE, "too deeply nested to parse", 0)], False
             )
-        return FileResult(path, text, self.check_document(document))
+        with probing() as probes:
+            diagnostics = self.check_document(document)
+        return FileResult(path, text, diagnostics, probes=tuple(sorted(set(probes))))
 
     def check_file(self, path: Path) -> FileResult:
         raw = read_bytes(path, self.loaded.config.max_file_size, self.loaded.root)
