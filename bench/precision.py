@@ -95,8 +95,8 @@ def check_corpus(corpus: str, folder: Path) -> tuple[list[Finding], dict[str, st
     texts: dict[str, str] = {}
     words = 0
     for result in editlint.check_paths([folder], config={}):
-        if result.text is None:
-            continue
+        if result.text is None or (corpus == "wikipedia" and result.path.suffix != ".wiki"):
+            continue  # the corpus's SOURCES.md is not an article
         article = result.path.stem
         texts[article] = result.text
         document = _parsed(result.text, result.path)
@@ -133,7 +133,7 @@ def load_judgements(include_before: bool = False) -> dict[tuple, dict]:
     for path in sorted(JUDGEMENTS.glob("*.jsonl")):
         if path.stem.endswith("-before") != include_before:
             continue
-        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        for line in path.read_text(encoding="utf-8").splitlines():
             if not line.strip():
                 continue
             entry = json.loads(line)

@@ -104,7 +104,7 @@ def test_legacy_repository_passes_with_its_baseline_and_new_problems_fail(cli, l
         # Rewording the flagged phrase itself makes it new.
         (
             "lighthouse.md",
-            LIGHTHOUSE.replace("renowned", "celebrated"),
+            LIGHTHOUSE.replace("renowned", "acclaimed"),
             ("content/lighthouse.md", "NEU101", 5, 19),
         ),
     ],

@@ -25,7 +25,9 @@ def test_bad_value_names_nested_key_line(tmp_path):
     config.write_text("links:\n  anchors: wiki\n")
     with pytest.raises(ConfigError) as raised:
         load_config(config, tmp_path)
-    assert str(raised.value).startswith(f"{config}:2: links.anchors: Input should be 'github' or")
+    assert str(raised.value).startswith(
+        f"{config}:2: links.anchors: Input should be 'auto', 'github' or"
+    )
 
 
 def test_yaml_syntax_error_names_line(tmp_path):

@@ -12,7 +12,7 @@ ROWS = """text,label,pool
 "He was a legendary negotiator.",1,biased
 "Many historians argue that the treaty failed.",1,biased
 "The treaty was signed in 1990.",1,biased
-"The regime of the river changed in spring.",0,featured
+"The terrorist cell was broken up in 1990.",0,featured
 "The harbour opened in 1850.",0,featured
 """
 
@@ -42,7 +42,7 @@ def test_eval_prints_the_summary_line_last(cli, tmp_path):
     result = cli("eval", str(data))
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
-    # flagged: legendary (NEU101), many historians (NEU201), regime (NEU401, a false positive)
+    # flagged: legendary (NEU101), many historians (NEU201), terrorist (NEU401, a false positive)
     assert "TP=2 FP=1 TN=1 FN=1" in lines
     assert lines[-1] == "MCC=0.167 P=0.667 R=0.667 F1=0.667 FPR=0.500 N=5"
 
@@ -79,10 +79,9 @@ def test_extend_select_counts_an_opt_in_rule(cli, tmp_path):
         report = json.loads(cli("eval", "--format", "json", *options, str(data)).stdout)
         return {rule["code"]: rule["tp"] for rule in report["rules"]}
 
-    assert flagged_by() == {"NEU101": 1, "NEU401": 1, "NEU402": 1}
-    assert flagged_by("--extend-select", "NEU801") == {
-        "NEU101": 1, "NEU401": 1, "NEU402": 1, "NEU801": 1
-    }
+    assert flagged_by() == {"NEU101": 1, "NEU401": 1}
+    assert flagged_by("--extend-select", "NEU801") == {"NEU101": 1, "NEU401": 1, "NEU801": 1}
+    assert flagged_by("--extend-select", "NEU402") == {"NEU101": 1, "NEU401": 1, "NEU402": 1}
 
 
 def test_missing_label_column_is_a_usage_error(cli, tmp_path):

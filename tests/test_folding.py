@@ -10,9 +10,10 @@ def finding(code, start, end, severity=Severity.WARNING, category=Category.NEUTR
 
 
 def test_two_neutrality_rules_on_one_phrase_become_one_finding_naming_both():
-    text = "Many critics argue that the bridge was a mistake.\n"
+    # "Many observers": an unnamed crowd of view-holders (NEU201) taking a stance (NEU203)
+    text = "Many observers opposed the bridge from the start.\n"
     found = editlint.check_text(text, path="article.md", config={"select": ["NEU2"]})
-    assert [(d.code, d.start, d.end) for d in found] == [("NEU201", 0, 12)]
+    assert [(d.code, d.start, d.end) for d in found] == [("NEU201", 0, 14)]
     assert found[0].message.endswith("(also NEU203)")
     assert found[0].data["related"] == ["NEU203"]
 

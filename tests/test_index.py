@@ -45,16 +45,23 @@ def test_scan_title_from_leading_h1_or_stem_and_redirect_pages():
 
 
 def test_plain_heading_keeps_text_that_is_not_markup():
-    assert plain_heading("[luna](/index.php/Luna \"Luna\") and [[Wiki|shown]]") == "luna and shown"
+    assert plain_heading('[luna](/index.php/Luna "Luna") and [[Wiki|shown]]') == "luna and shown"
     assert plain_heading("PHP: *<module>*: unable") == "PHP: <module>: unable"
-    assert plain_heading("A <span id=\"x\">b</span> \\*c\\* &amp; d_e_f") == "A b *c* & d_e_f"
+    assert plain_heading('A <span id="x">b</span> \\*c\\* &amp; d_e_f') == "A b *c* & d_e_f"
 
 
 def test_mediawiki_anchors_accept_html5_legacy_and_percent_forms():
     keys = anchor_keys(["TLS/SSL", "Why 'this'", "Notes", "Notes", "H.264 (GMA)"], [], "mediawiki")
     for fragment in (
-        "TLS/SSL", "TLS.2FSSL", "Why_'this'", "Why_%27this%27", "Why_.27this.27",
-        "Notes", "Notes_2", "H.264_(GMA)", "H.264_.28GMA.29",
+        "TLS/SSL",
+        "TLS.2FSSL",
+        "Why_'this'",
+        "Why_%27this%27",
+        "Why_.27this.27",
+        "Notes",
+        "Notes_2",
+        "H.264_(GMA)",
+        "H.264_.28GMA.29",
     ):
         assert fragment_key(fragment, "mediawiki") in keys, fragment
     for fragment in ("notes", "Notes_3", "TLS%2FSSL_x"):
@@ -131,7 +138,8 @@ def test_a_dot_named_article_is_an_article(tmp_path, cli):
     assert [a.title for a in build_index(tmp_path).articles] == [".NET Core", "runtime"]
     result = cli("check", "--select", "SEE", ".", cwd=tmp_path)
     assert (result.returncode, result.stdout.splitlines()[-1]) == (
-        0, "All clear: 2 file(s) checked, no findings."
+        0,
+        "All clear: 2 file(s) checked, no findings.",
     )
 
 
@@ -188,9 +196,39 @@ def test_a_document_reuses_the_index_headings_of_its_own_unchanged_file(tmp_path
     assert "digest" not in repr(article)  # the result cache's index fingerprint ignores it
 
 
+def test_a_redirect_page_keeps_parentheses_in_its_target():
+    text = (
+        "Redirect to:\n\n*   [Help:Reading (Polski)#Instalowanie](/index.php/"
+        'Help:Reading_(Polski)#Instalowanie "Help:Reading (Polski)")\n'
+    )
+    assert (
+        scan_text(text, "Zainstal").redirect_to == "/index.php/Help:Reading_(Polski)#Instalowanie"
+    )
+
+
 YAML_SCALARS = [
-    "Off", "Yes", "no", "ON", "y", "0755", "1:20", "0o17", "0x1F", "true", "False", "~", "null",
-    "2020-01-02", "1e3", ".inf", "-.5", "12", "'quoted'", '"Off"', "River Thames", "+1",
+    "Off",
+    "Yes",
+    "no",
+    "ON",
+    "y",
+    "0755",
+    "1:20",
+    "0o17",
+    "0x1F",
+    "true",
+    "False",
+    "~",
+    "null",
+    "2020-01-02",
+    "1e3",
+    ".inf",
+    "-.5",
+    "12",
+    "'quoted'",
+    '"Off"',
+    "River Thames",
+    "+1",
 ]
 
 

@@ -30,7 +30,7 @@ ARTICLES = [
     "LXQt",
 ]
 DELETED = ["GRUB", "Xinitrc"]
-CONFIG = 'links: {url_prefixes: ["/index.php/"], anchors: mediawiki}\n'
+CONFIG = 'links: {url_prefixes: ["/index.php/"], anchors: mediawiki, missing_targets: always}\n'
 _WIKI_LINK = re.compile(r"\]\((/index\.php/([^\s)#\"]+)(#[^\s)\"]*)?)")
 
 

@@ -8,7 +8,7 @@ import random
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from editlint.index.suggest import CANDIDATES, TitleSuggester, closest
+from editlint.index.suggest import CANDIDATES, TitleSuggester, closest, language_of
 
 
 def test_suggestions_match_difflib_over_every_title():
@@ -41,3 +41,22 @@ def test_closest_keeps_difflibs_answer_on_long_strings():
     for cutoff in (0.5, 0.9, 0.99):
         expected = difflib.get_close_matches(base, possibilities, n=1, cutoff=cutoff)
         assert closest(base, possibilities, cutoff) == (expected[0] if expected else None)
+
+
+def test_translated_pages_are_suggested_only_for_names_in_their_language():
+    titles = {"zainstal": "Zainstal", "installation guide (polski)": "Installation guide (Polski)"}
+    languages = {
+        "zainstal": language_of("Help:Reading_(Polski)#Instalowanie"),
+        "installation guide (polski)": language_of("Installation guide (Polski)"),
+    }
+    suggester = TitleSuggester(titles, languages=languages)
+    assert suggester.suggest("install") is None
+    assert suggester.suggest("installation guide") is None
+    assert suggester.suggest("instalation guide (polski)") == "Installation guide (Polski)"
+
+
+def test_language_of_reads_the_language_suffix():
+    assert language_of("Pacman (Русский)/Tips") == "русский"
+    assert language_of("Dm-crypt_(Português)#Swap") == "português"
+    assert language_of("Dell Inspiron 13 (5378)") is None
+    assert language_of("Arch based distributions (inactive)") is None

@@ -183,11 +183,14 @@ def test_columns_list_and_preformatted_text():
 def test_redirect_pages_and_titles_in_the_index(tmp_path):
     from editlint.index.build import build_index
 
-    (tmp_path / "src__Harbour_town.wiki").write_text("Lead.\n== Quay history ==\nText.\n")
+    (tmp_path / "src__Harbour_town.wiki").write_text(
+        "Lead.\n== Quay history ==\n{{anchor|Docks|Old quay}}Text.\n<!-- == Not one == -->\n"
+    )
     (tmp_path / "Harbor.wiki").write_text("#REDIRECT [[Harbour town]]\n")
     index = build_index(tmp_path)
     found = index.lookup("harbour town", mediawiki=True)
     assert found is not None and found.article.headings == ["Quay history"]
+    assert found.article.ids == ["Docks", "Old quay"]
     assert index.lookup("Harbor").article.redirect_to == "Harbour town"
 
 
@@ -216,13 +219,15 @@ def test_a_reused_ref_defined_with_a_comment_inside_is_defined():
 
 
 def test_citation_needed_fix_writes_the_template():
-    text = "Lead.\n\n== History ==\nThe war began in 2008. It ended.\n"
+    # The article cites (an article citing nothing is SRC101's one finding).
+    text = "Lead.<ref>Annals.</ref>\n\n== History ==\nThe war began in 2008. It ended.\n"
     found = editlint.check_text(text, "a.wiki", config={"select": ["SRC103"]})
     assert [d.code for d in found] == ["SRC103"]
     edit = found[0].fix.edits[0]
     marker = wikitext_marker(date.today())
     assert marker.startswith("{{citation needed|date=") and str(date.today().year) in marker
-    assert (edit.start, edit.end, edit.replacement) == (43, 43, marker)
+    at = text.index("2008.") + len("2008.")
+    assert (edit.start, edit.end, edit.replacement) == (at, at, marker)
     fixed = text[: edit.start] + edit.replacement + text[edit.end :]
     assert editlint.check_text(fixed, "a.wiki", config={"select": ["SRC103"]}) == []
 
@@ -335,3 +340,116 @@ def test_every_corpus_article_reads_and_links_within_the_folder_resolve():
             target = diagnostic.data["target"].casefold()
             assert target not in titles, (result.path.name, diagnostic.message)
     assert linked_within > 0
+
+
+def test_a_sentence_already_tagged_is_not_flagged_again():
+    text = (
+        "Lead.\n\n== Reception ==\nIt is the best port.{{peacock inline|date=May 2021}} "
+        "It is the best ferry.\n"
+    )
+    found = editlint.check_text(text, "a.wiki", config={"select": ["NEU102"]})
+    assert [text[d.start : d.end] for d in found] == ["the best"]
+    assert found[0].start > text.index("ferry") - 12
+
+
+def test_unsupported_formats_are_named_not_misread(tmp_path, cli):
+    (tmp_path / "a.rst").write_text("Title\n=====\n\nText.\n")
+    (tmp_path / "b.rst").write_text("Other\n=====\n")
+    (tmp_path / "c.wiki").write_text("Lead.<ref>A.</ref>\n")
+    walked = cli("check", str(tmp_path), cwd=tmp_path)
+    assert "skipped: .rst x2 (unsupported format)" in walked.stderr
+    assert "1 file" in walked.stdout or "All clear" in walked.stdout
+    named = editlint.check_text("Title\n=====\n", tmp_path / "a.rst")
+    assert [d.code for d in named] == ["INP003"]
+
+
+def test_import_writes_markdown_with_footnotes_and_a_short_name(tmp_path, cli):
+    page = tmp_path / ("dump__" + "Very_long_title_" * 12 + ".wiki")
+    page.write_text(
+        "{{Infobox|a=b}}\n'''Port''' opened in 1850.<ref name=a>Town records.</ref> "
+        "See [[Quay|the quay]] and [http://example.org a site].{{cn}}\n\n"
+        "== History ==\n* Trade grew.<ref name=a /><ref>{{cite book|title=Ports}}</ref>\n"
+    )
+    done = cli("import", str(page), "-o", str(tmp_path / "out"))
+    assert done.returncode == 0, done.stderr
+    (written,) = (tmp_path / "out").iterdir()
+    assert len(written.name) <= 83 and written.name.startswith("very-long-title-")
+    assert written.read_text() == (
+        "---\ntitle: " + "Very long title " * 11 + "Very long title\n"
+        "slug: " + written.stem + "\n---\n\n"
+        "**Port** opened in 1850.[^1] See [[Quay|the quay]] and [a site](http://example.org)."
+        "[citation needed]\n\n## History\n\n- Trade grew.[^1][^2]\n\n"
+        "[^1]: Town records.\n[^2]: {{cite book|title=Ports}}\n"
+    )
+    assert editlint.check_text(written.read_text(), written, config={"select": ["SRC104"]}) == []
+
+
+def test_hugo_toml_front_matter_gives_the_title_and_see_also(tmp_path):
+    (tmp_path / "editlint.yaml").write_text("select: [SEE101, SEE103, INP]\n")
+    (tmp_path / "thames.md").write_text(
+        '+++\ntitle = "River Thames"\ndraft = false\n+++\n\nA river.\n'
+    )
+    text = (
+        '+++\ntitle = "London"\nsee_also = ["River Thames", \'Nowhere\']\n+++\n\n'
+        "[[River Thames]].\n"
+    )
+    (tmp_path / "london.md").write_text(text)
+    found = editlint.check_text(text, tmp_path / "london.md")
+    assert [(d.code, text[d.start : d.end]) for d in found] == [("SEE101", "'Nowhere'")]
+    assert found[0].fix is None or found[0].fix.edits == ()  # no YAML edit on TOML
+    broken = "+++\ntitle = \n+++\n\nText.\n"
+    assert [d.code for d in editlint.check_text(broken, tmp_path / "b.md")] == ["INP003"]
+
+
+def _dump(pages: str, doctype: str = "") -> str:
+    return (
+        f'<?xml version="1.0"?>{doctype}\n'
+        '<mediawiki xmlns="http://www.mediawiki.org/xml/export-0.10/" version="0.10">\n'
+        f"<siteinfo><sitename>W</sitename></siteinfo>\n{pages}</mediawiki>\n"
+    )
+
+
+def _page(title: str, text: str, ns: int = 0, redirect: str = "") -> str:
+    forward = f'<redirect title="{redirect}" />' if redirect else ""
+    return (
+        f"<page><title>{title}</title><ns>{ns}</ns><id>1</id>{forward}<revision><id>2</id>"
+        f'<text xml:space="preserve">{text}</text></revision></page>\n'
+    )
+
+
+def test_import_streams_a_dump_page_by_page(tmp_path, cli):
+    import bz2
+
+    pages = (
+        _page(
+            "Harbour town",
+            "'''Harbour''' grew.&lt;ref&gt;A.&lt;/ref&gt;\n== See also ==\n* [[Quay]]\n",
+        )
+        + _page("Talk:Harbour town", "Chatter.", ns=1)
+        + _page("Harbor town", "#REDIRECT [[Harbour town]]", redirect="Harbour town")
+        + _page("Quay", "A quay.&lt;ref&gt;B.&lt;/ref&gt;")
+    )
+    dump = tmp_path / "pages.xml.bz2"
+    dump.write_bytes(bz2.compress(_dump(pages).encode()))
+    done = cli("import", str(dump), "-o", str(tmp_path / "out"))
+    assert done.returncode == 0, done.stderr
+    assert "wrote 2 article(s) and 1 redirect(s)" in done.stdout
+    out = tmp_path / "out"
+    assert sorted(p.name for p in out.iterdir()) == ["harbor-town.md", "harbour-town.md", "quay.md"]
+    assert (out / "harbor-town.md").read_text() == (
+        "---\ntitle: Harbor town\nredirect_to: Harbour town\n---\n"
+    )
+    found = editlint.check_paths([out], config={"select": ["INP", "SEE", "SRC104"]})
+    assert [d.code for r in found for d in r.diagnostics] == []
+
+
+def test_a_billion_laughs_dump_is_refused(tmp_path, cli):
+    entities = '<!ENTITY a "ha">' + "".join(
+        f'<!ENTITY {chr(98 + i)} "{("&" + chr(97 + i) + ";") * 10}">' for i in range(9)
+    )
+    dump = tmp_path / "laughs.xml"
+    dump.write_text(_dump(_page("Laughs", "&j;"), f"<!DOCTYPE mediawiki [{entities}]>"))
+    done = cli("import", str(dump), "-o", str(tmp_path / "out"))
+    assert done.returncode == 2 and "not a readable XML dump" in done.stderr
+    named = editlint.check_text(dump.read_text(), dump)
+    assert [d.code for d in named] == ["INP003"]

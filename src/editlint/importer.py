@@ -14,9 +14,13 @@ from ruamel.yaml import YAML
 from editlint.document import BlockKind, Document, SeeAlsoSource
 from editlint.document.plaintext import parse_plaintext
 
+MAX_SLUG_LENGTH = 80
+
 
 def slugify(title: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-") or "article"
+    """A short, safe file name for ``title``: letters, digits and hyphens, at most 80."""
+    slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:MAX_SLUG_LENGTH].strip("-")
+    return slug or "article"
 
 
 def export_to_markdown(text: str) -> tuple[str, str]:

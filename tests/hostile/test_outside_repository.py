@@ -46,6 +46,7 @@ def _leaks(result) -> bool:
         ("rule_paths: [linked]\n", "rule_paths"),
         ("rule_paths: [packs]\n", "rule_paths"),  # a folder in the repository, a pack linked
         ("links: {redirects_file: ../outside/redirects.yaml}\n", "links.redirects_file"),
+        ("sources: {lists: [../outside/redirects.yaml]}\n", "sources.lists"),
     ],
     ids=lambda value: value.split(":")[0] if value.endswith("\n") else None,
 )

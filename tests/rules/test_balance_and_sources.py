@@ -19,13 +19,13 @@ CATEGORIES = {Category.COUNTER_PERSPECTIVE, Category.UNSOURCED}
 OURS = [rule for rule in all_rules() if rule.category in CATEGORIES]
 
 
-def checker(root: Path, select: list[str] | None = None) -> Checker:
-    loaded = LoadedConfig(Config(), None, root)
+def checker(root: Path, select: list[str] | None = None, rules: dict | None = None) -> Checker:
+    loaded = LoadedConfig(Config(rules=rules or {}), None, root)
     return Checker(loaded, SelectionOverrides(select=select or ["BAL", "SRC"]))
 
 
-def findings(path: Path, select: list[str] | None = None):
-    result = checker(path.parent, select).check_file(path)
+def findings(path: Path, select: list[str] | None = None, rules: dict | None = None):
+    result = checker(path.parent, select, rules).check_file(path)
     lines = LineIndex(result.text or "")
     return [(d.code, *lines.position(d.start), d) for d in result.diagnostics]
 
@@ -57,8 +57,17 @@ def test_seed_balance_summary_message(seed_path):
     ]
 
 
-def test_seed_unsourced_findings(seed_path):
+def test_seed_cites_nothing_one_finding(seed_path):
+    """An article that cites nothing is one problem: SRC101, not a finding per claim."""
     found = findings(seed_path, ["SRC"])
+    assert [(code, line, column) for code, line, column, _ in found] == [("SRC101", 1, 1)]
+
+
+UNCITED = {"SRC103": {"in_uncited_articles": True}}
+
+
+def test_seed_unsourced_findings(seed_path):
+    found = findings(seed_path, ["SRC"], UNCITED)
     assert [(code, line, column) for code, line, column, _ in found if code == "SRC101"] == [
         ("SRC101", 1, 1)
     ]
@@ -73,7 +82,7 @@ def test_seed_unsourced_findings(seed_path):
 
 def test_seed_citation_marker_fix_is_exact(seed_path):
     text = seed_path.read_text(encoding="utf-8")
-    check = checker(seed_path.parent, ["SRC103"])
+    check = checker(seed_path.parent, ["SRC103"], UNCITED)
     fixed = fix_text(
         text, lambda t: check.check_text(t, seed_path).diagnostics, Applicability.UNSAFE
     )
@@ -113,7 +122,7 @@ def test_rule_examples(rule, tmp_path):
     assert rule.examples is not None, f"{rule.code} carries no examples"
     assert rule.examples.flag and rule.examples.pass_
     check = checker(tmp_path, [rule.code])
-    path = tmp_path / "example.md"
+    path = (tmp_path / "example.md").with_suffix(rule.example_suffix)
     for text in rule.examples.flag:
         assert check.check_text(text, path).diagnostics, (rule.code, text)
     for text in rule.examples.pass_:
@@ -124,3 +133,18 @@ def test_rule_examples(rule, tmp_path):
         assert outcome.text == example.fixed
     if rule.fixable:
         assert rule.examples.fix, f"{rule.code} is fixable but has no fix example"
+
+
+def test_a_paragraph_reported_whole_is_not_split_into_claims(tmp_path):
+    """SRC102 and SRC103 on one uncited paragraph would be two findings for one problem."""
+    paragraph = (
+        "The mill was built in 1931 by the two brothers who owned the farm, and it ground wheat"
+        " and barley for the bakers of three valley towns until the river changed its course"
+        " and the great wheel stopped turning for good."
+    )
+    text = f"## History\n\nIt opened.[^1]\n\n{paragraph}\n\n[^1]: Mill ledger.\n"
+    path = tmp_path / "mill.md"
+    both = checker(tmp_path, ["SRC102", "SRC103"]).check_text(text, path).diagnostics
+    assert [d.code for d in both] == ["SRC102"]
+    alone = checker(tmp_path, ["SRC103"]).check_text(text, path).diagnostics
+    assert [d.code for d in alone] == ["SRC103"]

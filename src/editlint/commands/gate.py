@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections import Counter
 from pathlib import Path
 
-from editlint.engine.files import collect_files
+from editlint.engine.files import collect_files, skipped_note
 from editlint.engine.runner import FileResult
 from editlint.errors import UsageError
 
@@ -52,7 +53,10 @@ def files_to_check(
     checks nothing must not pass (nothing changed since a ref is fine)."""
     if args.changed_since is not None or args.staged:
         return _with_dependents(args, paths, exclude, content_root)
-    files = collect_files(paths, exclude)
+    skipped: Counter = Counter()
+    files = collect_files(paths, exclude, skipped)
+    if skipped:
+        print(skipped_note(skipped), file=sys.stderr)
     if not files and not args.allow_empty:
         named = ", ".join(str(path) for path in paths)
         raise UsageError(

@@ -1,19 +1,34 @@
-"""``editlint import FILE.txt -o content/``: plain-text export to Markdown with front matter."""
+"""``editlint import FILE -o content/``: a plain-text export (``.txt``), a wikitext page
+(``.wiki``, ``.wikitext``, ``.mediawiki``) or a MediaWiki XML dump (``.xml``, ``.xml.bz2``,
+streamed page by page) to Markdown articles with front matter."""
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import io
 import os
+import sys
 import tempfile
 from pathlib import Path
 
+from ruamel.yaml import YAML
+
+from editlint.document import WIKITEXT_SUFFIXES, InputError
+from editlint.document.dump import is_dump, iter_pages
+from editlint.document.wikinames import title_from_path
 from editlint.errors import UsageError
-from editlint.importer import export_to_markdown
+from editlint.importer import export_to_markdown, slugify
+from editlint.wikiimport import wikitext_to_markdown
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("files", nargs="+", type=Path, help="plain-text exports (.txt)")
+    parser.add_argument(
+        "files",
+        nargs="+",
+        type=Path,
+        help="plain-text exports (.txt), wikitext pages (.wiki) or XML dumps (.xml, .xml.bz2)",
+    )
     parser.add_argument("-o", "--output", type=Path, default=Path("."), help="output folder")
     parser.add_argument("--force", action="store_true", help="overwrite existing articles")
 
@@ -30,14 +45,20 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(f"--output must be a folder: {args.output}")
     converted = []
     sources: dict[Path, Path] = {}
+    dumps = []
     for path in args.files:
+        if is_dump(path):
+            if not path.is_file():
+                raise UsageError(f"no such file: {path}")
+            dumps.append(path)
+            continue
         try:
             text = path.read_text(encoding="utf-8-sig")
         except FileNotFoundError:
             raise UsageError(f"no such file: {path}") from None
         except (OSError, UnicodeDecodeError) as error:
             raise UsageError(f"cannot read {path}: {error}") from None
-        slug, markdown = export_to_markdown(text)
+        slug, markdown = _convert(path, text)
         target = args.output / f"{slug}.md"
         if target in sources:
             raise UsageError(
@@ -54,6 +75,8 @@ def run(args: argparse.Namespace) -> int:
     for target, markdown in converted:
         _write(target, markdown.encode("utf-8"))
         print(f"wrote {target}")
+    for dump in dumps:
+        _import_dump(dump, args.output, args.force)
     return 0
 
 
@@ -75,3 +98,62 @@ def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+def _convert(path: Path, text: str) -> tuple[str, str]:
+    if path.suffix.lower() not in WIKITEXT_SUFFIXES:
+        return export_to_markdown(text)
+    try:
+        return wikitext_to_markdown(text, title_from_path(path))
+    except InputError as error:
+        raise UsageError(f"{path}: cannot parse: {error.message}") from None
+
+
+def _import_dump(dump: Path, output: Path, force: bool) -> None:
+    """Write each article of ``dump`` as it is read; a redirect page as a ``redirect_to``
+    page; a page that cannot be parsed is named on stderr and skipped."""
+    written: set[str] = set()
+    articles = redirects = skipped = 0
+    try:
+        for page in iter_pages(dump):
+            if page.redirect is not None:
+                slug = slugify(page.title)
+                markdown = _front_matter({"title": page.title, "redirect_to": page.redirect})
+                redirects += 1
+            else:
+                try:
+                    slug, markdown = wikitext_to_markdown(page.text, page.title)
+                except InputError as error:
+                    print(f"{dump}: {page.title}: skipped: {error.message}", file=sys.stderr)
+                    skipped += 1
+                    continue
+                articles += 1
+            slug = _unique(slug, written)
+            target = output / f"{slug}.md"
+            if os.path.islink(target):
+                raise UsageError(f"{target} is a symbolic link; not written through")
+            if os.path.lexists(target) and not force:
+                raise UsageError(f"{target} exists (use --force to overwrite)")
+            _write(target, markdown.encode("utf-8"))
+    except InputError as error:
+        raise UsageError(f"{dump}: {error.message}") from None
+    note = f", {skipped} skipped" if skipped else ""
+    print(f"{dump}: wrote {articles} article(s) and {redirects} redirect(s) to {output}{note}")
+
+
+def _unique(slug: str, written: set[str]) -> str:
+    """``slug``, or ``slug-2``, ``slug-3``... when a page of the same dump already took it."""
+    candidate, number = slug, 1
+    while candidate in written:
+        number += 1
+        candidate = f"{slug}-{number}"
+    written.add(candidate)
+    return candidate
+
+
+def _front_matter(data: dict) -> str:
+    stream = io.StringIO()
+    yaml = YAML()
+    yaml.width = 4096
+    yaml.dump(data, stream)
+    return f"---\n{stream.getvalue()}---\n"

@@ -91,8 +91,9 @@ def _build_sections(document: Document) -> None:
     body_end = len(document.text)
     sections = [Section("", 1, -1, document.body_start, body_end)]
     stack = [0]
-    # Without a front-matter title, a leading H1 is the article's title and belongs to the lead.
-    title_heading = -1 if document.meta.get("title") else _first_heading(document)
+    # A leading H1 (before any prose) is the article's title, with or without a front-matter
+    # title: it belongs to the lead, which stays the lead (section 0).
+    title_heading = _first_heading(document)
     for index, block in enumerate(document.blocks):
         if block.kind is not BlockKind.HEADING:
             continue

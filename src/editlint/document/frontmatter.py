@@ -1,8 +1,10 @@
-"""YAML front matter: find it, parse it safely, remember where list items sit."""
+"""Front matter, YAML (``---``) or TOML (``+++``, Hugo): find it, parse it safely, remember
+where list items sit."""
 
 from __future__ import annotations
 
 import re
+import tomllib
 from functools import lru_cache
 
 from ruamel.yaml import YAML
@@ -16,6 +18,10 @@ from editlint.yamlguard import find_problem
 
 _OPENING = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n")
 _CLOSING = re.compile(r"^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.MULTILINE)
+
+_TOML_OPENING = re.compile(r"\A(?:\ufeff)?\+\+\+[ \t]*\r?\n")
+_TOML_CLOSING = re.compile(r"^\+\+\+[ \t]*(?:\r?\n|\Z)", re.MULTILINE)
+_TOML_STRING = re.compile(r"\"(?:[^\"\\\n]|\\.)*+\"?|'[^'\n]*+'?|\]")  # unclosed too: linear
 
 #: Keys whose list items get source spans (for see-also checks and fixes).
 SPANNED_LIST_KEYS = ("see_also", "aliases", "redirect_from")
@@ -43,8 +49,58 @@ def _yaml() -> YAML:
     return yaml
 
 
+def split_toml_front_matter(text: str) -> tuple[int, int, int] | None:
+    """Like ``split_front_matter``, for TOML front matter between ``+++`` lines."""
+    opening = _TOML_OPENING.match(text)
+    if not opening:
+        return None
+    closing = _TOML_CLOSING.search(text, opening.end())
+    if not closing:
+        raise InputError("front matter opened with '+++' is never closed", 0)
+    return opening.end(), closing.start(), closing.end()
+
+
+def parse_toml_front_matter(text: str) -> FrontMatter | None:
+    """Parse TOML front matter (Hugo's ``+++``) into plain data with list item spans."""
+    bounds = split_toml_front_matter(text)
+    if bounds is None:
+        return None
+    toml_start, toml_end, body_start = bounds
+    source = text[toml_start:toml_end]
+    try:
+        data = tomllib.loads(source)
+    except tomllib.TOMLDecodeError as error:
+        raise InputError(f"invalid TOML in front matter: {error}", toml_start) from None
+    except RecursionError:
+        raise InputError("front matter refused: nesting too deep", toml_start) from None
+    spans = {
+        key: _toml_item_spans(source, key, toml_start)
+        for key in SPANNED_LIST_KEYS
+        if isinstance(data.get(key), list)
+    }
+    return FrontMatter(
+        data=_plain(data), start=0, end=body_start, body_start=body_start, item_spans=spans
+    )
+
+
+def _toml_item_spans(source: str, key: str, base: int) -> list[tuple[int, int]]:
+    """Spans of the strings of an inline array ``key = ["a", 'b']``."""
+    found = re.search(rf"^[ \t]*{re.escape(key)}[ \t]*=[ \t]*\[", source, re.MULTILINE)
+    if not found:
+        return []
+    spans = []
+    for match in _TOML_STRING.finditer(source, found.end()):
+        if match.group(0) == "]":
+            break
+        spans.append((base + match.start(), base + match.end()))
+    return spans
+
+
 def parse_front_matter(text: str) -> FrontMatter | None:
-    """Parse the front matter of ``text`` into plain Python data with item spans."""
+    """Parse the front matter of ``text`` (YAML, or TOML between ``+++`` lines) into plain
+    Python data with item spans."""
+    if text.startswith("+++") or text.startswith("\ufeff+++"):
+        return parse_toml_front_matter(text)
     bounds = split_front_matter(text)
     if bounds is None:
         return None

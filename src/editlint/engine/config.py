@@ -13,6 +13,7 @@ from editlint.diagnostics import Severity
 from editlint.document.screening import DEFAULT_MAX_FILE_SIZE, DEFAULT_MAX_LINE_LENGTH
 from editlint.errors import ConfigError
 from editlint.safefiles import contained, read_regular
+from editlint.sources.reliability import SourceEntry
 from editlint.yamlsource import line_of, load_yaml, to_plain, validate
 
 CACHE_DIR_NAME = ".editlint_cache"
@@ -37,8 +38,21 @@ class LinksConfig(BaseModel):
         validation_alias=AliasChoices("url_prefixes", "url-prefixes"),
         description="Site URL prefixes that name an article, e.g. '/index.php/' for MediaWiki.",
     )
-    anchors: Literal["github", "mediawiki"] = Field(
-        "github", description="How '#Section' anchors are derived from headings."
+    anchors: Literal["auto", "github", "mediawiki"] = Field(
+        "auto",
+        description=(
+            "How '#Section' anchors are derived from headings: 'github' slugs, 'mediawiki' ids,"
+            " or 'auto' (either: an anchor is broken only when neither reaches a heading)."
+        ),
+    )
+    missing_targets: Literal["auto", "always"] = Field(
+        "auto",
+        validation_alias=AliasChoices("missing_targets", "missing-targets"),
+        description=(
+            "When links and see-also entries to absent articles are reported: 'always', or"
+            " 'auto' (not in an article most of whose links lead outside the repository, as in"
+            " a partial export of a wiki)."
+        ),
     )
     external_links_are_citations: bool = Field(
         True,
@@ -51,6 +65,22 @@ class LinksConfig(BaseModel):
         None,
         validation_alias=AliasChoices("redirects_file", "redirects-file"),
         description="A YAML file mapping redirect titles to canonical titles.",
+    )
+
+
+class SourcesConfig(BaseModel):
+    """Which sources the citations may not cite (SRC201): editlint's list, shared lists, entries."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    builtin: bool = Field(True, description="Use editlint's default list (from WP:RSP).")
+    lists: list[str] = Field(
+        default_factory=list,
+        description="Reliability list files (relative to the config file), in the default "
+        "list's format; later entries override earlier ones.",
+    )
+    entries: list[SourceEntry] = Field(
+        default_factory=list, description="More entries: domain or name, status, reason."
     )
 
 
@@ -123,6 +153,9 @@ class Config(BaseModel):
     links: LinksConfig = Field(
         default_factory=LinksConfig, description="How links and see-also targets resolve."
     )
+    sources: SourcesConfig = Field(
+        default_factory=SourcesConfig, description="Source reliability lists (rule SRC201)."
+    )
     max_file_size: int = Field(
         DEFAULT_MAX_FILE_SIZE,
         ge=1,
@@ -173,7 +206,8 @@ class LoadedConfig:
 def repository_of(folder: Path) -> Path:
     """The repository a config file in ``folder`` belongs to: the git work tree holding it
     (by name, like ``find_config``), else the folder itself. The paths a config names
-    (``content_root``, ``extends``, ``rule_paths``, ``links.redirects_file``, the cache) must
+    (``content_root``, ``extends``, ``rule_paths``, ``links.redirects_file``,
+    ``sources.lists``, the cache) must
     stay inside it, links resolved: a pull request controls the config."""
     folder = Path(os.path.abspath(folder))
     for candidate in (folder, *folder.parents):
@@ -262,6 +296,9 @@ def _check_paths(loaded: LoadedConfig, data: Any) -> None:
     redirects = config.links.redirects_file
     if redirects and not contained(root / redirects, loaded.repository):
         refuse("links.redirects_file", redirects, ("links", "redirects_file"))
+    for number, name in enumerate(config.sources.lists):
+        if not contained(root / name, loaded.repository):
+            refuse("sources.lists", name, ("sources", "lists", number))
     from editlint.rules.packs import pack_files
 
     for number, name in enumerate(config.rule_paths):

@@ -93,7 +93,7 @@ def _repository(rule: Rule, text: str) -> Iterator[tuple[Checker, Path]]:
     """A content repository holding ``text`` as its one article, and a checker for ``rule``."""
     with tempfile.TemporaryDirectory(prefix="editlint-example-") as folder:
         root = Path(folder)
-        path = root / ARTICLE_NAME
+        path = root / Path(ARTICLE_NAME).with_suffix(getattr(rule, "example_suffix", ".md"))
         path.write_text(text, encoding="utf-8")
         loaded = LoadedConfig(Config(), None, root)
         yield Checker(loaded, SelectionOverrides(select=[rule.code]), rules=[rule]), path

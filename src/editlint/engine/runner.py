@@ -8,7 +8,8 @@ from itertools import islice
 from pathlib import Path
 
 from editlint.diagnostics import Category, Diagnostic, Severity
-from editlint.document import Document, InputError, parse_document
+from editlint.document import UNSUPPORTED_SUFFIXES, Document, InputError, parse_document
+from editlint.document.dump import is_dump
 from editlint.document.lines import LineIndex
 from editlint.document.screening import UNPARSABLE_CODE, decode, read_bytes, screen_text
 from editlint.engine.codes import Selectors
@@ -16,6 +17,7 @@ from editlint.engine.config import Config, LoadedConfig
 from editlint.engine.folding import fold_related
 from editlint.engine.selection import ignored_for_file, is_selected, severity_for
 from editlint.engine.suppression import find_suppressions
+from editlint.engine.tagged import without_tagged
 from editlint.index import ContentIndex, build_index
 from editlint.index.build import ScanAll
 from editlint.index.resolve import probing
@@ -82,10 +84,16 @@ class Checker:
         select = [*select, *config.extend_select, *overrides.extend_select]
         ignore = [*config.ignore, *overrides.ignore]
         self.rules = [rule for rule in rules if is_selected(rule.code, select, ignore, rule.opt_in)]
+        selected = frozenset(rule.code for rule in self.rules)
         self._contexts = {
             rule.code: RuleContext(
                 options=_options(rule, config.rules.get(rule.code, {}), loaded),
-                settings={"links": config.links},
+                settings={
+                    "links": config.links,
+                    "selected": selected,
+                    "sources": config.sources,
+                    "root": loaded.root,
+                },
             )
             for rule in self.rules
         }
@@ -119,6 +127,14 @@ class Checker:
 
     def check_text(self, text: str, path: Path | None = None) -> FileResult:
         config = self.loaded.config
+        if path is not None and path.suffix.lower() in UNSUPPORTED_SUFFIXES:
+            message = (
+                f"unsupported format ({path.suffix}): editlint reads Markdown, MediaWiki "
+                "wikitext and plain-text exports"
+            )
+            if is_dump(path):
+                message += "; convert a MediaWiki dump with `editlint import`"
+            return FileResult(path, text, [_input_error(UNPARSABLE_CODE, message, 0)], False)
         refusal = screen_text(text, config.max_file_size, config.max_line_length)
         if refusal is not None:
             return FileResult(path, text, [_input_error(*refusal)], False)
@@ -174,6 +190,7 @@ class Checker:
             except Exception as error:  # one rule's crash must not stop the others
                 found = [_internal_error(rule, error)]
             diagnostics.extend(found)
+        diagnostics = without_tagged(document, diagnostics)
         suppressions = find_suppressions(document, file_ignores)
         severities = {**config.severity, **file_settings.get("severity", {})}
         kept = []

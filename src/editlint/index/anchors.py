@@ -6,6 +6,9 @@
   form MediaWiki still emits (``urlencode`` with ``%`` written ``.``: ``.27`` for ``'``,
   ``.2F`` for ``/``); duplicates ``_2``, ``_3``; fragments compare case-sensitively after
   percent-decoding (``%27``).
+- ``auto`` (the default): either of the two. A Markdown folder may hold pages written for
+  GitHub or exported from a wiki (ArchWiki's tables of contents link ``#Package_naming``); a
+  fragment is broken only when no scheme reaches a heading with it.
 """
 
 from __future__ import annotations
@@ -18,8 +21,16 @@ _UNDERSCORES = re.compile(r"[\s_]+")
 _NOT_ASCII_SLUG = re.compile(r"[^a-z0-9 _-]")
 
 
+SCHEMES = ("github", "mediawiki")
+
+
 def anchor_keys(headings: list[str], ids: list[str], scheme: str) -> frozenset[str]:
-    """Every fragment key that reaches a heading or an explicit id of a page."""
+    """Every fragment key that reaches a heading or an explicit id of a page (under ``auto``,
+    each scheme's keys, marked with the scheme's name)."""
+    if scheme == "auto":
+        return frozenset(
+            f"{each}:{key}" for each in SCHEMES for key in anchor_keys(headings, ids, each)
+        )
     keys: set[str] = {fragment_key(explicit, scheme) for explicit in ids}
     counts: dict[str, int] = {}
     for heading in headings:
@@ -31,6 +42,18 @@ def anchor_keys(headings: list[str], ids: list[str], scheme: str) -> frozenset[s
                 suffix = f"-{count}" if scheme == "github" else f"_{count + 1}"
                 keys.add(fragment_key(form + suffix, scheme))
     return frozenset(keys)
+
+
+def reaches(fragment: str, keys: frozenset[str], scheme: str) -> bool:
+    """Whether ``fragment`` reaches one of a page's ``anchor_keys`` under ``scheme``."""
+    if scheme == "auto":
+        return any(f"{each}:{fragment_key(fragment, each)}" in keys for each in SCHEMES)
+    return fragment_key(fragment, scheme) in keys
+
+
+def written_scheme(fragment: str) -> str:
+    """The scheme a fragment looks written for: MediaWiki's keep the heading's capitals."""
+    return "github" if fragment == fragment.lower() else "mediawiki"
 
 
 def fragment_key(fragment: str, scheme: str) -> str:
@@ -65,4 +88,3 @@ def github_slug(heading: str) -> str:
         if char in " -_" or char.isalnum() or unicodedata.category(char).startswith("M")
     )
     return "".join(kept).replace(" ", "-")
-

@@ -11,7 +11,7 @@ from pathlib import Path
 from editlint.document import SUPPORTED_SUFFIXES
 from editlint.index.anchors import anchor_keys
 from editlint.index.scan import ScannedArticle
-from editlint.index.suggest import TitleSuggester
+from editlint.index.suggest import TitleSuggester, language_of
 
 _SPACES = re.compile(r"[\s_]+")
 
@@ -136,7 +136,11 @@ class ContentIndex:
         """The title closest to ``name`` ("did you mean"), or None when none is close."""
         if self._suggester is None:
             titles = {normalise_title(a.title): a.title for a in reversed(self.articles)}
-            self._suggester = TitleSuggester(titles)
+            languages = {
+                normalise_title(a.title): language_of(a.title) or language_of(a.redirect_to or "")
+                for a in self.articles
+            }
+            self._suggester = TitleSuggester(titles, languages=languages)
         return self._suggester.suggest(normalise_title(name))
 
     def anchor_keys(self, article: Article, scheme: str) -> frozenset[str] | None:
@@ -171,4 +175,3 @@ def article_files(root: str, subfolders: bool = True) -> list[tuple[str, os.stat
                 continue
     found.sort()
     return found
-

@@ -18,7 +18,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from editlint.document import Document, Link, LinkKind
-from editlint.index.anchors import anchor_keys, fragment_key
+from editlint.index.anchors import anchor_keys, reaches
 from editlint.index.content import Article, ContentIndex
 from editlint.index.scan import scan_headings, text_digest
 
@@ -79,7 +79,7 @@ class Resolution:
 class LinkResolver:
     """Resolves the links of one document against the index under the site's link settings."""
 
-    def __init__(self, index: ContentIndex, document: Document, url_prefixes=(), anchors="github"):
+    def __init__(self, index: ContentIndex, document: Document, url_prefixes=(), anchors="auto"):
         self.index = index
         self.document = document
         self.url_prefixes = tuple(url_prefixes)
@@ -150,7 +150,7 @@ class LinkResolver:
             return None
         if keys is None:
             return None
-        return fragment_key(resolution.anchor, self.scheme) in keys
+        return reaches(resolution.anchor, keys, self.scheme)
 
     def own_anchors(self) -> frozenset[str]:
         if self._own_anchors is None:
@@ -174,7 +174,7 @@ class LinkResolver:
     def _indexed_self(self) -> Article | None:
         """The index's scan of this very text (same file, same text), whose headings it has."""
         document = self.document
-        if document.format != "markdown" or document.path is None:
+        if document.format not in ("markdown", "wikitext") or document.path is None:
             return None
         article = self.index.by_path(document.path)
         if (

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 import yaml
 
 from editlint.document.errors import InputError
-from editlint.document.frontmatter import split_front_matter
+from editlint.document.frontmatter import parse_toml_front_matter, split_front_matter
 from editlint.document.plaintext import strip_scraped_edit
 from editlint.yamlguard import find_problem
 
@@ -59,9 +59,10 @@ _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 _NOT_PARAGRAPH = re.compile(r"^ {0,3}(?:[-*+>|]|\d+[.)]|#|<|\s*$)|^ {4}")
 _ID_ATTRIBUTE = re.compile(r"<[a-zA-Z][^<>]*?\s(?:id|name)\s*=\s*[\"']([^\"']+)[\"']")
+_ANCHOR_TEMPLATE = re.compile(r"\{\{\s*(?:[Vv]isible )?[Aa]nchors?\s*\|([^{}]*)\}\}")
 _HEADING_ID = re.compile(r"[ \t]*\{#([^}\s]+)\}[ \t]*$")
 _REDIRECT_PAGE = re.compile(
-    r"\A\s*(?:Redirect to:\s*\n\s*[-*+]\s+\[[^\]]*\]\(\s*<?([^\s)>]+(?:\([^\s)]*\))?)|"
+    r"\A\s*(?:Redirect to:\s*\n\s*[-*+]\s+\[[^\]]*\]\(\s*<?((?:[^\s()>]++|\([^\s()]*\))+)|"
     r"#REDIRECT\s*\[\[([^\]|]+)(?:\|[^\]]*)?\]\])",
     re.IGNORECASE,
 )
@@ -134,6 +135,8 @@ def scan_text(text: str, stem: str, plaintext: bool = False) -> ScannedArticle:
 _WIKI_HEADING = re.compile(r"^(={1,6})(.+?)\1[ \t]*$", re.MULTILINE)
 _WIKI_REDIRECT = re.compile(r"\A\s*#REDIRECT\s*:?\s*\[\[([^\]|]+)(?:\|[^\]]*)?\]\]", re.IGNORECASE)
 _WIKI_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
+# {{anchor|a|b}}, {{anchors|...}}, {{vanchor|text|id}}: ids a link's #fragment may name.
+_WIKI_ANCHOR = re.compile(r"\{\{\s*(?:[Vv]?[Aa]nchors?)\s*\|([^{}\n]*)\}\}")
 
 
 def scan_wikitext(text: str, title: str) -> ScannedArticle:
@@ -141,10 +144,15 @@ def scan_wikitext(text: str, title: str) -> ScannedArticle:
     visible = _WIKI_COMMENT.sub("", text) if "<!--" in text else text
     headings = [plain_heading(match.group(2)) for match in _WIKI_HEADING.finditer(visible)]
     redirect = _WIKI_REDIRECT.match(text)
+    ids = _ID_ATTRIBUTE.findall(visible) if "<" in visible else []
+    if "nchor" in visible:
+        for match in _WIKI_ANCHOR.finditer(visible):
+            ids.extend(name.strip() for name in match.group(1).split("|") if name.strip())
     return ScannedArticle(
         title=title,
         redirect_to=redirect.group(1).strip() if redirect else None,
         headings=[heading for heading in headings if heading],
+        ids=ids,
         digest=text_digest(text),
     )
 
@@ -153,6 +161,9 @@ def scan_headings(text: str, start: int = 0) -> tuple[list[str], list[str], str 
     """Plain texts of the headings outside code, explicit ids, and a leading H1 title."""
     headings: list[str] = []
     ids: list[str] = _ID_ATTRIBUTE.findall(text, start) if "<" in text else []
+    if "{{" in text:  # wikitext anchors: {{anchor|Step 4|4}}, {{visible anchor|Term}}
+        for names in _ANCHOR_TEMPLATE.findall(text, start):
+            ids.extend(name.strip() for name in names.split("|") if name.strip())
     first_h1: str | None = None
     seen_content = False
     fence: str | None = None
@@ -226,6 +237,12 @@ def plain_heading(markup: str) -> str:
 
 
 def _front_matter(text: str) -> tuple[dict, int]:
+    if text.startswith("+++") or text.startswith("\ufeff+++"):
+        try:
+            toml = parse_toml_front_matter(text)
+        except InputError:
+            return {}, 0
+        return (toml.data, toml.body_start) if toml is not None else ({}, 0)
     try:
         bounds = split_front_matter(text)
     except InputError:

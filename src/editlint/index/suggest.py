@@ -9,12 +9,39 @@ titles sharing the most pieces with the name are compared, and answers are remem
 from __future__ import annotations
 
 import difflib
+import re
 from collections import Counter
+from urllib.parse import unquote
 
 #: Titles compared with difflib for one name (those sharing the most trigrams with it).
 CANDIDATES = 32
 #: Names shorter than this have too few trigrams: they are compared with every title.
 SHORT = 6
+
+
+#: The language names (as wikis write them, in their own language) that end translated page
+#: titles: "Installation guide (Polski)", "Pacman (Русский)/Tips", "Help:Reading_(Polski)#...".
+LANGUAGES = frozenset(
+    name.casefold()
+    for name in (
+        "العربية|Български|Bosanski|Català|Čeština|Česky|Dansk|Deutsch|Ελληνικά|Español|"
+        "Esperanto|Suomi|Français|עברית|Hrvatski|Magyar|Indonesia|Italiano|日本語|한국어|Lietuvių|"
+        "Norsk Bokmål|Nederlands|Polski|Português|Română|Русский|Slovenčina|Slovenský|Српски|"
+        "Svenska|ไทย|Türkçe|Українська|Tiếng Việt|简体中文|正體中文|"
+        "中文（简体）|中文（繁體）|فارسی|Eesti|Latviešu|Srpski|Қазақша"
+    ).split("|")
+)
+_SUFFIX = re.compile(r"\(([^()]+)\)")
+
+
+def language_of(title: str) -> str | None:
+    """The language a translated page's title names in parentheses ("Foo (Polski)",
+    "Foo_(Polski)#Bar", "Foo (Polski)/Sub"), or None for a page in the wiki's own language."""
+    for match in _SUFFIX.finditer(unquote(title).replace("_", " ")):
+        name = match.group(1).strip().casefold()
+        if name in LANGUAGES:
+            return name
+    return None
 
 
 def trigrams(text: str) -> set[str]:
@@ -25,9 +52,17 @@ def trigrams(text: str) -> set[str]:
 class TitleSuggester:
     """Closest titles to names; ``titles`` maps normalised title -> title as written."""
 
-    def __init__(self, titles: dict[str, str], cutoff: float = 0.8) -> None:
+    def __init__(
+        self,
+        titles: dict[str, str],
+        cutoff: float = 0.8,
+        languages: dict[str, str | None] | None = None,
+    ) -> None:
+        """``languages``: the language of a translated page (or of the page a redirect leads
+        to), by normalised title; such pages are suggested only for names in that language."""
         self.titles = titles
         self.cutoff = cutoff
+        self.languages = {key: lang for key, lang in (languages or {}).items() if lang}
         self._keys = list(titles)
         self._postings: dict[str, list[int]] = {}
         for number, key in enumerate(self._keys):
@@ -44,11 +79,16 @@ class TitleSuggester:
 
     def _candidates(self, key: str) -> list[str]:
         if len(key) < SHORT or len(self._keys) <= CANDIDATES:
-            return self._keys
-        shared: Counter[int] = Counter()
-        for piece in trigrams(key):
-            shared.update(self._postings.get(piece, ()))
-        return [self._keys[number] for number, _ in shared.most_common(CANDIDATES)]
+            found = self._keys
+        else:
+            shared: Counter[int] = Counter()
+            for piece in trigrams(key):
+                shared.update(self._postings.get(piece, ()))
+            found = [self._keys[number] for number, _ in shared.most_common(CANDIDATES)]
+        if not self.languages:
+            return found
+        wanted = language_of(key)  # "Install" is never answered with a Polish page
+        return [title for title in found if self.languages.get(title) == wanted]
 
 
 #: difflib ratios remembered (the same anchor is often misspelt the same way across pages).

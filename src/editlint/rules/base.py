@@ -75,6 +75,8 @@ class Rule:
     fix_applicability: ClassVar[Applicability | None] | Applicability | None = None
     options_model: ClassVar[type[BaseModel]] = NoOptions
     examples: ClassVar[RuleExamples | None] | RuleExamples | None = None
+    #: The format the examples are written in, as a file suffix (".wiki" for wikitext).
+    example_suffix: ClassVar[str] = ".md"
     needs_index: ClassVar[bool] | bool = False
     origin: ClassVar[str] | str = "builtin"
     # Off unless ``select`` or ``extend-select`` names the full code ("ALL" and prefixes don't).

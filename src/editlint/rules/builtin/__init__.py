@@ -17,6 +17,7 @@ from editlint.rules.builtin.see_also import (
     SeeAlsoViaRedirect,
     SelfReferencingSeeAlso,
 )
+from editlint.rules.builtin.sources import BareUrlCitation, IncompleteCitation, UnreliableSource
 from editlint.rules.builtin.unsourced import (
     ArticleWithoutCitations,
     CitationNeededMarker,
@@ -42,6 +43,9 @@ BUILTIN_RULES = [
     UnusedFootnoteDefinition,
     UnknownCitationKey,
     CitationNeededMarker,
+    UnreliableSource,
+    BareUrlCitation,
+    IncompleteCitation,
     # see-also
     DanglingSeeAlso,
     EmptySeeAlsoSection,

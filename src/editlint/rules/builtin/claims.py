@@ -29,6 +29,10 @@ _LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
 _CURRENCY = "$€£¥"
 _DIGITS = regex.compile(r"\d+")
 
+# "Orel and Stolbova (1995) group ...", "Ehret (1995: 70)": an author-date reference names its
+# source; the year in parentheses after a capitalised name is the work's, not an event's.
+_NOT_AUTHOR_DATE = r"(?<!(?-i:\p{Lu})[\p{L}.'’-]*\s)"
+
 ClaimKind = Literal["figure", "date", "superlative", "quotation", "attribution", "causal"]
 CLAIM_KINDS: tuple[str, ...] = get_args(ClaimKind)
 _REASONS = {
@@ -114,7 +118,7 @@ class ClaimDetector:
             ),
             "date": regex.compile(
                 rf"(?:\b(?:{alternation(options.year_context)})\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?"
-                rf"|\b(?:{_MONTHS})\s+\d{{1,2}},\s+|\bmid-|\()"
+                rf"|\b(?:{_MONTHS})\s+\d{{1,2}},\s+|\bmid-|{_NOT_AUTHOR_DATE}\()"
                 r"(?P<year>\d{4})\b(?!s\b|[.,]\d|%|[\s-]*(?:bits?|bytes?|px|pixels)\b|x\d)",
                 regex.IGNORECASE,
             ),

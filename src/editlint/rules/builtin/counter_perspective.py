@@ -18,6 +18,7 @@ from editlint.rules.builtin.viewpoints import (
     ViewpointOptions,
     analyse,
     in_debate_section,
+    is_debate_heading,
     is_debate_section,
     may_report_views,
     narrator_views,
@@ -167,7 +168,7 @@ Fix: add the other side's view, attributed to who holds it and cited."""
             for view in balance.unanswered():
                 if not any(a <= view.start < b for a, b in spans):
                     continue
-                view_start = _trim(document.text, view.start, view.end)
+                view_start = _trim(document.masked, view.start, view.end)
                 message = self.message.format(holder=view.side_word.lower(), unit=unit)
                 yield self.diagnostic(view_start, view.end, message)
 
@@ -291,10 +292,12 @@ class OneSidedSection(Rule):
     )
     summary = "A debate, controversy, criticism or reception section with one-sided items."
     explanation = """\
-What: a section titled as a debate, controversy, criticism or reception section in which some
-items (list items, or paragraphs and subsections) report a single holder's view, or give a view
-in the article's own voice. The message summarises the section: how many items give both sides,
-and which do not.
+What: a section titled as a debate, controversy or criticism section in which some items (list
+items, or paragraphs and subsections) report a single holder's view, or give a view in the
+article's own voice; items that report no one's view take no side. A criticism section is
+reported only when no item gives a reply or another side's view. Names ("Lincoln–Douglas
+debates"), reception, "Views on ..." and "Critique of ..." sections are not debates. The
+message summarises the section: how many items give both sides, and which do not.
 Why: such a section promises the reader the state of a debate; an item that reports one side
 presents that side as the answer.
 Example: a "Debates" list where four items set proponents against critics and two end with
@@ -314,15 +317,19 @@ Fix: give every item the views of each side, attributed and cited."""
         patterns = options.patterns
         quoted = remember(document, QuotationFilter, QuotationFilter)
         for index, section in enumerate(document.sections):
-            if not is_debate_section(section, patterns):
+            if not is_debate_heading(section, patterns):
                 continue
             items = section_items(document, index)
             balances: list[Balance] = [
                 analyse(document, start, end, patterns, quoted) for start, end in items
             ]
-            one_sided = [
-                number for number, balance in enumerate(balances, 1) if not balance.gives_both_sides
-            ]
+            if _CRITICISM.search(section.title):
+                # A criticism section reports critics item by item; it is one-sided only when
+                # no item gives a reply or another side's view.
+                whole = analyse(document, section.start, section.end, patterns, quoted)
+                if not whole.one_sided:
+                    continue
+            one_sided = [number for number, balance in enumerate(balances, 1) if balance.one_sided]
             if not one_sided:
                 continue
             heading = document.blocks[section.heading]
@@ -338,6 +345,9 @@ Fix: give every item the views of each side, attributed and cited."""
                 verb="does" if len(one_sided) == 1 else "do",
             )
             yield self.diagnostic(heading.start, heading.end, message)
+
+
+_CRITICISM = regex.compile(r"\bcriticism", regex.IGNORECASE)
 
 
 def _enumerate(words: list[str]) -> str:

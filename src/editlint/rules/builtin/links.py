@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 from editlint.diagnostics import Category, Severity
 from editlint.document import Document, Link
-from editlint.index.anchors import heading_anchor
+from editlint.index.anchors import heading_anchor, written_scheme
 from editlint.index.resolve import LinkResolver, Resolution, Status
 from editlint.index.suggest import closest
 from editlint.rules.base import Rule, RuleContext, RuleExamples
@@ -18,10 +20,48 @@ def resolver_for(document: Document, context: RuleContext) -> LinkResolver | Non
         return None
     links = context.settings.get("links")
     prefixes = tuple(links.url_prefixes) if links is not None else ()
-    scheme = links.anchors if links is not None else "github"
+    scheme = links.anchors if links is not None else "auto"
     index = context.index
     key = (resolver_for, id(index), prefixes, scheme)  # shared by the rules of one document
     return remember(document, key, lambda document: LinkResolver(index, document, prefixes, scheme))
+
+
+#: Under ``missing_targets: auto``, an article linking at least this many distinct pages ...
+PARTIAL_EXPORT_LINKS = 3
+#: ... of which fewer than a quarter are in the repository links into a wiki the
+#: repository holds only part of: its links to absent pages are not reported.
+PARTIAL_EXPORT_SHARE = 0.25
+
+
+def reports_missing(document: Document, context: RuleContext, resolver: LinkResolver) -> bool:
+    """Whether the links and see-also entries of ``document`` that resolve to no article are
+    worth reporting. A content repository that holds its namespace resolves nearly every link,
+    so a broken one stands out; an article exported from a wiki with a few of its neighbours
+    (most of its links lead to pages never exported) would be reported link by link, every
+    finding wrong. Set ``links.missing_targets: always`` to report them anyway."""
+    links = context.settings.get("links")
+    if links is not None and links.missing_targets == "always":
+        return True
+    return remember(document, (reports_missing, id(resolver)), lambda _: _holds(resolver))
+
+
+def _holds(resolver: LinkResolver) -> bool:
+    found: set[str] = set()
+    missing: set[str] = set()
+    for link in resolver.document.links:
+        resolution = resolver.resolve_link(link)
+        if resolution.status is Status.MISSING:
+            missing.add(resolution.name.casefold())
+        elif resolution.status in (Status.FOUND, Status.FILE):
+            found.add(resolution.name.casefold())
+    total = len(found) + len(missing)
+    if len(missing) >= 2 and not found:
+        return False  # every page it links is absent: it links into a wiki held elsewhere
+    return total < PARTIAL_EXPORT_LINKS or len(found) >= PARTIAL_EXPORT_SHARE * total
+
+
+# "[[:print:]]" in a shell pattern written outside code: a character class, not a wiki link.
+_POSIX_CLASS = re.compile(r"^:[a-z]+:$")
 
 
 def entry_links(document: Document) -> set[int]:
@@ -51,11 +91,11 @@ Fix: point the link at the article's current title or path, or remove the link."
 
     def check(self, document: Document, context: RuleContext):
         resolver = resolver_for(document, context)
-        if resolver is None:
+        if resolver is None or not reports_missing(document, context, resolver):
             return
         skip = entry_links(document)
         for link in document.links:
-            if id(link) in skip:
+            if id(link) in skip or _POSIX_CLASS.match(link.target):
                 continue  # an external URL may still be a site URL under a configured prefix
             resolution = resolver.resolve_link(link)
             if resolution.status is not Status.MISSING:
@@ -94,24 +134,34 @@ Fix: use the heading's current anchor."""
         if resolver is None:
             return
         anchors_of: dict[str, list[str]] = {}  # target page -> its heading anchors
+        broken: dict[tuple, list[tuple[Link, Resolution]]] = {}
         for link in document.links:
             resolution = resolver.resolve_link(link)
             if resolver.anchor_exists(resolution) is not False:
                 continue
-            yield self._finding(document, link, resolution, resolver, anchors_of)
+            page = resolution.article.file if resolution.article is not None else ""
+            broken.setdefault((page, resolution.anchor), []).append((link, resolution))
+        for links in broken.values():  # one finding per broken anchor, at its first link
+            link, resolution = links[0]
+            yield self._finding(document, link, resolution, resolver, anchors_of, len(links))
 
-    def _finding(self, document, link: Link, resolution: Resolution, resolver, anchors_of):
+    def _finding(self, document, link: Link, resolution: Resolution, resolver, anchors_of, count):
         same_page = resolution.status is Status.SAME_PAGE
         where = "this article" if same_page else f"'{resolution.article.title}'"
         message = self.message.format(anchor=resolution.anchor, where=where)
         page = "" if same_page else str(resolution.article.path)
         if page not in anchors_of:
             headings = _headings(resolution, resolver)
-            anchors_of[page] = [heading_anchor(heading, resolver.scheme) for heading in headings]
-        anchors = anchors_of[page]
+            anchors_of[page] = headings
+        scheme = resolver.scheme
+        if scheme == "auto":
+            scheme = written_scheme(resolution.anchor)
+        anchors = [heading_anchor(heading, scheme) for heading in anchors_of[page]]
         close = closest(resolution.anchor, anchors, cutoff=0.75)
         if close is not None:
             message += f" (did you mean '#{close}'?)"
+        if count > 1:
+            message += f"; {count} links use it"
         written = document.text[link.target_start : link.target_end]
         hash_at = written.find("#")
         start = link.target_start + hash_at if hash_at >= 0 else link.target_start

@@ -8,7 +8,7 @@ from editlint.document import Document, SeeAlsoEntry, SeeAlsoSource
 from editlint.index import Article, normalise_title
 from editlint.index.resolve import LinkResolver, Resolution, Status
 from editlint.rules.base import FixExample, Rule, RuleContext, RuleExamples
-from editlint.rules.builtin.links import resolver_for
+from editlint.rules.builtin.links import reports_missing, resolver_for
 from editlint.rules.builtin.see_also_edits import remove_entry, remove_section, rename_entry
 
 LISTED = (SeeAlsoSource.SECTION, SeeAlsoSource.FRONT_MATTER)
@@ -38,8 +38,11 @@ def _names_an_article(entry: SeeAlsoEntry) -> bool:
     if entry.source is not SeeAlsoSource.SECTION:
         return True
     name = entry.target.strip().strip("*_").strip()
-    return bool(name) and "<" not in name and not name.endswith((".", ":")) and (
-        len(name.split()) <= MAX_TITLE_WORDS
+    return (
+        bool(name)
+        and "<" not in name
+        and not name.endswith((".", ":"))
+        and (len(name.split()) <= MAX_TITLE_WORDS)
     )
 
 
@@ -104,7 +107,7 @@ remove the entry from the see-also list. Or write the missing article."""
 
     def check(self, document: Document, context: RuleContext):
         resolver = resolver_for(document, context)
-        if resolver is None:
+        if resolver is None or not reports_missing(document, context, resolver):
             return
         prefixes = resolver.url_prefixes
         for entry, resolution in resolved_entries(document, resolver):
@@ -156,6 +159,8 @@ Fix (safe): remove the heading; or list related articles under it."""
                 block
                 for block in document.blocks_in(section_index)
                 if document.masked[block.start : block.end].strip()
+                or _holds_link(document, block.start, block.end)
+                or _without_comments(document.text[block.start : block.end]).strip()
             ]
             if not entries:
                 heading = document.blocks[document.sections[section_index].heading]
@@ -165,6 +170,24 @@ Fix (safe): remove the heading; or list related articles under it."""
                     "Remove the empty section",
                 )
                 yield self.diagnostic(heading.start, heading.end, fix=fix)
+
+
+def _without_comments(text: str) -> str:
+    """``text`` without its HTML comments (an unclosed one runs to the end)."""
+    pieces = []
+    cursor = 0
+    while (start := text.find("<!--", cursor)) >= 0:
+        pieces.append(text[cursor:start])
+        end = text.find("-->", start + 4)
+        cursor = len(text) if end < 0 else end + 3
+    pieces.append(text[cursor:])
+    return "".join(pieces)
+
+
+def _holds_link(document: Document, start: int, end: int) -> bool:
+    """Whether a link lies in ``[start, end)``: a list of external links, masked as they are,
+    is still a list of entries."""
+    return any(start <= link.start < end for link in document.links)
 
 
 class SelfReferencingSeeAlso(Rule):

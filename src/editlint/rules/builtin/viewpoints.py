@@ -145,11 +145,23 @@ class Balance:
         """More than one holder's view, none of them in the narrator's voice."""
         return not self.narrator and len(self.holders) >= 2
 
+    @property
+    def one_sided(self) -> bool:
+        """A view in the narrator's voice, or views of a single holder: narrative that reports
+        no one's view at all takes no side."""
+        if self.narrator:
+            return True
+        return len(self.holders) == 1 and not next(iter(self.holders)).startswith(REPLY)
+
     def unanswered(self) -> list[View]:
         """Views of one side with no other holder's view (attributed or not) beside them."""
         if len(self.holders) >= 2 or self.narrator:
             return []
-        return [view for view in self.views if view.side is not None][:1]
+        return [
+            view
+            for view in self.views
+            if view.side is not None and not view.holder.startswith(REPLY)
+        ][:1]
 
 
 def analyse(
@@ -182,8 +194,34 @@ def analyse(
             continue
         previous = holder
         span_start = subject_start if subject.strip() else match.start()
+        if side is not None and _answers(text, start, subject_start):
+            holder = REPLY + holder  # "However, critics argue ...": a reply to a view before
         balance.views.append(View(span_start, match.end(), holder, side, side_word))
+    if balance.views and _OTHERS.search(text, start, end):
+        # "Some prefer A ... Others prefer B": another holder, whatever the verb.
+        balance.views.append(View(start, start, "others", None))
     return balance
+
+
+# "Others prefer ...", "while others hold ...": the view of other holders than the first.
+_OTHERS = regex.compile(r"(?:(?:^|[.;:]\s+)Others|\b(?:while|but|whereas) others)\b")
+
+
+REPLY = "reply:"
+_REPLY = regex.compile(
+    r"(?:however|but|yet|in contrast|by contrast|conversely|on the other hand|nevertheless|"
+    r"others|in response|responding)\W*$",
+    regex.IGNORECASE,
+)
+
+
+def _answers(text: str, start: int, subject_start: int) -> bool:
+    """Whether the clause before a side's view opens with a contrast ("However, critics
+    argue"): the view answers one stated before it, even without an attribution verb."""
+    window = max(start, subject_start - 200)  # a contrast opens the clause: look back a little
+    sentence = max(text.rfind(". ", window, subject_start), window)
+    before = text[sentence:subject_start].strip(" .")
+    return bool(before) and bool(_REPLY.search(before[-40:]))
 
 
 def narrator_views(
@@ -245,16 +283,29 @@ def _subject(text: str, clause: int, verb: int) -> tuple[int, str]:
 
 
 def _side(patterns: ViewpointPatterns, text: str, start: int, end: int) -> tuple[Side | None, str]:
-    """The first side noun between ``start`` and ``end`` and the word itself."""
+    """The first side noun between ``start`` and ``end`` and the word itself. A singular noun
+    after "the" or "a" names one person's role ("the critic and composer Deems Taylor"), not
+    a side of a debate."""
     found: list[tuple[int, Side, str]] = []
     for pattern, side in ((patterns.proponents, Side.FOR), (patterns.opponents, Side.AGAINST)):
-        match = next(iter(finditer(pattern, text, start, end)), None)
-        if match is not None:
+        for match in finditer(pattern, text, start, end):
+            if _names_a_role(text, start, match.start(), match.group(0)):
+                continue
             found.append((match.start(), side, match.group(0)))
+            break
     if not found:
         return None, ""
     _, side, word = min(found)
     return side, word
+
+
+_ROLE_BEFORE = regex.compile(r"\b(?:the|a|an|his|her|their|its)\s+(?:[\w-]+\s+)?$", regex.I)
+
+
+def _names_a_role(text: str, start: int, offset: int, word: str) -> bool:
+    return not word.lower().endswith("s") and bool(
+        _ROLE_BEFORE.search(text[max(start, offset - 30) : offset])
+    )
 
 
 def _holder_key(subject: str) -> str:
@@ -267,6 +318,28 @@ def _holder_key(subject: str) -> str:
 
 def is_debate_section(section: Section, patterns: ViewpointPatterns) -> bool:
     return not section.is_lead and bool(patterns.debate_title.search(section.title))
+
+
+# Headings that hold a debate word but announce no debate between sides: a work's reception
+# (reviews, each one critic's), the subject's own views or critique of someone else.
+_NOT_A_DEBATE = regex.compile(r"\b(?:reception|views? on|critique of|legacy)", regex.IGNORECASE)
+_NAME_WORD = regex.compile(r"^\p{Lu}[\p{L}'’.]*(?:[-–]\p{Lu}[\p{L}'’.]*)+$|^\p{Lu}")
+
+
+def is_debate_heading(section: Section, patterns: ViewpointPatterns) -> bool:
+    """A debate section whose title is a generic heading ("Debates", "Abortion debate",
+    "Controversies"), not a name ("Lincoln–Douglas debates", "The Great Debate") nor a
+    section that is no debate ("Reception", "Views on women", "Critique of Hegel")."""
+    if not is_debate_section(section, patterns) or _NOT_A_DEBATE.search(section.title):
+        return False
+    match = patterns.debate_title.search(section.title)
+    words = section.title[: match.start()].split()
+    if words and "–" in words[0] or words and regex.match(r"^\p{Lu}\w*-\p{Lu}", words[0]):
+        return False  # "Lincoln–Douglas debates"
+    if any(_NAME_WORD.match(word) for word in words[1:]):
+        return False  # "The Great Debate", "Presidential Debates of 1960" keep their capitals
+    after = section.title[match.end() :].split()
+    return not (after and after[0].lower() == "of" and len(after) > 1 and after[1][:1].isupper())
 
 
 def section_items(document: Document, section_index: int) -> list[tuple[int, int]]:

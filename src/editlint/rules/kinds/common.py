@@ -16,6 +16,7 @@ from editlint.rules.memo import remember
 from editlint.rules.patterns import Alternation, PackPattern, check_backtracking, finditer
 from editlint.rules.scanner import Search
 from editlint.rules.scopes import BLOCK_SCOPES, PROSE, QuotationFilter, blocks_in_scope
+from editlint.rules.voice import VoiceSpec, reported
 
 CODE_PATTERN = r"^[A-Z]{2,6}[0-9]{2,4}$"
 
@@ -39,6 +40,8 @@ class RuleSpec(BaseModel):
     skip: list[Scope] = Field(default_factory=lambda: [Scope.QUOTATION])
     ignore_case: bool = True
     opt_in: bool = False
+    # narrator-voice tests: names, reference lists, cited sentences, named holders (voice.py)
+    voice: VoiceSpec = Field(default_factory=VoiceSpec)
     examples: RuleExamples | None = None
 
     @field_validator("message")
@@ -67,6 +70,7 @@ class DeclaredRule(Rule):
         self.include = tuple(spec.scope)
         self.skip = tuple(spec.skip)
         self.block_kinds = frozenset(BLOCK_SCOPES[s] for s in self.include if s in BLOCK_SCOPES)
+        self.voice = spec.voice if spec.voice.active else None
         self.searches: list[Search] = []
 
     def search(self, pattern: PackPattern | Alternation) -> Search:
@@ -86,6 +90,10 @@ class DeclaredRule(Rule):
             if quotations is not None and match.start() in quotations:
                 continue
             if exceptions is not None and _excepted(exceptions, document.masked, block, match):
+                continue
+            if self.voice is not None and not reported(
+                self.voice, document, block, match.start(), match.end()
+            ):
                 continue
             yield block, match
 

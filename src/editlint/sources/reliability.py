@@ -1,0 +1,125 @@
+"""Source reliability lists: which domains and publishers a team does not want cited, and why.
+
+A list is YAML, ``sources:`` followed by entries; the default list ships with editlint
+(``default-list.yaml``, its provenance in its header), and ``editlint.yaml`` extends or overrides
+it (``sources: {lists: [...], entries: [...], builtin: false}``). A later entry for the same
+domain or name replaces an earlier one, so a team can also lift a status (``status: ok``).
+"""
+
+from __future__ import annotations
+
+import re
+from enum import Enum
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from editlint.diagnostics import Severity
+
+
+class Status(str, Enum):
+    DEPRECATED = "deprecated"
+    GENERALLY_UNRELIABLE = "generally-unreliable"
+    SELF_PUBLISHED = "self-published"
+    USER_GENERATED = "user-generated"
+    CIRCULAR = "circular"
+    OK = "ok"  # lifts a status set by an earlier list
+
+    @property
+    def severity(self) -> Severity:
+        return Severity.ERROR if self is Status.DEPRECATED else Severity.WARNING
+
+    @property
+    def described(self) -> str:
+        return {
+            Status.DEPRECATED: "a deprecated source",
+            Status.GENERALLY_UNRELIABLE: "a generally unreliable source",
+            Status.SELF_PUBLISHED: "self-published",
+            Status.USER_GENERATED: "user-generated content",
+            Status.CIRCULAR: "circular sourcing (a wiki citing a wiki)",
+            Status.OK: "accepted",
+        }[self]
+
+
+class SourceEntry(BaseModel):
+    """One source: a domain (subdomains included) and/or a publisher name, and its status."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    domain: str | None = Field(None, description="e.g. example.com (matches www.example.com)")
+    name: str | None = Field(None, description="The publisher or work as cited, e.g. 'Daily Mail'")
+    status: Status
+    reason: str = Field("", description="Why, in a few words")
+    discussion: str = Field("", description="Where the status was decided")
+    replacement: str = Field("", description="What to cite instead")
+
+    @model_validator(mode="after")
+    def _named(self) -> SourceEntry:
+        if not self.domain and not self.name:
+            raise ValueError("an entry needs a 'domain' or a 'name'")
+        if self.domain:
+            self.domain = self.domain.strip().lower().removeprefix("www.")
+        return self
+
+
+class SourceList(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    sources: list[SourceEntry] = Field(default_factory=list)
+
+
+class Reliability:
+    """Looks up a URL's host or a publisher's name in the merged lists."""
+
+    def __init__(self, entries: list[SourceEntry]) -> None:
+        self._domains: dict[str, SourceEntry] = {}
+        self._names: dict[str, SourceEntry] = {}
+        for entry in entries:
+            if entry.domain:
+                self._domains[entry.domain] = entry
+            if entry.name:
+                self._names[entry.name.casefold()] = entry
+        names = sorted(self._names, key=len, reverse=True)
+        self._name_pattern = (
+            re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, names)) + r")(?!\w)", re.I)
+            if names
+            else None
+        )
+
+    def for_url(self, url: str) -> SourceEntry | None:
+        try:
+            host = (urlsplit(url if "//" in url else f"//{url}").hostname or "").lower()
+        except ValueError:
+            return None
+        while host:
+            entry = self._domains.get(host)
+            if entry is not None:
+                return None if entry.status is Status.OK else entry
+            host = host.partition(".")[2]
+        return None
+
+    def names_in(self, text: str):
+        """(entry, start, end) for each listed name in ``text``."""
+        if self._name_pattern is None:
+            return
+        for match in self._name_pattern.finditer(text):
+            entry = self._names[match.group(0).casefold()]
+            if entry.status is not Status.OK:
+                yield entry, match.start(), match.end()
+
+
+@cache
+def default_entries() -> tuple[SourceEntry, ...]:
+    """The shipped list."""
+    text = resources.files("editlint.sources").joinpath("default-list.yaml").read_text("utf-8")
+    return tuple(parse_list(text, "default-list.yaml").sources)
+
+
+def parse_list(text: str, where: str | Path) -> SourceList:
+    """A list file's entries; a ConfigError naming the file and line when it is invalid."""
+    from editlint.yamlsource import load_yaml, validate
+
+    return validate(SourceList, load_yaml(text, where), where)
