@@ -7,7 +7,7 @@ import multiprocessing
 from pathlib import Path
 
 from editlint.engine.batch import BatchOptions, check_files
-from editlint.engine.cache import ResultCache
+from editlint.engine.cache import RUN_TAG, RUN_TAG_TEXT, ResultCache
 from editlint.engine.config import find_config, load_config
 from editlint.engine.runner import Checker, SelectionOverrides
 from perf_corpus import summary, write_repository
@@ -20,7 +20,9 @@ def _run(root: Path, cache: Path, jobs: int = 1, overrides=None):
 
 
 def _entries(cache: Path) -> list[Path]:
-    return sorted(p for p in (cache / "results").rglob("*") if p.is_file())
+    return sorted(
+        p for p in (cache / "results").rglob("*") if p.is_file() and p.name != RUN_TAG
+    )
 
 
 def test_second_run_reads_the_cache(tmp_path):
@@ -90,6 +92,7 @@ def test_concurrent_runs_share_one_cache_safely(tmp_path):
 def test_old_run_folders_are_pruned(tmp_path):
     for number in range(8):
         (tmp_path / "results" / f"run{number}").mkdir(parents=True)
+        (tmp_path / "results" / f"run{number}" / RUN_TAG).write_bytes(RUN_TAG_TEXT)
     cache = ResultCache(tmp_path, "current" + "0" * 40)
     cache.folder.mkdir(parents=True)
     cache.prune()

@@ -81,4 +81,4 @@ def _checker(config: ConfigLike, start: Path) -> Checker:
             LoadedConfig(validate(Config, dict(config), "config"), None, folder.resolve())
         )
     path = Path(config)
-    return Checker(load_config(path, path.parent))
+    return Checker(load_config(path, path.parent, named=True))

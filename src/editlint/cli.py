@@ -7,6 +7,7 @@ import sys
 from importlib import import_module
 
 from editlint.errors import UsageError
+from editlint.printable import terminal_safe
 
 COMMANDS = {
     "init": ("editlint.commands.init", "Write a commented editlint.yaml for this repository."),
@@ -55,7 +56,7 @@ def main(argv: list[str] | None = None) -> int:
     except UsageError as error:
         if debug:
             raise
-        print(f"editlint: error: {error.render()}", file=sys.stderr)
+        print(f"editlint: error: {terminal_safe(error.render())}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
@@ -65,7 +66,7 @@ def main(argv: list[str] | None = None) -> int:
         if debug:
             raise
         print(
-            f"editlint: internal error: {type(error).__name__}: {error} "
+            f"editlint: internal error: {type(error).__name__}: {terminal_safe(str(error))} "
             "(run with --debug for the traceback)",
             file=sys.stderr,
         )

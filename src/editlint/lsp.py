@@ -118,6 +118,23 @@ class CheckedDocument:
         return [d for d in self.diagnostics if d.start <= end and start <= d.end]
 
 
+class _Resyncing:
+    """A message reader that finds the next header again after a malformed message: the body
+    of a message pygls could not frame is read as a header line, glued to the next message's
+    ``Content-Length`` line; that line is cut back to the header."""
+
+    def __init__(self, reader) -> None:
+        self._reader = reader
+
+    async def readline(self) -> bytes:
+        line = await self._reader.readline()
+        at = line.rfind(b"Content-Length:")
+        return line[at:] if at > 0 else line
+
+    async def readexactly(self, count: int) -> bytes:
+        return await self._reader.readexactly(count)
+
+
 class EditlintServer(LanguageServer):
     """Checks open documents with the config found upward from each document's path."""
 
@@ -128,6 +145,35 @@ class EditlintServer(LanguageServer):
         self._pending: dict[str, asyncio.Task] = {}
         self._checked: dict[str, CheckedDocument] = {}
         self._checkers: dict[tuple, Checker] = {}
+
+    def _start_io_async(self, stdin=None, stdout=None) -> None:
+        """pygls's stdio loop, reading through ``_Resyncing``: after a message with a bad
+        ``Content-Length`` (or none) pygls glued every later header to the body before it and
+        never answered again. (Overrides a private pygls method; its body as in pygls 2.0.)"""
+        import sys
+        import threading
+
+        from pygls.io_ import StdinAsyncReader, StdoutWriter, run_async
+
+        self._stop_event = threading.Event()
+        reader = _Resyncing(StdinAsyncReader(stdin or sys.stdin.buffer, self.thread_pool))
+        self.protocol.set_writer(StdoutWriter(stdout or sys.stdout.buffer))
+        try:
+            asyncio.run(
+                run_async(
+                    stop_event=self._stop_event,
+                    reader=reader,
+                    protocol=self.protocol,
+                    logger=logger,
+                    error_handler=self.report_server_error,
+                )
+            )
+        except BrokenPipeError:
+            logger.error("the client is gone; shutting down")
+        except (KeyboardInterrupt, SystemExit):
+            pass
+        finally:
+            self.shutdown()
 
     # -- checking ---------------------------------------------------------------------------
 
@@ -166,7 +212,9 @@ class EditlintServer(LanguageServer):
         text, version = document.source, document.version
         if known is not None and known.version == version and known.text == text:
             return known
-        encoding = str(getattr(self.workspace.position_encoding, "value", None) or "utf-16")
+        # pygls holds the negotiated encoding as an enum or as its string ("utf-8")
+        negotiated = self.workspace.position_encoding
+        encoding = str(getattr(negotiated, "value", negotiated) or "utf-16")
         loop = asyncio.get_running_loop()
         checked = await loop.run_in_executor(
             self._checks, self._check, uri, text, version, encoding

@@ -15,7 +15,7 @@ import yaml as pyyaml
 from ruamel.yaml import YAML
 from ruamel.yaml import nodes as ruamel_nodes
 
-#: Values (scalars, lists, mappings) a document may expand to, aliases counted each time.
+#: Values (scalars, lists, mappings) aliases may add to a document, each use counted.
 MAX_VALUES = 100_000
 #: Lists and mappings nested inside each other.
 MAX_DEPTH = 64
@@ -77,14 +77,23 @@ def _plainly_safe(text: str) -> bool:
 
 
 def _walk(root: Any) -> YamlProblem | None:
+    """Every node as loading would expand it; a node met again is an alias's expansion, and
+    only those count against ``MAX_VALUES``: a large text without aliases (a 100,001-word
+    list) is large, not a bomb, and already costs what its size costs."""
     stack: list[tuple[Any, int]] = [(root, 0)]
-    seen = 0
+    met: set[int] = set()
+    expanded = 0
     while stack:
         node, depth = stack.pop()
-        seen += 1
-        if seen > MAX_VALUES:
-            message = f"YAML aliases expand to more than {MAX_VALUES:,} values (an alias bomb?)"
-            return _at(node, message)
+        if id(node) in met:
+            expanded += 1
+            if expanded > MAX_VALUES:
+                message = (
+                    f"YAML aliases expand to more than {MAX_VALUES:,} values (an alias bomb?)"
+                )
+                return _at(node, message)
+        else:
+            met.add(id(node))
         if depth > MAX_DEPTH:
             return _at(node, f"YAML nested more than {MAX_DEPTH} levels deep")
         tag = str(getattr(node.tag, "value", node.tag) or "")

@@ -24,7 +24,7 @@ from editlint.fixes.session import fix_file
 def repo(tmp_path) -> Path:
     shutil.copytree(ROOT / "content", tmp_path / "content")
     shutil.copy(ROOT / "editlint.yaml", tmp_path / "editlint.yaml")
-    shutil.copy(shared(SEED), tmp_path / "content" / SEED.name)
+    shutil.copyfile(shared(SEED), tmp_path / "content" / SEED.name)  # not its 0444 mode
     return tmp_path
 
 

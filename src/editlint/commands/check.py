@@ -15,6 +15,7 @@ from editlint.engine.batch import check_files
 from editlint.engine.collector import settle
 from editlint.engine.runner import Checker, SelectionOverrides
 from editlint.errors import UsageError
+from editlint.printable import terminal_safe
 from editlint.report import FORMATS, QUOTING_FORMATS, RunReport, render
 from editlint.report.progress import track
 
@@ -132,11 +133,18 @@ def _default_folder(loaded) -> Path:
         return root
 
 
+#: Formats whose text is already safe for a terminal (control characters shown as U+FFFD).
+_TERMINAL_FORMATS = ("full", "concise", "grouped")
+
+
 def _emit(args: argparse.Namespace, output: str) -> None:
     if args.output is not None:
         args.output.write_text(output, encoding="utf-8")
-    else:
-        sys.stdout.write(output)
+        return
+    if sys.stdout.isatty() and (args.diff or args.format not in _TERMINAL_FORMATS):
+        # An article's escape sequences (in a diff, or raw in JSON) must not reach a terminal.
+        output = terminal_safe(output)
+    sys.stdout.write(output)
 
 
 def _colour(args: argparse.Namespace) -> bool:

@@ -29,7 +29,7 @@ def config_for(args: argparse.Namespace, paths: list[Path]) -> LoadedConfig:
     if args.config is not None:
         if not args.config.is_file():
             raise UsageError(f"no such config file: {args.config}")
-        return load_config(args.config, args.config.parent)
+        return load_config(args.config, args.config.parent, named=True)
     start = paths[0] if paths else Path.cwd()
     if not start.exists():
         raise UsageError(f"no such file or folder: {start}")

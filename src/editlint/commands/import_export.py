@@ -5,8 +5,11 @@ streamed page by page) to Markdown articles with front matter."""
 from __future__ import annotations
 
 import argparse
+import contextlib
 import io
+import os
 import sys
+import tempfile
 from pathlib import Path
 
 from ruamel.yaml import YAML
@@ -31,9 +34,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    """Convert every export first, then write: a problem with any one writes nothing.
+
+    Two exports whose titles give one slug are refused (one would overwrite the other); an
+    article name that is a symbolic link (dangling or not) is never written through, even with
+    --force: a planted link must not turn the import into a write outside the folder. Each
+    article is written to a temporary file and renamed into place.
+    """
     if args.output.exists() and not args.output.is_dir():
         raise UsageError(f"--output must be a folder: {args.output}")
     converted = []
+    sources: dict[Path, Path] = {}
     dumps = []
     for path in args.files:
         if is_dump(path):
@@ -49,16 +60,44 @@ def run(args: argparse.Namespace) -> int:
             raise UsageError(f"cannot read {path}: {error}") from None
         slug, markdown = _convert(path, text)
         target = args.output / f"{slug}.md"
-        if target.exists() and not args.force:
+        if target in sources:
+            raise UsageError(
+                f"{sources[target]} and {path} would both be written to {target} "
+                "(their titles give one slug); nothing written"
+            )
+        sources[target] = path
+        if os.path.islink(target):
+            raise UsageError(f"{target} is a symbolic link; not written through")
+        if os.path.lexists(target) and not args.force:
             raise UsageError(f"{target} exists (use --force to overwrite)")
         converted.append((target, markdown))
     args.output.mkdir(parents=True, exist_ok=True)
     for target, markdown in converted:
-        target.write_text(markdown, encoding="utf-8")
+        _write(target, markdown.encode("utf-8"))
         print(f"wrote {target}")
     for dump in dumps:
         _import_dump(dump, args.output, args.force)
     return 0
+
+
+def _write(target: Path, data: bytes) -> None:
+    """Write ``target`` by a rename: a link put there meanwhile is replaced, not followed."""
+    descriptor, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(data)
+        os.chmod(temporary, 0o666 & ~_umask())
+        os.replace(temporary, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def _convert(path: Path, text: str) -> tuple[str, str]:
@@ -91,9 +130,11 @@ def _import_dump(dump: Path, output: Path, force: bool) -> None:
                 articles += 1
             slug = _unique(slug, written)
             target = output / f"{slug}.md"
-            if target.exists() and not force:
+            if os.path.islink(target):
+                raise UsageError(f"{target} is a symbolic link; not written through")
+            if os.path.lexists(target) and not force:
                 raise UsageError(f"{target} exists (use --force to overwrite)")
-            target.write_text(markdown, encoding="utf-8")
+            _write(target, markdown.encode("utf-8"))
     except InputError as error:
         raise UsageError(f"{dump}: {error.message}") from None
     note = f", {skipped} skipped" if skipped else ""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from editlint.document.errors import InputError
@@ -39,10 +40,20 @@ def format_of(path: Path | None) -> str:
     return "wikitext" if suffix in WIKITEXT_SUFFIXES else "markdown"
 
 
+_LONE_CR = re.compile(r"\r(?!\n)")
+
+
 def parse_document(text: str, path: Path | None = None, format: str | None = None) -> Document:
     """Parse ``text`` as Markdown, MediaWiki wikitext or a plain-text export (by ``format`` or
-    the path's suffix)."""
+    the path's suffix).
+
+    A lone carriage return (old Mac line endings, or mixed ones) ends a line, as in CommonMark
+    and ``LineIndex``: it is read as a line feed, which keeps every offset (one character for
+    one), so the readers, which split lines at line feeds, see the lines the file has.
+    """
     format = format or format_of(path)
+    if "\r" in text:
+        text = _LONE_CR.sub("\n", text)
     if format == "wikitext":
         from editlint.document.wikitext import parse_wikitext
 

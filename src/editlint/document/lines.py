@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from array import array
 from bisect import bisect_right
+
+_LONE_CR = re.compile(r"\r(?!\n)")
 
 
 class LineIndex:
     """Maps character offsets of a text to (line, column), both 1-based.
 
     Line starts are kept in a machine-integer array (8 bytes a line, not 36): reports keep
-    one index per file with findings.
+    one index per file with findings. A line ends at a line feed, or at a carriage return not
+    followed by one (old Mac line endings), as in CommonMark.
     """
 
     __slots__ = ("_starts", "_length")
@@ -22,6 +26,10 @@ class LineIndex:
         while position != -1:
             starts.append(position + 1)
             position = find("\n", position + 1)
+        if "\r" in text:
+            lone = [match.end() for match in _LONE_CR.finditer(text)]
+            if lone:
+                starts = sorted(starts + lone)
         self._starts = array("q", starts)
         self._length = len(text)
 

@@ -7,6 +7,7 @@ The content index reads articles through ``read_text`` too.
 from __future__ import annotations
 
 import os
+import re
 import stat
 from functools import lru_cache
 from pathlib import Path
@@ -130,16 +131,20 @@ def screen_text(text: str, max_size: int, max_line_length: int) -> Refusal | Non
             return _too_large(size, max_size)
     if len(text) > max_line_length:
         offset = 0
-        for line in text.split("\n"):
-            if len(line) > max_line_length:
+        for end in (*(match.start() for match in _LINE_BREAK.finditer(text)), len(text)):
+            if end - offset > max_line_length:
                 return (
                     LONG_LINE_CODE,
-                    f"line is {len(line):,} characters long, over the limit of "
+                    f"line is {end - offset:,} characters long, over the limit of "
                     f"{max_line_length:,} (max_line_length); not checked",
                     offset,
                 )
-            offset += len(line) + 1
+            offset = end + 1
     return None
+
+
+#: Where a line ends: a line feed, or a carriage return not followed by one (CommonMark).
+_LINE_BREAK = re.compile(r"\n|\r(?!\n)")
 
 
 def _too_large(size: int, max_size: int) -> Refusal:

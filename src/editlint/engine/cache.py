@@ -4,7 +4,13 @@ An entry holds one file's findings. Its key hashes the file's path and bytes wit
 key*: editlint's version and code, the rule packs, the config, the selected rules and, when a
 selected rule reads the content index, the index's contents. Entries are JSON written to a
 temporary file and renamed into place, so concurrent runs never see half an entry; an entry
-that does not parse, or was written for another key or format, is ignored and rewritten.
+that does not parse, was written for another key or format, or holds anything a run could not
+have written (wrong types, offsets past the text, deep nesting) is a miss, and rewritten.
+
+The cache may sit in a repository that planted it (``safefiles``): entries are read without
+following links, with a size limit; nothing is written where a link leads out of the cache;
+only run folders that carry editlint's tag file are ever pruned, and temporary files a killed
+run left behind are removed once stale.
 """
 
 from __future__ import annotations
@@ -22,10 +28,19 @@ from pathlib import Path
 from editlint import __version__
 from editlint.diagnostics import Applicability, Category, Diagnostic, Edit, Fix, Severity
 from editlint.engine.runner import Checker, FileResult, decode_text
+from editlint.safefiles import contained, is_plain_folder, read_own, remove_stale
 
 FORMAT = 1
 #: Run folders kept besides the current one (other configs, other editlint versions).
 KEEP_RUNS = 4
+#: The tag file in every run folder editlint made: the prune deletes nothing without it.
+RUN_TAG = "EDITLINT-RUN.TAG"
+RUN_TAG_TEXT = b"editlint result cache run folder: safe to delete\n"
+TEMP_PREFIX = ".tmp-"
+#: An entry larger than this plus this many bytes per byte of its file is not read.
+ENTRY_LIMIT, ENTRY_LIMIT_PER_BYTE = 4 * 1024 * 1024, 16
+#: How deeply a finding's ``data`` may nest (folding's lists are one level).
+DATA_DEPTH = 4
 _PACKAGE = Path(__file__).resolve().parents[1]
 
 
@@ -34,7 +49,9 @@ class ResultCache:
 
     def __init__(self, folder: Path, run_key: str) -> None:
         self.run_key = run_key
+        self.base = folder
         self.folder = folder / "results" / run_key[:24]
+        self._tagged = False
 
     @classmethod
     def for_checker(cls, checker: Checker, folder: Path) -> ResultCache:
@@ -50,14 +67,28 @@ class ResultCache:
 
     def load(self, key: str, path: Path, raw: bytes) -> FileResult | None:
         """The cached result for ``key``, or None (missing, corrupt or from another run)."""
+        data = read_own(self.folder / key[:2] / key, ENTRY_LIMIT + ENTRY_LIMIT_PER_BYTE * len(raw))
+        if data is None:
+            return None
         try:
-            entry = json.loads((self.folder / key[:2] / key).read_bytes())
+            entry = json.loads(data)
+            if not isinstance(entry, dict) or set(entry) != _ENTRY_KEYS:
+                return None
             if entry["format"] != FORMAT or entry["key"] != key:
                 return None
-            diagnostics = [_decode(item) for item in entry["diagnostics"]]
-            text = decode_text(raw) if entry["decoded"] else None
-            return FileResult(path, text, diagnostics, entry["parsed"])
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            decoded, parsed, items = entry["decoded"], entry["parsed"], entry["diagnostics"]
+            if not isinstance(decoded, bool) or not isinstance(parsed, bool):
+                return None
+            if not isinstance(items, list):
+                return None
+            probes = _probes(entry["probes"])
+            if any(os.path.exists(name) != existed for name, existed in probes):
+                return None  # a file a finding depends on came or went
+            text = decode_text(raw) if decoded else None
+            length = len(text) if text is not None else len(raw)
+            diagnostics = [_decode(item, length) for item in items]
+            return FileResult(path, text, diagnostics, parsed, probes=probes)
+        except (ValueError, KeyError, TypeError, AttributeError, RecursionError):
             return None
 
     def store(self, key: str, result: FileResult) -> None:
@@ -72,25 +103,85 @@ class ResultCache:
                 "decoded": result.text is not None,
                 "parsed": result.parsed,
                 "diagnostics": items,
+                "probes": [[name, existed] for name, existed in result.probes],
             }
             data = json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode()
         except (TypeError, ValueError, KeyError, AttributeError):
             return
         try:
-            _write_atomically(self.folder / key[:2] / key, data)
+            self._tag()
+            _write_atomically(self.folder / key[:2] / key, data, self.folder, self.folder / "tmp")
         except OSError:
-            pass  # a read-only or full disk only costs speed
+            pass  # a read-only or full disk, or a folder that leads elsewhere, costs speed
+
+    def _tag(self) -> None:
+        """Mark the run folder as editlint's (once per run), so that a later prune may
+        delete it; refuse (OSError) a run folder that leads out of the cache."""
+        if self._tagged:
+            return
+        self.base.mkdir(parents=True, exist_ok=True)
+        for folder in (self.folder.parent, self.folder, self.folder / "tmp"):
+            with contextlib.suppress(FileExistsError):
+                folder.mkdir()
+            if not is_plain_folder(folder):  # a link, or a file
+                raise OSError(f"{folder} is not a folder of the cache; not used")
+        tag = self.folder / RUN_TAG
+        if read_own(tag, len(RUN_TAG_TEXT)) != RUN_TAG_TEXT:
+            _write_atomically(tag, RUN_TAG_TEXT, self.folder, self.folder / "tmp")
+        else:
+            os.utime(tag, follow_symlinks=False)  # when the run was last used, for the prune
+        self._tagged = True
 
     def prune(self) -> None:
-        """Remove the oldest run folders, keeping this one and ``KEEP_RUNS`` others."""
+        """Remove the oldest run folders, keeping this one and ``KEEP_RUNS`` others, and the
+        stale temporary files of those kept.
+
+        Only folders editlint made are removed: real folders (not links) directly in
+        ``results/`` (itself no link) holding the tag file. A ``--cache-dir`` naming a user's
+        folder, or a repository that plants ``results`` as a link, loses nothing.
+        """
         runs = self.folder.parent
-        try:
-            others = [p for p in runs.iterdir() if p.is_dir() and p != self.folder]
-            others.sort(key=lambda p: p.stat().st_mtime, reverse=True)
-        except OSError:
+        if not is_plain_folder(runs) or not contained(runs, self.base):
             return
-        for old in others[KEEP_RUNS:]:
-            shutil.rmtree(old, ignore_errors=True)
+        others = []
+        for folder in _subfolders(runs):
+            if _is_run_folder(folder):
+                if is_plain_folder(folder / "tmp"):
+                    remove_stale(folder / "tmp", TEMP_PREFIX)
+                if folder != self.folder:
+                    with contextlib.suppress(OSError):
+                        others.append((os.lstat(folder / RUN_TAG).st_mtime, folder))
+        others.sort(reverse=True)
+        for _, old in others[KEEP_RUNS:]:
+            shutil.rmtree(old, ignore_errors=True)  # never follows links (see shutil docs)
+
+
+_ENTRY_KEYS = {"format", "key", "decoded", "parsed", "diagnostics", "probes"}
+
+
+def _probes(items: object) -> tuple[tuple[str, bool], ...]:
+    if not isinstance(items, list):
+        raise TypeError("probes must be a list")
+    probes = []
+    for item in items:
+        name, existed = item
+        if not isinstance(name, str) or not isinstance(existed, bool):
+            raise TypeError("a probe is a path and a bool")
+        probes.append((name, existed))
+    return tuple(probes)
+
+
+def _subfolders(folder: Path) -> list[Path]:
+    """The real folders (not links) directly in ``folder``."""
+    try:
+        with os.scandir(folder) as entries:
+            return [Path(e.path) for e in entries if e.is_dir(follow_symlinks=False)]
+    except OSError:
+        return []
+
+
+def _is_run_folder(folder: Path) -> bool:
+    return read_own(folder / RUN_TAG, len(RUN_TAG_TEXT)) == RUN_TAG_TEXT
 
 
 def run_key(checker: Checker) -> str:
@@ -146,9 +237,13 @@ def _pack_stamps(checker: Checker) -> list[str]:
     return stamps
 
 
-def _write_atomically(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+def _write_atomically(path: Path, data: bytes, base: Path, temporaries: Path) -> None:
+    """Write ``path`` by a rename from ``temporaries`` (one folder, so that what a killed run
+    left there is found at a glance), refusing (OSError) a folder that leads out of ``base``."""
+    path.parent.mkdir(exist_ok=True)
+    if not contained(path.parent, base):
+        raise OSError(f"{path.parent} leads out of the cache; not written")
+    handle, temporary = tempfile.mkstemp(dir=temporaries, prefix=TEMP_PREFIX)
     try:
         with os.fdopen(handle, "wb") as file:
             file.write(data)
@@ -175,15 +270,60 @@ def _encode(diagnostic: Diagnostic) -> dict:
     return item
 
 
-def _decode(item: dict) -> Diagnostic:
+_FIELDS = {spec.name for spec in fields(Diagnostic)}
+
+
+def _decode(item: dict, length: int | None = None) -> Diagnostic:
+    """The finding ``item`` encodes; TypeError or ValueError for anything ``_encode`` could not
+    have written, and for offsets outside a text of ``length`` characters (when given)."""
+    if not isinstance(item, dict) or set(item) != _FIELDS:
+        raise TypeError("not an encoded finding")
     values = dict(item)
+    _strings(values["code"], values["message"], values["rule_name"])
+    values["start"], values["end"] = _span(values["start"], values["end"], length)
     values["severity"] = Severity(values["severity"])
     values["category"] = Category(values["category"])
-    fix = values.get("fix")
+    if not isinstance(values["data"], dict) or not _plain_json(values["data"], DATA_DEPTH):
+        raise TypeError("data is not plain JSON")
+    fix = values["fix"]
     if fix is not None:
-        values["fix"] = Fix(
-            tuple(Edit(start, end, text) for start, end, text in fix["edits"]),
-            Applicability(fix["applicability"]),
-            fix["description"],
-        )
+        if not isinstance(fix, dict) or set(fix) != {"edits", "applicability", "description"}:
+            raise TypeError("not an encoded fix")
+        if not isinstance(fix["edits"], list) or not fix["edits"]:
+            raise TypeError("a fix without edits")
+        edits = []
+        for edit in fix["edits"]:
+            start, end, text = edit
+            _strings(text)
+            edits.append(Edit(*_span(start, end, length), text))
+        _strings(fix["description"])
+        values["fix"] = Fix(tuple(edits), Applicability(fix["applicability"]), fix["description"])
     return Diagnostic(**values)
+
+
+def _strings(*values: object) -> None:
+    if not all(isinstance(value, str) for value in values):
+        raise TypeError("expected a string")
+
+
+def _span(start: object, end: object, length: int | None) -> tuple[int, int]:
+    if type(start) is not int or type(end) is not int:
+        raise TypeError("offsets must be integers")
+    if not 0 <= start <= end or (length is not None and end > length):
+        raise ValueError("offsets outside the text")
+    return start, end
+
+
+def _plain_json(value: object, depth: int) -> bool:
+    """Whether ``value`` is JSON of at most ``depth`` levels (str keys)."""
+    if value is None or isinstance(value, (str, bool, int, float)):
+        return True
+    if depth <= 0:
+        return False
+    if isinstance(value, list):
+        return all(_plain_json(item, depth - 1) for item in value)
+    if isinstance(value, dict):
+        return all(
+            isinstance(key, str) and _plain_json(item, depth - 1) for key, item in value.items()
+        )
+    return False

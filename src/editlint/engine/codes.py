@@ -15,7 +15,7 @@ from editlint.errors import UsageError
 from editlint.rules.base import Rule
 
 #: Codes of findings that no rule makes: unreadable or unparsable input, a rule's crash.
-FINDING_CODES = frozenset({f"INP00{number}" for number in range(1, 10)} | {"INT001"})
+FINDING_CODES = frozenset({f"INP00{number}" for number in range(1, 10)} | {"INT001", "INT002"})
 
 
 class Selectors:

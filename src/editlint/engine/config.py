@@ -12,11 +12,16 @@ from pydantic import AliasChoices, BaseModel, ConfigDict, Field
 from editlint.diagnostics import Severity
 from editlint.document.screening import DEFAULT_MAX_FILE_SIZE, DEFAULT_MAX_LINE_LENGTH
 from editlint.errors import ConfigError
+from editlint.safefiles import contained, read_regular
 from editlint.sources.reliability import SourceEntry
-from editlint.yamlsource import load_yaml, to_plain, validate
+from editlint.yamlsource import line_of, load_yaml, to_plain, validate
 
 CACHE_DIR_NAME = ".editlint_cache"
 CONFIG_NAMES = ("editlint.yaml", ".editlint.yaml", "editlint.yml", ".editlint.yml")
+#: A config file (or one it extends) larger than this is not read.
+MAX_CONFIG_SIZE = 64 * 1024 * 1024
+#: How many files an ``extends`` chain may pass through.
+MAX_EXTENDS_DEPTH = 64
 
 
 def _alias(name: str) -> Any:
@@ -172,6 +177,8 @@ class LoadedConfig:
         self.config = config
         self.path = path
         self.root = root
+        #: What the config's paths may reach (see ``repository_of``).
+        self.repository = repository_of(root)
         #: Set from the command line: False turns every cache off; a Path moves them.
         self.cache_override: Path | bool | None = None
         #: False: the content index reads only the content root's own files (see config_near).
@@ -187,10 +194,26 @@ class LoadedConfig:
     def cache_dir(self) -> Path | None:
         """Where caches live: ``.editlint_cache`` beside the config file; none without one."""
         if isinstance(self.cache_override, Path):
-            return self.cache_override
-        if self.cache_override is False:
+            return self.cache_override  # named on the command line: wherever it is
+        if self.cache_override is False or self.path is None:
             return None
-        return self.root / CACHE_DIR_NAME if self.path is not None else None
+        folder = self.root / CACHE_DIR_NAME
+        if not contained(folder, self.repository):
+            return None  # planted as a link out of the repository: no cache at all
+        return folder
+
+
+def repository_of(folder: Path) -> Path:
+    """The repository a config file in ``folder`` belongs to: the git work tree holding it
+    (by name, like ``find_config``), else the folder itself. The paths a config names
+    (``content_root``, ``extends``, ``rule_paths``, ``links.redirects_file``,
+    ``sources.lists``, the cache) must
+    stay inside it, links resolved: a pull request controls the config."""
+    folder = Path(os.path.abspath(folder))
+    for candidate in (folder, *folder.parents):
+        if (candidate / ".git").exists():
+            return candidate
+    return folder
 
 
 def find_config(start: Path) -> Path | None:
@@ -238,17 +261,58 @@ def _has_tool_section(pyproject: Path) -> bool:
         return False
 
 
-def load_config(path: Path | None, fallback_root: Path) -> LoadedConfig:
-    """Load and validate ``path`` (or the defaults, rooted at ``fallback_root``)."""
+def load_config(path: Path | None, fallback_root: Path, named: bool = False) -> LoadedConfig:
+    """Load and validate ``path`` (or the defaults, rooted at ``fallback_root``).
+
+    Every path the config names must stay inside its repository (``repository_of``), links
+    resolved; so must the config file itself unless the user ``named`` it (``--config``).
+    """
     if path is None:
         return LoadedConfig(Config(), None, fallback_root)
-    data = _read_with_extends(path, seen=())
-    return LoadedConfig(validate(Config, data, path), path, path.parent)
+    repository = repository_of(path.parent)
+    if not named and not contained(path, repository):
+        raise ConfigError("the config file is a link out of the repository; not read", path)
+    data = _read_with_extends(path, seen=(), repository=repository, done={})
+    loaded = LoadedConfig(validate(Config, data, path), path, path.parent)
+    _check_paths(loaded, data)
+    return loaded
+
+
+def _check_paths(loaded: LoadedConfig, data: Any) -> None:
+    """A ConfigError for a path of the config that leads out of its repository."""
+    config, root = loaded.config, loaded.root
+
+    def refuse(key: str, value: str, location: tuple) -> None:
+        line = line_of(data, location) if isinstance(data, dict) else None
+        raise ConfigError(
+            f"{key}: '{value}' leads out of the repository ({loaded.repository}); "
+            "a config may only name paths inside it",
+            loaded.path,
+            line,
+        )
+
+    if config.content_root and not contained(root / config.content_root, loaded.repository):
+        refuse("content_root", config.content_root, ("content_root",))
+    redirects = config.links.redirects_file
+    if redirects and not contained(root / redirects, loaded.repository):
+        refuse("links.redirects_file", redirects, ("links", "redirects_file"))
+    for number, name in enumerate(config.sources.lists):
+        if not contained(root / name, loaded.repository):
+            refuse("sources.lists", name, ("sources", "lists", number))
+    from editlint.rules.packs import pack_files
+
+    for number, name in enumerate(config.rule_paths):
+        folder = root / name
+        if not contained(folder, loaded.repository):
+            refuse("rule_paths", name, ("rule_paths", number))
+        for pack in pack_files(folder) if folder.is_dir() else ():
+            if not contained(pack, loaded.repository):
+                refuse("rule_paths", f"{name}/{pack.name}", ("rule_paths", number))
 
 
 def _read(path: Path) -> Any:
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_regular(path, MAX_CONFIG_SIZE).decode("utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise ConfigError(f"cannot read config: {error}", path) from None
     if path.name == "pyproject.toml":
@@ -264,25 +328,36 @@ def _read(path: Path) -> Any:
     return data
 
 
-def _read_with_extends(path: Path, seen: tuple[Path, ...]) -> Any:
+def _read_with_extends(
+    path: Path, seen: tuple[Path, ...], repository: Path, done: dict[Path, Any]
+) -> Any:
+    """``path`` merged over what it extends. Each file is read and merged once per load
+    (``done``): twenty levels that each extend the next level's two files were 2^20 reads.
+    A chain deeper than ``MAX_EXTENDS_DEPTH`` is an error naming the file where it stops."""
     if path in seen:
         raise ConfigError(f"'extends' loops back to {path.name}", seen[-1])
+    if path in done:
+        return done[path]
+    if len(seen) >= MAX_EXTENDS_DEPTH:
+        raise ConfigError(f"'extends' chains more than {MAX_EXTENDS_DEPTH} files deep", path)
     data = _read(path)
     extends = data.get("extends", []) if isinstance(data, dict) else []
     if isinstance(extends, str):
         extends = [extends]
     merged: dict[str, Any] = {}
     for name in extends:
-        base = _resolve_extends(str(name), path)
-        merged = _merge(merged, to_plain(_read_with_extends(base, (*seen, path))))
-    if not merged:
-        return data
-    own = to_plain(data)
-    own.pop("extends", None)
-    return _merge(merged, own)
+        base = _resolve_extends(str(name), path, repository)
+        inherited = _read_with_extends(base, (*seen, path), repository, done)
+        merged = _merge(merged, to_plain(inherited))
+    if merged:
+        own = to_plain(data)
+        own.pop("extends", None)
+        data = _merge(merged, own)
+    done[path] = data
+    return data
 
 
-def _resolve_extends(name: str, path: Path) -> Path:
+def _resolve_extends(name: str, path: Path, repository: Path) -> Path:
     if name.startswith("editlint:"):
         from editlint.engine.presets import preset_path
 
@@ -291,6 +366,12 @@ def _resolve_extends(name: str, path: Path) -> Path:
             raise ConfigError(f"extends: unknown preset '{name}'", path)
         return preset
     candidate = (path.parent / name).resolve()
+    if not contained(candidate, repository):
+        raise ConfigError(
+            f"extends: '{name}' leads out of the repository ({repository}); "
+            "a config may only name paths inside it",
+            path,
+        )
     if not candidate.is_file():
         raise ConfigError(f"extends: no such file '{name}'", path)
     return candidate

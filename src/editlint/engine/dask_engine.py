@@ -18,6 +18,7 @@ Nothing here is imported unless ``--engine dask`` or this module is used.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from pathlib import Path
 from typing import NamedTuple
@@ -47,8 +48,11 @@ def check_items(
     """What ``editlint check --engine dask [--scheduler ADDRESS]`` runs."""
     import dask.bag as db
 
+    # Workers get the absolute name, links not resolved: resolving would hide a link out of
+    # the repository from the check that refuses it (the worker's read_bytes).
     sources = [
-        (path, raw) if raw is not None else _Located(path, path.resolve()) for path, raw in items
+        (path, raw) if raw is not None else _Located(path, Path(os.path.abspath(path)))
+        for path, raw in items
     ]
     partitions = max(1, min(len(sources), -(-len(sources) // PARTITION_SIZE)))
     bag = check_bag(db.from_sequence(sources, npartitions=partitions), checker)

@@ -6,12 +6,16 @@ a crash or ``kill -9`` leaves either the old file or the new one, never half of 
 A file with several hard links is the exception: a rename would give only one of its names the
 fix and turn it into a copy, so it is rewritten in place (on the one open file, checked just
 before writing) and every link sees the fix. A symbolic link is followed: its target is written,
-the link kept. The write is skipped when the file changed on disk after it was read.
+the link kept. The write is skipped when the file changed on disk after it was read, and
+refused for a read-only file (no write permission bit, or none for this user). A file whose
+owner or group the new file could not be given (another user's, writable through the group) is
+rewritten in place too, so that it keeps them.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import os
 import re
@@ -67,6 +71,9 @@ def write_source(source: Source, text: str) -> None:
     if _digest(target.read_bytes()) != source.digest:
         raise ChangedOnDisk(f"{source.path} changed on disk since it was read; not written")
     info = target.stat()
+    if not info.st_mode & 0o222 or not os.access(target, os.W_OK):
+        # A rename would replace a file nobody may write (root could, and did).
+        raise PermissionError(errno.EACCES, "read-only file; not fixed", str(source.path))
     if info.st_nlink > 1:
         _write_in_place(source, target, data)
         return
@@ -81,6 +88,12 @@ def write_source(source: Source, text: str) -> None:
         os.chmod(temporary, stat.S_IMODE(info.st_mode))
         with contextlib.suppress(OSError):  # only possible as root or for the same owner
             os.chown(temporary, info.st_uid, info.st_gid)
+        made = os.stat(temporary)
+        if (made.st_uid, made.st_gid) != (info.st_uid, info.st_gid):
+            # The new file would belong to whoever runs editlint: keep the owner's file.
+            os.unlink(temporary)
+            _write_in_place(source, target, data)
+            return
         if _digest(target.read_bytes()) != source.digest:  # last look before the swap
             raise ChangedOnDisk(f"{source.path} changed on disk since it was read; not written")
         os.replace(temporary, target)
@@ -97,8 +110,13 @@ def _write_in_place(source: Source, target: Path, data: bytes) -> None:
     with os.fdopen(descriptor, "r+b") as handle:
         if not stat.S_ISREG(os.fstat(descriptor).st_mode):
             raise ChangedOnDisk(f"{source.path} is no longer a regular file; not written")
-        if _digest(handle.read()) != source.digest:
+        old = handle.read()
+        if _digest(old) != source.digest:
             raise ChangedOnDisk(f"{source.path} changed on disk since it was read; not written")
+        if len(data) > len(old) and hasattr(os, "posix_fallocate"):
+            # Claim the room first: a full disk (or a file size limit) fails here, before a
+            # byte is overwritten, not halfway through the new text.
+            os.posix_fallocate(descriptor, 0, len(data))
         handle.seek(0)
         handle.write(data)
         handle.truncate()

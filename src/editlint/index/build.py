@@ -34,11 +34,12 @@ def build_index(
     if not root.is_dir():
         return index
     cache_path = cache.cache_file(cache_dir, root) if cache_dir else None
-    cached = cache.load(cache_path) if cache_path else {}
+    files = article_files(str(root), subfolders)
+    cached = cache.load(cache_path, cache.limit_for(len(files))) if cache_path else {}
     entries: dict[str, tuple[int, int, ScannedArticle]] = {}
     prefix = len(str(root)) + 1
     found = []  # (file, name, stat, cached scan or None)
-    for file, stat in article_files(str(root), subfolders):
+    for file, stat in files:
         name = file[prefix:].replace(os.sep, "/")
         hit = cached.get(name)
         fresh = hit is not None and hit[0] == stat.st_mtime_ns and hit[1] == stat.st_size

@@ -8,7 +8,10 @@ reached it), missing, external, or unchecked (a site path editlint cannot map).
 
 from __future__ import annotations
 
+import os
 import re
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -18,6 +21,31 @@ from editlint.document import Document, Link, LinkKind
 from editlint.index.anchors import anchor_keys, reaches
 from editlint.index.content import Article, ContentIndex
 from editlint.index.scan import scan_headings, text_digest
+
+#: Non-article files whose existence a check looked up, (path, exists), while ``probing``:
+#: findings depend on them, so the result cache keeps them with the findings (see
+#: engine/cache.py) and a deleted image or PDF is a miss there, not a stale "all fine".
+_probes: ContextVar[list[tuple[str, bool]] | None] = ContextVar("editlint_probes", default=None)
+
+
+@contextmanager
+def probing():
+    """Record the files looked up inside the block; yields the list they are added to."""
+    found: list[tuple[str, bool]] = []
+    token = _probes.set(found)
+    try:
+        yield found
+    finally:
+        _probes.reset(token)
+
+
+def _exists(path: Path) -> bool:
+    exists = path.exists()
+    probes = _probes.get()
+    if probes is not None:
+        probes.append((os.path.abspath(path), exists))
+    return exists
+
 
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 _FILE_NAME_UNSAFE = re.compile(r"[/:\\*?\"<>|]")
@@ -187,7 +215,7 @@ class LinkResolver:
             article = self.index.by_path(option)
             if article is not None:
                 return self._follow(article, relative, None, anchor, depth)
-        if candidate.exists():
+        if _exists(candidate):
             return Resolution(Status.FILE, relative, anchor=anchor, anchors_known=False)
         if "/" not in relative and not Path(relative).suffix:
             by_name = self._by_name(relative, anchor, depth=depth)

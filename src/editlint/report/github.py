@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from editlint.printable import terminal_safe
 from editlint.report.model import Located, RunReport
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
@@ -32,6 +33,9 @@ def _annotation(item: Located) -> str:
 
 
 def _data(text: str) -> str:
+    """Escaped as workflow commands need; control characters from an article (terminal escapes,
+    which a CI log renders) shown as U+FFFD."""
+    text = terminal_safe(text)
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 

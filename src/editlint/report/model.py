@@ -11,6 +11,7 @@ from pathlib import Path
 from editlint.diagnostics import Diagnostic, Severity
 from editlint.document.lines import LineIndex
 from editlint.engine.runner import FileResult
+from editlint.printable import printable_path
 
 
 @dataclass
@@ -45,6 +46,8 @@ class RunReport:
         return self.fail_on is not None and diagnostic.severity.rank >= self.fail_on.rank
 
     def display_path(self, path: Path | None) -> str:
+        """The path as reports show it: relative to the working folder when inside it, and
+        always valid text (``printable_path``)."""
         if path is None:
             return "<text>"
         # abspath, not resolve: show the name the user gave, even for a link or a link loop
@@ -52,8 +55,8 @@ class RunReport:
         if absolute == os.path.abspath(self.cwd):
             return "."
         if absolute.startswith(self._cwd_prefix):
-            return absolute[len(self._cwd_prefix) :].replace(os.sep, "/")
-        return path.as_posix()
+            return printable_path(absolute[len(self._cwd_prefix) :].replace(os.sep, "/"))
+        return printable_path(path.as_posix())
 
     @cached_property
     def _cwd_prefix(self) -> str:

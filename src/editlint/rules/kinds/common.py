@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Annotated, Literal
 
@@ -109,8 +110,18 @@ class DeclaredRule(Rule):
         return not self.searches or self.searches[0].possible(document)
 
     def format_message(self, match_text: str, **extra: str) -> str:
-        text = " ".join(match_text.split())
-        return self.message.replace("{match}", text).format_map(_Passthrough(extra))
+        """The message with ``{match}`` (the text found) and ``extra`` fields filled in, in one
+        pass over the pack's message: the article's text is pasted in, never interpreted (no
+        ``str.format``: no attribute lookups, widths or brace errors from an article)."""
+        values = {"match": " ".join(match_text.split()), **extra}
+
+        def fill(found: re.Match) -> str:
+            name = found.group(1)
+            if name is None:
+                return found.group(0)[0]  # "{{" -> "{", "}}" -> "}"
+            return values.get(name, found.group(0))
+
+        return _FIELD.sub(fill, self.message)
 
 
 def _excepted(exceptions, text: str, block: Block, match: Match) -> bool:
@@ -120,9 +131,8 @@ def _excepted(exceptions, text: str, block: Block, match: Match) -> bool:
     )
 
 
-class _Passthrough(dict):
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
+#: A message's fields: ``{name}``, and ``{{`` / ``}}`` for literal braces.
+_FIELD = re.compile(r"\{\{|\}\}|\{(\w+)\}")
 
 
 ApplicabilityName = Literal["safe", "unsafe", "display-only"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
+import regex
 from pydantic import Field, field_validator
 
 from editlint.diagnostics import Edit, Fix
@@ -47,6 +48,15 @@ class SubstitutionRule(DeclaredRule):
         self.fix_applicability = applicability(spec.applicability)
         sources = [key if spec.regex else term_pattern(key) for key in spec.swap]
         self.replacements = list(spec.swap.values())
+        # Each key is wrapped in a group of its own; a key's own capture groups come after it,
+        # so the wrapper of key i is numbered past every group of the keys before it. Which key
+        # matched is the first wrapper that took part (``lastindex`` names the last group
+        # closed, which is a key's inner group when it has one).
+        self.key_groups = []
+        number = 1
+        for source in sources:
+            self.key_groups.append(number)
+            number += 1 + regex.compile(source).groups
         groups = "|".join(f"({source})" for source in sources)
         self.terms = self.search(
             compile_pattern(f"{WORD_BEFORE}(?:{groups}){WORD_AFTER}", spec.ignore_case)
@@ -57,12 +67,20 @@ class SubstitutionRule(DeclaredRule):
 
     def check(self, document: Document, context: RuleContext):
         for block, match in self.found(document, self.terms, self.exceptions):
-            replacement = self.replacements[match.lastindex - 1]
+            replacement = self.replacements[self._key_of(match)]
             span = (block.start, block.end, match.start(), match.end())
             fix = _fix(document.text, *span, replacement)
             fix = Fix(fix.edits, self.fix_applicability, fix.description)
             message = self.format_message(match.group(0), replacement=replacement)
             yield self.diagnostic(match.start(), match.end(), message, fix)
+
+
+    def _key_of(self, match) -> int:
+        """The index of the swap key that ``match`` matched."""
+        for key, group in enumerate(self.key_groups):
+            if match.start(group) != -1:
+                return key
+        raise AssertionError("a match of the swap table matched no key")
 
 
 def _fix(
