@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import editlint
-from conftest import SHARED
+from conftest import SHARED, shared
 from editlint.document import (
     BlockKind,
     CitationKind,
@@ -319,9 +319,7 @@ def test_a_page_over_the_size_limit_is_an_input_finding(tmp_path):
 
 
 def _corpus() -> list[Path]:
-    if not CORPUS.is_dir():
-        pytest.skip(f"the shared Wikipedia corpus is absent: {CORPUS}")
-    return sorted(CORPUS.glob("*.wiki"))
+    return sorted(shared(CORPUS).glob("*.wiki"))
 
 
 def test_every_corpus_article_reads_and_links_within_the_folder_resolve():
