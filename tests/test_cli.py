@@ -246,3 +246,27 @@ def test_color_follows_the_flag_and_force_color(cli, tmp_path, monkeypatch):
     monkeypatch.setenv("FORCE_COLOR", "1")
     forced = cli("check", "--select", "NEU101", "a.md", cwd=tmp_path)
     assert "\x1b[" in forced.stdout
+
+
+def test_quiet_prints_the_findings_only(cli, tmp_path):
+    (tmp_path / "a.md").write_text("A legendary hero.\n")
+    (tmp_path / "b.md").write_text("A hero.\n")
+    quiet = cli("check", "-q", "--format", "concise", "--select", "NEU101", ".", cwd=tmp_path)
+    assert quiet.stdout == (
+        "a.md:1:3: NEU101 [warning] Peacock term 'legendary': it praises the subject without "
+        "saying why; state the fact that earns it, attributed and cited\n"
+    )
+    clean = cli("check", "-q", "--select", "NEU101", "b.md", cwd=tmp_path)
+    assert (clean.returncode, clean.stdout) == (0, "")
+
+
+def test_show_settings_prints_the_resolved_configuration(cli, tmp_path):
+    (tmp_path / "editlint.yaml").write_text("content_root: articles\nselect: [neu1]\n")
+    (tmp_path / "articles").mkdir()
+    result = cli("check", "--show-settings", cwd=tmp_path)
+    shown = json.loads(result.stdout)
+    assert result.returncode == 0
+    assert shown["config"] == str(tmp_path / "editlint.yaml")
+    assert shown["content_root"] == str((tmp_path / "articles").resolve())
+    assert shown["settings"]["select"] == ["NEU1"]
+    assert shown["rules"] == ["NEU101", "NEU103"]

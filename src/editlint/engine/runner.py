@@ -100,6 +100,11 @@ class Checker:
         self._index: ContentIndex | None = None
 
     @property
+    def config(self) -> Config:
+        """The config as this checker applies it: its selectors resolved to code prefixes."""
+        return self._config
+
+    @property
     def index(self) -> ContentIndex:
         return self.build_index()
 

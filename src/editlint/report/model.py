@@ -41,6 +41,8 @@ class RunReport:
     #: The least severity that fails the run (``--fail-on``); None when nothing does
     #: (``--exit-zero``). JUnit marks only failing findings as failures.
     fail_on: Severity | None = Severity.INFO
+    #: ``--quiet``: the findings and nothing else (no summary line, no "All clear").
+    quiet: bool = False
 
     def fails(self, diagnostic: Diagnostic) -> bool:
         return self.fail_on is not None and diagnostic.severity.rank >= self.fail_on.rank

@@ -48,7 +48,8 @@ def render_concise(run: RunReport) -> str:
     out = Styled()
     for item in run.located:
         out.line((f"{item.path}:{item.line}:{item.column}:", "bold"), " ", *_finding(item))
-    out.line(*summary(run))
+    if not run.quiet:
+        out.line(*summary(run))
     return out.render(run.colour)
 
 
@@ -59,7 +60,8 @@ def render_grouped(run: RunReport) -> str:
         for item in items:
             out.line(f"  {item.line}:{item.column}: ", *_finding(item))
         out.line()
-    out.line(*summary(run))
+    if not run.quiet:
+        out.line(*summary(run))
     return out.render(run.colour)
 
 
@@ -69,7 +71,8 @@ def render_full(run: RunReport) -> str:
     for item in run.located:
         _excerpt(out, item, texts.get(item.path, ""), run.show_fixes)
         out.line()
-    out.line(*summary(run))
+    if not run.quiet:
+        out.line(*summary(run))
     return out.render(run.colour)
 
 
