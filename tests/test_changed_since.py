@@ -156,3 +156,14 @@ def test_staged_mode_checks_only_the_linkers_of_a_staged_deletion(cli, linked):
     linked.git("reset", "-q", "--hard")
     untouched = cli("check", "--format", "json", "--staged", cwd=linked.path)
     assert checked(untouched) == ([], 0)
+
+
+def test_deleting_a_wikitext_page_checks_its_linkers_by_its_page_title(cli, tmp_path):
+    repo = GitRepo(tmp_path / "wiki")
+    repo.write("editlint.yaml", "content_root: pages\nselect: [SEE]\n")
+    repo.write("pages/dump__Harbour_town.wiki", "The '''harbour town''' is old.<ref>A.</ref>\n")
+    repo.write("pages/Quay.wiki", "A quay.<ref>B.</ref>\n\n== See also ==\n* [[Harbour town]]\n")
+    repo.commit("initial")
+    repo.git("rm", "-q", "pages/dump__Harbour_town.wiki")
+    result = cli("check", "--format", "json", "--staged", cwd=repo.path)
+    assert checked(result) == ([("pages/Quay.wiki", "SEE101", 4, 5)], 1)

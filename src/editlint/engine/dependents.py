@@ -9,13 +9,13 @@ may be written many ways); checking the article then reports the links that real
 
 from __future__ import annotations
 
-import os
 import subprocess
 from pathlib import Path
 
-from editlint.document import SUPPORTED_SUFFIXES, TEXT_SUFFIXES
+from editlint.document import SUPPORTED_SUFFIXES
+from editlint.engine.gitfiles import run_git
+from editlint.index.build import scan_article
 from editlint.index.content import article_files
-from editlint.index.scan import scan_text
 
 
 def removed_names(top: Path, base: str | None) -> set[str]:
@@ -61,7 +61,7 @@ def _names(text: str, name: str) -> set[str]:
     if not text:
         return set()
     path = Path(name)
-    scanned = scan_text(text, path.stem, path.suffix.lower() in TEXT_SUFFIXES)
+    scanned = scan_article(text, path)
     names = {scanned.title, *scanned.aliases, path.stem, path.stem.replace("_", " ")}
     return {found.casefold() for found in names if found.strip()}
 
@@ -77,12 +77,9 @@ def _current(top: Path, name: str, staged: bool) -> str:
 
 
 def _git(top: Path, args: list[str]) -> str:
-    result = subprocess.run(
-        ["git", *args],
-        cwd=top,
-        capture_output=True,
-        timeout=60,
-        check=False,
-        env={**os.environ, "GIT_OPTIONAL_LOCKS": "0"},
-    )
+    """git's output, or "" when it fails (a repository without commits has no HEAD)."""
+    try:
+        result = run_git(args, top)
+    except (OSError, subprocess.TimeoutExpired):
+        return ""
     return result.stdout.decode("utf-8", "surrogateescape") if result.returncode == 0 else ""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 from pathlib import Path
 
@@ -64,11 +65,22 @@ def _shortest(path: Path) -> Path:
         return path
 
 
+def run_git(args: list[str], cwd: Path) -> subprocess.CompletedProcess:
+    """Run git in ``cwd``; optional locks off, so a check never blocks the editor's own git.
+    Raises OSError or subprocess.TimeoutExpired when git cannot run."""
+    return subprocess.run(
+        ["git", *args],
+        cwd=cwd,
+        capture_output=True,
+        timeout=60,
+        check=False,
+        env={**os.environ, "GIT_OPTIONAL_LOCKS": "0"},
+    )
+
+
 def _git(args: list[str], cwd: Path, failure: str) -> str:
     try:
-        result = subprocess.run(
-            ["git", *args], cwd=cwd, capture_output=True, timeout=60, check=False
-        )
+        result = run_git(args, cwd)
     except (OSError, subprocess.TimeoutExpired) as error:
         raise UsageError(f"{failure}: {error}") from None
     if result.returncode != 0:

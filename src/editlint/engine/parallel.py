@@ -126,4 +126,3 @@ def _check_in_worker(item: Item) -> FileResult:
 def _check(checker: Checker, item: Item) -> FileResult:
     path, raw = item
     return checker.check_file(path) if raw is None else checker.check_bytes(path, raw)
-

@@ -153,27 +153,31 @@ def _links_section(found: Survey) -> list[str]:
 
 
 def precommit_snippet() -> str:
-    return "\n".join([
-        "repos:",
-        f"  - repo: {PROJECT_URL}",
-        f"    rev: {RELEASE}",
-        "    hooks:",
-        "      - id: editlint",
-        "",
-    ])
+    return "\n".join(
+        [
+            "repos:",
+            f"  - repo: {PROJECT_URL}",
+            f"    rev: {RELEASE}",
+            "    hooks:",
+            "      - id: editlint",
+            "",
+        ]
+    )
 
 
 def workflow_snippet(found: Survey) -> str:
-    return "\n".join([
-        "name: editlint",
-        "on: [push, pull_request]",
-        "jobs:",
-        "  editlint:",
-        "    runs-on: ubuntu-latest",
-        "    steps:",
-        "      - uses: actions/checkout@v4",
-        f"      - uses: {REPOSITORY}@{RELEASE}",
-        "        with:",
-        f"          paths: {found.content_root}",
-        "",
-    ])
+    return "\n".join(
+        [
+            "name: editlint",
+            "on: [push, pull_request]",
+            "jobs:",
+            "  editlint:",
+            "    runs-on: ubuntu-latest",
+            "    steps:",
+            "      - uses: actions/checkout@v4",
+            f"      - uses: {REPOSITORY}@{RELEASE}",
+            "        with:",
+            f"          paths: {found.content_root}",
+            "",
+        ]
+    )

@@ -87,6 +87,11 @@ def scan_file(file: str, root: Path) -> ScannedArticle | None:
     text = read_text(path, DEFAULT_MAX_FILE_SIZE, root)
     if isinstance(text, tuple):
         return None
+    return scan_article(text, path)
+
+
+def scan_article(text: str, path: Path) -> ScannedArticle:
+    """What the index keeps of the article ``text``, read in the format of ``path``."""
     suffix = path.suffix.lower()
     if suffix in WIKITEXT_SUFFIXES:
         return scan_wikitext(text, title_from_path(path))
