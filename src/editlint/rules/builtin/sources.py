@@ -200,8 +200,8 @@ skeleton whose title, website and access date you fill in."""
                 continue
             url = source.urls[0]
             rest = text[source.content_start : url.start] + text[url.end : source.content_end]
-            if rest.strip(" \t\n[]<>") and not _bare_brackets(rest):
-                continue
+            if rest.strip(" \t\n[]<>"):
+                continue  # more than the brackets of [https://...] or <https://...>
             fix = None
             if document.format == "wikitext":
                 skeleton = f"{{{{cite web |url={url.value} |title= |website= |access-date=}}}}"
@@ -213,11 +213,6 @@ skeleton whose title, website and access date you fill in."""
                     "Wrap the URL in a {{cite web}} skeleton",
                 )
             yield self.diagnostic(url.start, url.end, fix=fix)
-
-
-def _bare_brackets(rest: str) -> bool:
-    """Only the brackets of ``[https://...]`` or ``<https://...>`` around the URL."""
-    return not rest.strip().strip("[]<>").strip()
 
 
 class IncompleteCitation(Rule):
