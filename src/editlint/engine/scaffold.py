@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from editlint import __version__
-from editlint.document import TEXT_SUFFIXES, WIKITEXT_SUFFIXES
+from editlint.document import format_of
 from editlint.engine.files import collect_files
 
 # Where editlint is published: the pre-commit repo, the GitHub Action and the schema URL.
@@ -56,7 +56,7 @@ def survey(root: Path) -> Survey:
     result.exclude = sorted(
         path.relative_to(root).as_posix() for path in files if _describes_repository(path, root)
     )
-    result.formats = dict(Counter(_format(path) for path in articles).most_common())
+    result.formats = dict(Counter(FORMAT_NAMES[format_of(path)] for path in articles).most_common())
     result.site = "Hugo" if any((root / name).is_file() for name in HUGO_CONFIGS) else ""
     if not articles:
         return result
@@ -79,11 +79,8 @@ def survey(root: Path) -> Survey:
     return result
 
 
-def _format(path: Path) -> str:
-    suffix = path.suffix.lower()
-    if suffix in WIKITEXT_SUFFIXES:
-        return "wikitext"
-    return "plain-text export" if suffix in TEXT_SUFFIXES else "Markdown"
+#: How init names each format in the config's comment.
+FORMAT_NAMES = {"wikitext": "wikitext", "plaintext": "plain-text export", "markdown": "Markdown"}
 
 
 def _describes_repository(path: Path, root: Path) -> bool:
