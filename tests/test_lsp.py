@@ -11,11 +11,12 @@ from pathlib import Path
 import pytest
 import pytest_lsp
 from lsprotocol import types
-from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
+from pytest_lsp import LanguageClient, client_capabilities
 
 from conftest import ROOT
 from editlint.lsp import Positions
 from house_style import HOUSE_PACK
+from lsp_server import SERVER
 
 PUBLISH = types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS
 
@@ -43,12 +44,7 @@ def workspace(tmp_path_factory) -> Path:
     return root
 
 
-@pytest_lsp.fixture(
-    config=ClientServerConfig(
-        server_command=[sys.executable, "-m", "editlint", "lsp"],
-        server_env={**os.environ, "PYTHONPATH": str(ROOT / "src")},
-    )
-)
+@pytest_lsp.fixture(config=SERVER)
 async def client(lsp_client: LanguageClient, workspace: Path):
     params = types.InitializeParams(
         capabilities=client_capabilities("visual-studio-code"), root_uri=workspace.as_uri()

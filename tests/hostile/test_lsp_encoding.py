@@ -3,17 +3,15 @@ gets UTF-8 positions and quick fixes that land on the right bytes (#21 item 12).
 
 from __future__ import annotations
 
-import os
-import sys
 from pathlib import Path
 
 import pytest
 import pytest_lsp
 from lsprotocol import types
-from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
+from pytest_lsp import LanguageClient, client_capabilities
 
-from conftest import ROOT
 from house_style import HOUSE_PACK
+from lsp_server import SERVER
 
 PUBLISH = types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS
 TEXT = "été we utilise it [@q].\n"
@@ -27,12 +25,7 @@ def workspace(tmp_path_factory) -> Path:
     return root
 
 
-@pytest_lsp.fixture(
-    config=ClientServerConfig(
-        server_command=[sys.executable, "-m", "editlint", "lsp"],
-        server_env={**os.environ, "PYTHONPATH": str(ROOT / "src")},
-    )
-)
+@pytest_lsp.fixture(config=SERVER)
 async def client(lsp_client: LanguageClient, workspace: Path):
     capabilities = client_capabilities("visual-studio-code")
     capabilities.general = types.GeneralClientCapabilities(
