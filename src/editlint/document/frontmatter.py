@@ -32,13 +32,7 @@ def split_front_matter(text: str) -> tuple[int, int, int] | None:
 
     Raises InputError for an opening delimiter that is never closed.
     """
-    opening = _OPENING.match(text)
-    if not opening:
-        return None
-    closing = _CLOSING.search(text, opening.end())
-    if not closing:
-        raise InputError("front matter opened with '---' is never closed", 0)
-    return opening.end(), closing.start(), closing.end()
+    return _split(text, _OPENING, _CLOSING, "---")
 
 
 @lru_cache(maxsize=1)
@@ -51,12 +45,19 @@ def _yaml() -> YAML:
 
 def split_toml_front_matter(text: str) -> tuple[int, int, int] | None:
     """Like ``split_front_matter``, for TOML front matter between ``+++`` lines."""
-    opening = _TOML_OPENING.match(text)
+    return _split(text, _TOML_OPENING, _TOML_CLOSING, "+++")
+
+
+def _split(
+    text: str, opening_line: re.Pattern, closing_line: re.Pattern, fence: str
+) -> tuple[int, int, int] | None:
+    """(start, end, body start) of the front matter between ``fence`` lines, or None."""
+    opening = opening_line.match(text)
     if not opening:
         return None
-    closing = _TOML_CLOSING.search(text, opening.end())
+    closing = closing_line.search(text, opening.end())
     if not closing:
-        raise InputError("front matter opened with '+++' is never closed", 0)
+        raise InputError(f"front matter opened with '{fence}' is never closed", 0)
     return opening.end(), closing.start(), closing.end()
 
 
