@@ -12,14 +12,11 @@ import sys
 import tempfile
 from pathlib import Path
 
-from ruamel.yaml import YAML
-
 from editlint.document import WIKITEXT_SUFFIXES, InputError
-from editlint.document.dump import is_dump, iter_pages
-from editlint.document.wikinames import title_from_path
 from editlint.errors import UsageError
-from editlint.importer import export_to_markdown, slugify
-from editlint.wikiimport import wikitext_to_markdown
+
+# The converters (mwparserfromhell, ruamel) are imported where they are used: the CLI loads
+# this module for its arguments on every start, whatever the command.
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -41,6 +38,8 @@ def run(args: argparse.Namespace) -> int:
     --force: a planted link must not turn the import into a write outside the folder. Each
     article is written to a temporary file and renamed into place.
     """
+    from editlint.document.dump import is_dump
+
     if args.output.exists() and not args.output.is_dir():
         raise UsageError(f"--output must be a folder: {args.output}")
     converted = []
@@ -101,6 +100,10 @@ def _umask() -> int:
 
 
 def _convert(path: Path, text: str) -> tuple[str, str]:
+    from editlint.document.wikinames import title_from_path
+    from editlint.importer import export_to_markdown
+    from editlint.wikiimport import wikitext_to_markdown
+
     if path.suffix.lower() not in WIKITEXT_SUFFIXES:
         return export_to_markdown(text)
     try:
@@ -112,6 +115,10 @@ def _convert(path: Path, text: str) -> tuple[str, str]:
 def _import_dump(dump: Path, output: Path, force: bool) -> None:
     """Write each article of ``dump`` as it is read; a redirect page as a ``redirect_to``
     page; a page that cannot be parsed is named on stderr and skipped."""
+    from editlint.document.dump import iter_pages
+    from editlint.importer import slugify
+    from editlint.wikiimport import wikitext_to_markdown
+
     written: set[str] = set()
     articles = redirects = skipped = 0
     try:
@@ -152,6 +159,8 @@ def _unique(slug: str, written: set[str]) -> str:
 
 
 def _front_matter(data: dict) -> str:
+    from ruamel.yaml import YAML
+
     stream = io.StringIO()
     yaml = YAML()
     yaml.width = 4096

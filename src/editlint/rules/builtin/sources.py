@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from editlint.diagnostics import Applicability, Category, Fix, Severity
 from editlint.document import Document
 from editlint.rules.base import FixExample, Rule, RuleContext, RuleExamples
 from editlint.rules.memo import remember
-from editlint.sources.cited import CitedSource, cited_sources
 from editlint.sources.reliability import (
     Reliability,
     SourceEntry,
@@ -16,6 +16,9 @@ from editlint.sources.reliability import (
     default_entries,
     parse_list,
 )
+
+if TYPE_CHECKING:
+    from editlint.sources.cited import CitedSource
 
 #: Fields naming the work or publisher, by citation template (``cite web`` and the rest).
 WORK_FIELDS = (
@@ -55,7 +58,10 @@ NEEDS_DATE = frozenset({"cite news", "cite journal", "cite magazine"})
 
 
 def sources_of(document: Document) -> list[CitedSource]:
-    """The document's cited sources, found once for the source rules."""
+    """The document's cited sources, found once for the source rules (the wikitext parser they
+    need is imported only then: a check that meets no citation never loads it)."""
+    from editlint.sources.cited import cited_sources
+
     return remember(document, sources_of, cited_sources)
 
 
