@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
+import tempfile
 import time
 from pathlib import Path
 
@@ -85,3 +86,22 @@ def remove_stale(folder: Path, prefix: str, now: float | None = None) -> int:
                 os.unlink(entry.path)
                 removed += 1
     return removed
+
+
+def write_by_rename(
+    target: Path, data: bytes, folder: Path, prefix: str, suffix: str = "", mode: int | None = None
+) -> None:
+    """Write ``target`` from a temporary file ``prefix*suffix`` in ``folder``, renamed into
+    place: a link planted at ``target`` is replaced, never written through, and a failed write
+    leaves neither a half-written ``target`` nor the temporary file."""
+    handle, temporary = tempfile.mkstemp(dir=folder, prefix=prefix, suffix=suffix)
+    try:
+        with os.fdopen(handle, "wb") as file:
+            file.write(data)
+        if mode is not None:
+            os.chmod(temporary, mode)
+        os.replace(temporary, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise

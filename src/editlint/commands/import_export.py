@@ -5,15 +5,14 @@ streamed page by page) to Markdown articles with front matter."""
 from __future__ import annotations
 
 import argparse
-import contextlib
 import io
 import os
 import sys
-import tempfile
 from pathlib import Path
 
 from editlint.document import WIKITEXT_SUFFIXES, InputError
 from editlint.errors import UsageError
+from editlint.safefiles import write_by_rename
 
 # The converters (mwparserfromhell, ruamel) are imported where they are used: the CLI loads
 # this module for its arguments on every start, whatever the command.
@@ -80,17 +79,9 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _write(target: Path, data: bytes) -> None:
-    """Write ``target`` by a rename: a link put there meanwhile is replaced, not followed."""
-    descriptor, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    try:
-        with os.fdopen(descriptor, "wb") as handle:
-            handle.write(data)
-        os.chmod(temporary, 0o666 & ~_umask())
-        os.replace(temporary, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
+    """Write ``target`` by a rename (a link put there meanwhile is replaced, not followed),
+    with the mode a newly created file gets."""
+    write_by_rename(target, data, target.parent, f".{target.name}.", mode=0o666 & ~_umask())
 
 
 def _umask() -> int:

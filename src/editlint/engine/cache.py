@@ -20,7 +20,6 @@ import hashlib
 import json
 import os
 import shutil
-import tempfile
 from dataclasses import fields
 from enum import Enum
 from pathlib import Path
@@ -28,7 +27,13 @@ from pathlib import Path
 from editlint import __version__
 from editlint.diagnostics import Applicability, Category, Diagnostic, Edit, Fix, Severity
 from editlint.engine.runner import Checker, FileResult, decode_text
-from editlint.safefiles import contained, is_plain_folder, read_own, remove_stale
+from editlint.safefiles import (
+    contained,
+    is_plain_folder,
+    read_own,
+    remove_stale,
+    write_by_rename,
+)
 
 FORMAT = 1
 #: Run folders kept besides the current one (other configs, other editlint versions).
@@ -243,15 +248,7 @@ def _write_atomically(path: Path, data: bytes, base: Path, temporaries: Path) ->
     path.parent.mkdir(exist_ok=True)
     if not contained(path.parent, base):
         raise OSError(f"{path.parent} leads out of the cache; not written")
-    handle, temporary = tempfile.mkstemp(dir=temporaries, prefix=TEMP_PREFIX)
-    try:
-        with os.fdopen(handle, "wb") as file:
-            file.write(data)
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
+    write_by_rename(path, data, temporaries, TEMP_PREFIX)
 
 
 def _encode(diagnostic: Diagnostic) -> dict:

@@ -9,16 +9,13 @@ makes the whole file a miss.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
-import os
-import tempfile
 from dataclasses import asdict
 from pathlib import Path
 
 from editlint.index.scan import ScannedArticle
-from editlint.safefiles import read_own, remove_stale
+from editlint.safefiles import read_own, remove_stale, write_by_rename
 
 CACHE_VERSION = 1
 
@@ -98,14 +95,6 @@ def save(path: Path, entries: dict[str, tuple[int, int, ScannedArticle]]) -> Non
             encoded = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
         except UnicodeEncodeError:
             encoded = json.dumps(data, separators=(",", ":")).encode()
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=TEMP_PREFIX, suffix=".tmp")
-        try:
-            with os.fdopen(handle, "wb") as stream:
-                stream.write(encoded)
-            os.replace(temporary, path)  # replaces a planted link, never writes through it
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
-            raise
+        write_by_rename(path, encoded, path.parent, TEMP_PREFIX, ".tmp")
     except OSError:
         return
