@@ -195,12 +195,9 @@ class NarratorVoice:
         """Whether the sentence holding ``start`` is cited: a citation in it or right after it
         ("sentence"), or in it or anywhere later in its paragraph or item ("paragraph"). A
         sentence tagged [citation needed] is not cited: editors found it wanting."""
-        index = self.block_index.get(id(block))
-        sentences = self.document.sentences_of(index) if index is not None else []
-        starts = [sentence.start for sentence in sentences]
-        position = bisect_right(starts, start) - 1
-        first = starts[position] if position >= 0 else block.start
-        following = starts[position + 1] if position + 1 < len(starts) else block.end
+        sentences, position = self._sentence_at(block, start)
+        first = sentences[position].start if position >= 0 else block.start
+        following = sentences[position + 1].start if position + 1 < len(sentences) else block.end
         if self._any(self.needed, first, following):
             return False
         return self._any(self.citations, first, following if how == "sentence" else block.end)
@@ -211,13 +208,17 @@ class NarratorVoice:
         return _ATTRIBUTED.search(self.text, first, following) is not None
 
     def _sentence_around(self, block: Block, start: int) -> tuple[int, int]:
+        sentences, position = self._sentence_at(block, start)
+        if position < 0:
+            return block.start, block.end
+        return sentences[position].start, sentences[position].end
+
+    def _sentence_at(self, block: Block, start: int) -> tuple[list, int]:
+        """The sentences of ``block`` and the index of the one holding ``start`` (-1: none)."""
         index = self.block_index.get(id(block))
         sentences = self.document.sentences_of(index) if index is not None else []
         starts = [sentence.start for sentence in sentences]
-        position = bisect_right(starts, start) - 1
-        if position < 0:
-            return block.start, block.end
-        return starts[position], sentences[position].end
+        return sentences, bisect_right(starts, start) - 1
 
     def named_after(self, block: Block, end: int) -> bool:
         return _NAMED_AFTER.match(self.text, end, block.end) is not None
