@@ -181,7 +181,7 @@ def citation_needed_recall(workdir: Path) -> tuple[int, int, int]:
             unsourced[finding.article].append(finding)
     found = in_paragraph = total = 0
     for article, offsets in tags.items():
-        document = _parsed(texts[article], folder / f"{article}.md")
+        document = _parsed(texts[article], folder / f"{article}.wiki")
         if document is None:
             total += len(offsets)
             continue
