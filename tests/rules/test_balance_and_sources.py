@@ -76,8 +76,12 @@ def test_seed_unsourced_findings(seed_path):
         for code, line, column, d in found
         if code == "SRC103" and "date of an event" in d.message
     }
-    assert dated == {(11, 232, "2008"), (13, 1, "2022"), (61, 5, "2014")}
+    assert dated == {(11, 232, "2008"), (13, 1, "2022")}
     assert {code for code, *_ in found} == {"SRC101", "SRC103"}
+    # the list item of line 61 is read only when list items are asked for
+    with_items = {"SRC103": {**UNCITED["SRC103"], "list_items": True}}
+    lines = {line for code, line, _, _ in findings(seed_path, ["SRC103"], with_items)}
+    assert 61 in lines and 61 not in {line for _, line, _, _ in found}
 
 
 def test_seed_citation_marker_fix_is_exact(seed_path):
