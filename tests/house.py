@@ -26,3 +26,20 @@ def house_folder(folder: Path, articles: dict[str, str | bytes] | None = None) -
 
 def house_checker(folder: Path) -> Checker:
     return Checker(load_config(find_config(folder), folder))
+
+
+def attach_workspace(document, *parts):
+    """Give ``document`` a workspace whose word index holds the words of ``parts`` (rules,
+    term sets, searches), as a Checker does for its selected rules; returns the document."""
+    from editlint.rules.base import Rule, RuleContext
+    from editlint.rules.words import WordIndex
+    from editlint.rules.workspace import Workspace
+
+    words = WordIndex()
+    for part in parts:
+        if isinstance(part, Rule):
+            part.prepare(words, RuleContext())
+        else:
+            part.prepare(words)
+    Workspace.attach(document, words)
+    return document

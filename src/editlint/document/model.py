@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 from editlint.document.lines import LineIndex
 
@@ -175,6 +176,8 @@ class Document:
     # Inline cleanup tags an editor already placed ({{who}}, {{peacock inline}}): name, span.
     cleanup_tags: list[tuple[str, int, int]] = field(default_factory=list)
     masked: str = ""
+    #: What the rules checking this document share (``rules/workspace.py``), set by the Checker.
+    workspace: Any = field(default=None, repr=False, compare=False)
 
     @cached_property
     def sentences(self) -> list[Sentence]:

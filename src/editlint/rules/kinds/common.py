@@ -11,12 +11,13 @@ from regex import Match
 
 from editlint.diagnostics import Applicability, Category, Severity
 from editlint.document import Block, Document, Scope
-from editlint.rules.base import Rule, RuleExamples
-from editlint.rules.memo import remember
+from editlint.rules.base import Rule, RuleContext, RuleExamples
 from editlint.rules.patterns import Alternation, PackPattern, check_backtracking, finditer
 from editlint.rules.scanner import Search
 from editlint.rules.scopes import BLOCK_SCOPES, PROSE, QuotationFilter, blocks_in_scope
 from editlint.rules.voice import VoiceSpec, reported
+from editlint.rules.words import WordIndex
+from editlint.rules.workspace import remember
 
 CODE_PATTERN = r"^[A-Z]{2,6}[0-9]{2,4}$"
 
@@ -72,6 +73,10 @@ class DeclaredRule(Rule):
         self.block_kinds = frozenset(BLOCK_SCOPES[s] for s in self.include if s in BLOCK_SCOPES)
         self.voice = spec.voice if spec.voice.active else None
         self.searches: list[Search] = []
+
+    def prepare(self, words: WordIndex, context: RuleContext) -> None:
+        for search in self.searches:
+            search.prepare(words)
 
     def search(self, pattern: PackPattern | Alternation) -> Search:
         """``pattern`` as a Search of this rule; the first one made decides ``relevant``."""
