@@ -12,6 +12,27 @@ from editlint.engine.runner import Checker
 
 HOUSE = Path(__file__).parent / "fixtures" / "house"
 
+#: A smaller house-style pack, written into a test's repository by the LSP and pre-commit tests
+#: that need fixable rules of known applicability (one safe, one unsafe).
+HOUSE_PACK = """pack: house
+rules:
+  - code: HSE101
+    name: plain-words
+    kind: substitution
+    category: structure
+    message: "Plain words: '{match}' -> '{replacement}'"
+    explanation: "House style prefers plain words; 'use' says what 'utilise' says."
+    swap: {utilise: use}
+    applicability: safe
+  - code: HSE102
+    name: wordy-phrases
+    kind: substitution
+    category: structure
+    message: "Wordy: '{match}' -> '{replacement}'"
+    swap: {in order to: to}
+    applicability: unsafe
+"""
+
 
 def house_folder(folder: Path, articles: dict[str, str | bytes] | None = None) -> Path:
     """Copy the pack and its editlint.yaml into ``folder`` and write ``articles`` there."""

@@ -222,11 +222,6 @@ class Document:
         return LineIndex(self.text)
 
     @cached_property
-    def folded(self) -> str:
-        """``masked``, case-folded: rules test it for words they need before scanning."""
-        return self.masked.casefold()
-
-    @cached_property
     def block_kinds(self) -> frozenset[BlockKind]:
         return frozenset(block.kind for block in self.blocks)
 
@@ -237,12 +232,6 @@ class Document:
     @property
     def body_start(self) -> int:
         return self.front_matter.body_start if self.front_matter else 0
-
-    def block_text(self, block: Block) -> str:
-        return self.text[block.start : block.end]
-
-    def section_of(self, block: Block) -> Section | None:
-        return self.sections[block.section] if block.section >= 0 else None
 
     def blocks_in(self, section_index: int) -> list[Block]:
         """Blocks of a section and its subsections, heading excluded, in document order."""
@@ -257,9 +246,6 @@ class Document:
         """Block starts in ascending order, and the index of the block at each (for bisecting)."""
         order = sorted(range(len(self.blocks)), key=lambda index: self.blocks[index].start)
         return [self.blocks[index].start for index in order], order
-
-    def citations_in(self, start: int, end: int) -> list[Citation]:
-        return [c for c in self.citations if start <= c.start < end]
 
 
 def in_sections(document: Document, block: Block, sections: set[int]) -> bool:
