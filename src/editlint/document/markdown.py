@@ -254,5 +254,5 @@ def _title(document: Document, path: Path | None) -> tuple[str, tuple[int, int] 
         if block.kind is not BlockKind.HEADING:
             break
     if path is not None:
-        return path.stem.replace("_", " ").replace("-", " ").strip(), None
+        return path.stem.strip(), None  # as the content index names it (index/scan.py)
     return "", None

@@ -249,11 +249,6 @@ def _bounded(diagnostics: list[Diagnostic], cut_short: bool) -> list[Diagnostic]
     return [*diagnostics[:MAX_FINDINGS_PER_FILE], summary]
 
 
-def decode_text(raw: bytes) -> str:
-    """An article's text: UTF-8, a byte-order mark dropped. Raises UnicodeDecodeError."""
-    return raw.decode("utf-8-sig") if raw.startswith(b"\xef\xbb\xbf") else raw.decode("utf-8")
-
-
 def _checked_selectors(
     rules: list[Rule], loaded: LoadedConfig, overrides: SelectionOverrides
 ) -> tuple[Config, SelectionOverrides]:
