@@ -92,6 +92,9 @@ class Checker:
             selected=frozenset(rule.code for rule in self.rules),
             root=loaded.root,
         )
+        for rule in rules:  # a typo in the options of a rule not selected today is still one
+            if rule.code in config.rules and rule.code not in settings.selected:
+                _options(rule, config.rules[rule.code], loaded)
         self._contexts = {
             rule.code: RuleContext(
                 options=_options(rule, config.rules.get(rule.code, {}), loaded), settings=settings

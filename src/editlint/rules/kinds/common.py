@@ -45,6 +45,20 @@ class RuleSpec(BaseModel):
     voice: VoiceSpec = Field(default_factory=VoiceSpec)
     examples: RuleExamples | None = None
 
+    @field_validator("scope")
+    @classmethod
+    def _scope_matches_something(cls, value: list[Scope]) -> list[Scope]:
+        """A rule looks at blocks of text; code and front matter are masked, and quotations,
+        block quotes, the lead and see-also sections are parts a rule can only ``skip``."""
+        for scope in value:
+            if scope not in BLOCK_SCOPES:
+                kinds = ", ".join(kind.value for kind in BLOCK_SCOPES)
+                raise ValueError(
+                    f"scope '{scope.value}' matches nothing: a rule looks at {kinds}"
+                    " (code and front matter are never matched; use skip to leave parts out)"
+                )
+        return value
+
     @field_validator("message")
     @classmethod
     def _message_not_blank(cls, value: str) -> str:
