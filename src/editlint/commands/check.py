@@ -15,7 +15,7 @@ from editlint.engine.batch import check_files
 from editlint.engine.runner import Checker, SelectionOverrides
 from editlint.errors import UsageError
 from editlint.printable import terminal_safe
-from editlint.report import FORMATS, QUOTING_FORMATS, RunReport, render
+from editlint.report import FORMATS, RunReport, needs_text, render
 from editlint.report.progress import track
 
 
@@ -75,12 +75,11 @@ def run(args: argparse.Namespace) -> int:
     loaded = config_for(args, args.paths or [Path(".")])
     paths = args.paths or [_default_folder(loaded)]
     batch = engine_options.batch_options(args, loaded)
-    # Baselines and SARIF fingerprint findings by their text; reports that neither quote nor
-    # fingerprint it may drop each file's text.
+    # Baselines fingerprint findings by their text; the reporter says whether it reads it.
     batch.keep_text = (
         args.baseline is not None
         or args.write_baseline is not None
-        or (args.format in QUOTING_FORMATS and not args.statistics)
+        or needs_text(args.format, args.statistics)
     )
     overrides = SelectionOverrides(args.select, args.ignore, args.extend_select)
     checker = Checker(loaded, overrides)
