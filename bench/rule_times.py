@@ -20,6 +20,7 @@ from measure import ROOT
 from editlint.document import parse_document
 from editlint.engine.config import find_config, load_config
 from editlint.engine.runner import Checker
+from editlint.rules.workspace import Workspace
 
 CORPUS = ROOT.parent / "shared" / "corpora" / "archwiki"
 
@@ -37,6 +38,7 @@ def main() -> None:
     seconds = {"(parse)": time.perf_counter() - started}
     spent: dict[str, float] = defaultdict(float)
     for document in documents:
+        Workspace.attach(document, checker.words)
         for rule, context in checker.rules_with_contexts():
             started = time.perf_counter()
             if rule.relevant(document):

@@ -12,6 +12,27 @@ from editlint.engine.runner import Checker
 
 HOUSE = Path(__file__).parent / "fixtures" / "house"
 
+#: A smaller house-style pack, written into a test's repository by the LSP and pre-commit tests
+#: that need fixable rules of known applicability (one safe, one unsafe).
+HOUSE_PACK = """pack: house
+rules:
+  - code: HSE101
+    name: plain-words
+    kind: substitution
+    category: structure
+    message: "Plain words: '{match}' -> '{replacement}'"
+    explanation: "House style prefers plain words; 'use' says what 'utilise' says."
+    swap: {utilise: use}
+    applicability: safe
+  - code: HSE102
+    name: wordy-phrases
+    kind: substitution
+    category: structure
+    message: "Wordy: '{match}' -> '{replacement}'"
+    swap: {in order to: to}
+    applicability: unsafe
+"""
+
 
 def house_folder(folder: Path, articles: dict[str, str | bytes] | None = None) -> Path:
     """Copy the pack and its editlint.yaml into ``folder`` and write ``articles`` there."""
@@ -26,3 +47,20 @@ def house_folder(folder: Path, articles: dict[str, str | bytes] | None = None) -
 
 def house_checker(folder: Path) -> Checker:
     return Checker(load_config(find_config(folder), folder))
+
+
+def attach_workspace(document, *parts):
+    """Give ``document`` a workspace whose word index holds the words of ``parts`` (rules,
+    term sets, searches), as a Checker does for its selected rules; returns the document."""
+    from editlint.rules.base import Rule, RuleContext
+    from editlint.rules.words import WordIndex
+    from editlint.rules.workspace import Workspace
+
+    words = WordIndex()
+    for part in parts:
+        if isinstance(part, Rule):
+            part.prepare(words, RuleContext())
+        else:
+            part.prepare(words)
+    Workspace.attach(document, words)
+    return document

@@ -77,3 +77,22 @@ def test_a_config_file_path(wiki, tmp_path):
     other.write_text("select: [NEU101]\n")
     found = editlint.check_text(ARTICLE, path=wiki / "content" / "quay.md", config=other)
     assert [d.code for d in found] == ["NEU101"]
+
+
+def test_the_collector_is_settled_for_a_batch_and_restored_after_it(wiki):
+    import gc
+
+    from editlint.engine.collector import YOUNG_THRESHOLD, collecting_rarely
+
+    before = gc.get_threshold()
+    with collecting_rarely():
+        assert gc.get_threshold()[0] == YOUNG_THRESHOLD
+        assert gc.get_freeze_count() > 0
+    assert gc.get_threshold() == before
+    assert gc.get_freeze_count() == 0
+    gc.set_threshold(500, 9, 9)  # a host program's own setting survives a check
+    try:
+        assert editlint.check_paths([wiki])
+        assert gc.get_threshold() == (500, 9, 9)
+    finally:
+        gc.set_threshold(*before)

@@ -15,7 +15,7 @@ from pytest_lsp import LanguageClient, client_capabilities
 
 from conftest import ROOT
 from editlint.lsp import Positions
-from house_style import HOUSE_PACK
+from house import HOUSE_PACK
 from lsp_server import SERVER
 
 PUBLISH = types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS

@@ -37,3 +37,25 @@ def test_a_broken_shipped_pack_is_reported_with_its_line(tmp_path, monkeypatch):
 
 def _must_not_run(*args):
     raise AssertionError("the careful YAML parser ran for a valid shipped pack")
+
+
+@pytest.mark.parametrize("scope", ["code", "front_matter", "quotation", "lead"])
+def test_a_scope_that_matches_nothing_is_refused_with_its_line(tmp_path, scope):
+    pack = tmp_path / "house.yaml"
+    pack.write_text(PACK + f"    scope: [paragraph, {scope}]\n")
+    with pytest.raises(ConfigError) as raised:
+        packs.load_pack(pack)
+    assert raised.value.line == 9
+    assert f"scope '{scope}' matches nothing" in str(raised.value)
+
+
+def test_options_of_a_rule_not_selected_are_still_validated(tmp_path):
+    from editlint.engine.config import load_config
+    from editlint.engine.runner import Checker
+
+    (tmp_path / "editlint.yaml").write_text(
+        "ignore: [SRC103]\nrules:\n  SRC103:\n    check_leed: true\n"
+    )
+    with pytest.raises(ConfigError) as raised:
+        Checker(load_config(tmp_path / "editlint.yaml", tmp_path))
+    assert "check_leed: unknown key (did you mean 'check_lead'?)" in str(raised.value)

@@ -18,7 +18,7 @@ import pytest
 
 from conftest import ROOT
 from gitrepo import GitRepo, git_env
-from house_style import HOUSE_PACK
+from house import HOUSE_PACK
 
 CONFIG = (
     "content_root: content\nselect: [NEU101, SEE101, HSE101, HSE102]\nrule_paths: [house.yaml]\n"

@@ -11,6 +11,9 @@ from editlint.rules.kinds.existence import ExistenceSpec
 from editlint.rules.leads import fold, leads
 from editlint.rules.patterns import compile_terms, finditer
 from editlint.rules.scanner import Search, TextSpan
+from editlint.rules.words import WordIndex
+from editlint.rules.workspace import Workspace
+from house import attach_workspace
 
 
 def _rule(**fields):
@@ -46,29 +49,32 @@ def test_skipped_documents_have_no_match_and_matching_ones_are_kept():
         "```\nlegendary\n```\n": False,  # code is masked
     }
     for text, relevant in texts.items():
-        document = parse_document(text)
+        document = attach_workspace(parse_document(text), rule)
         assert rule.relevant(document) is relevant, text
         assert bool(list(rule.check(document, None))) is relevant, text
 
 
 def test_rules_skip_documents_without_a_block_in_scope():
     rule = _rule(tokens=["legendary"], scope=["heading"])
-    assert not rule.relevant(parse_document("A legendary tale.\n"))
-    assert rule.relevant(parse_document("# A legendary tale\n"))
+    assert not rule.relevant(attach_workspace(parse_document("A legendary tale.\n"), rule))
+    assert rule.relevant(attach_workspace(parse_document("# A legendary tale\n"), rule))
 
 
 def test_pattern_rules_without_leads_are_never_skipped_for_want_of_words():
     rule = _rule(patterns=["\\w+dary"])
-    assert rule.relevant(parse_document("Nothing here.\n"))
-    assert [d.start for d in rule.check(parse_document("A legendary tale.\n"), None)] == [2]
+    assert rule.relevant(attach_workspace(parse_document("Nothing here.\n"), rule))
+    document = attach_workspace(parse_document("A legendary tale.\n"), rule)
+    assert [d.start for d in rule.check(document, None)] == [2]
 
 
-def test_a_rule_made_after_a_scan_finds_its_words_in_the_scanned_document():
+def test_rules_prepared_into_one_index_share_one_scan_and_find_their_own_words():
     document = parse_document("Some  say it was legendary.\n\nMany\nsay so; ſome say.\n")
     first = _rule(tokens=["legendary"])
-    assert [(d.start, d.end) for d in first.check(document, None)] == [(17, 26)]
     later = _rule(patterns=["(?:some|many)\\s+say"])
+    attach_workspace(document, first, later)
+    assert [(d.start, d.end) for d in first.check(document, None)] == [(17, 26)]
     assert [(d.start, d.end) for d in later.check(document, None)] == [(0, 9), (29, 37), (42, 50)]
+    assert set(document.workspace.hits.leads) == {"legendary", "some ", "many "}
 
 
 def test_split_alternation_matches_like_one_alternation():
@@ -116,9 +122,12 @@ def test_searching_at_leads_finds_what_searching_everywhere_finds(
     spans = [TextSpan(start, end) for start, end in zip(bounds, bounds[1:], strict=False)]
     pattern = compile_terms(terms, patterns, inflect=True, ignore_case=ignore_case)
     search = Search(pattern)
-    assert search.numbers is not None  # every pattern here has leads
+    assert search.lead_words is not None  # every pattern here has leads
     document = parse_document("")
     document.masked = text
+    words = WordIndex()
+    search.prepare(words)
+    Workspace.attach(document, words)
     expected = [
         (span, match.span())
         for span in spans

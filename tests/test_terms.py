@@ -15,7 +15,8 @@ from editlint.rules.builtin.counter_perspective import PerspectiveHeadingOptions
 from editlint.rules.builtin.terms import TermSet, matches_at
 from editlint.rules.builtin.viewpoints import ViewpointOptions
 from editlint.rules.leads import fold
-from editlint.rules.words import LEAD, TERM, Hits, Words
+from editlint.rules.words import LEAD, TERM, Hits, WordIndex
+from house import attach_workspace
 
 PATTERNS = ViewpointOptions().patterns
 HEADINGS = PerspectiveHeadingOptions()
@@ -48,33 +49,37 @@ def test_fold_turns_what_ignorecase_matches_to_an_ascii_letter_into_that_letter(
 
 
 def test_no_words_no_hits():
-    assert Words().hits(parse_document("Text.\n")) == Hits({}, {}, {})
+    assert WordIndex().scan(parse_document("Text.\n")) == Hits({}, {}, {})
 
 
 def test_one_pass_sorts_each_hit_by_the_edge_each_kind_of_word_needs():
-    words = Words()
-    number = words.number("the", LEAD)
-    assert words.number("the", TERM) == number
+    words = WordIndex()
+    words.add(["the"], LEAD)
+    words.add(["the"], TERM)
+    assert len(words) == 1
     # 1: after a letter; 5: after a space; 9: after a hyphen; 14: after the Kelvin sign,
     # which folds to "k" but is no word character a pattern's edge refuses.
     document = parse_document("athe the-the \u212athe\n")
-    assert words.hits(document) == Hits(
-        leads={number: [5, 14]}, starting={number: [5, 9]}, inside={number: [1, 14]}
+    assert words.scan(document) == Hits(
+        leads={"the": [5, 14]}, starting={"the": [5, 9]}, inside={"the": [1, 14]}
     )
 
 
 def test_terms_starting_with_no_letter_can_match_anywhere():
-    document = parse_document("Nothing here.\n")
-    assert TermSet(["claims", "'tis"]).offsets(document) is None
-    assert TermSet(["claims", "'tis"]).occurs(document, 0, 1)
-    assert TermSet(["claims"]).offsets(document) == []
-    assert TermSet(["here"]).offsets(document) == [8]
+    sets = TermSet(["claims", "'tis"]), TermSet(["claims"]), TermSet(["here"])
+    document = attach_workspace(parse_document("Nothing here.\n"), *sets)
+    assert sets[0].offsets(document) is None
+    assert sets[0].occurs(document, 0, 1)
+    assert sets[1].offsets(document) == []
+    assert sets[2].offsets(document) == [8]
 
 
 @st.composite
 def passages(draw):
     """A parsed text and a span of it: (document, start, end)."""
-    document = parse_document(draw(texts))
+    document = attach_workspace(
+        parse_document(draw(texts)), *PATTERNS.term_sets, *HEADINGS.needs, *DETECTOR.term_sets
+    )
     end = draw(st.integers(0, len(document.text)))
     return document, draw(st.integers(0, end)), end
 

@@ -59,8 +59,11 @@ def check_paths(paths: Iterable[str | Path], config: ConfigLike = None) -> list[
 
     path_list = [Path(p) for p in paths]
     checker = _checker(config, path_list[0] if path_list else Path.cwd())
+    from editlint.engine.collector import collecting_rarely
+
     files = collect_files(path_list, checker.loaded.config.exclude)
-    return [checker.check_file(path) for path in files]
+    with collecting_rarely():
+        return [checker.check_file(path) for path in files]
 
 
 def line_column(text: str, offset: int) -> tuple[int, int]:

@@ -21,6 +21,7 @@ from pathlib import Path
 from lsprotocol import types
 from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
+from pygls.workspace import PositionCodec
 
 from editlint import __version__
 from editlint.diagnostics import Applicability, Category, Diagnostic, Severity
@@ -45,20 +46,15 @@ _SEVERITIES = {
 class Positions:
     """Character offsets of one text <-> LSP positions in a given encoding.
 
-    Lines end at ``\n``, ``\r\n`` or ``\r``, as the protocol defines them.
+    Lines end at ``\n``, ``\r\n`` or ``\r``, as the protocol defines them; code units are
+    counted by pygls' ``PositionCodec``.
     """
 
     def __init__(self, text: str, encoding: str = types.PositionEncodingKind.Utf16.value) -> None:
         self.text = text
         self.encoding = encoding
+        self._units = PositionCodec(encoding).client_num_units  # code units of a string
         self._starts = [0] + [match.end() for match in _LINE_BREAK.finditer(text)]
-
-    def _units(self, chars: str) -> int:
-        if self.encoding == types.PositionEncodingKind.Utf8.value:
-            return len(chars.encode("utf-8", "surrogatepass"))
-        if self.encoding == types.PositionEncodingKind.Utf32.value:
-            return len(chars)
-        return len(chars) + sum(1 for char in chars if ord(char) > 0xFFFF)
 
     def _line_end(self, line: int) -> int:
         """Offset of the end of ``line`` (0-based), before its line break."""

@@ -10,7 +10,7 @@ import pytest_lsp
 from lsprotocol import types
 from pytest_lsp import LanguageClient, client_capabilities
 
-from house_style import HOUSE_PACK
+from house import HOUSE_PACK
 from lsp_server import SERVER
 
 PUBLISH = types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS

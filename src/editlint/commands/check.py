@@ -12,11 +12,10 @@ from editlint.commands.common import add_config_argument, codes, config_for
 from editlint.commands.fixing import add_fix_arguments, diff_output, fixing, run_fixes
 from editlint.diagnostics import Severity
 from editlint.engine.batch import check_files
-from editlint.engine.collector import settle
 from editlint.engine.runner import Checker, SelectionOverrides
 from editlint.errors import UsageError
 from editlint.printable import terminal_safe
-from editlint.report import FORMATS, QUOTING_FORMATS, RunReport, render
+from editlint.report import FORMATS, RunReport, needs_text, render
 from editlint.report.progress import track
 
 
@@ -76,21 +75,17 @@ def run(args: argparse.Namespace) -> int:
     loaded = config_for(args, args.paths or [Path(".")])
     paths = args.paths or [_default_folder(loaded)]
     batch = engine_options.batch_options(args, loaded)
-    # Baselines and SARIF fingerprint findings by their text; reports that neither quote nor
-    # fingerprint it may drop each file's text.
+    # Baselines fingerprint findings by their text; the reporter says whether it reads it.
     batch.keep_text = (
         args.baseline is not None
         or args.write_baseline is not None
-        or (args.format in QUOTING_FORMATS and not args.statistics)
+        or needs_text(args.format, args.statistics)
     )
     overrides = SelectionOverrides(args.select, args.ignore, args.extend_select)
     checker = Checker(loaded, overrides)
     if args.show_settings:
         sys.stdout.write(_settings(loaded, checker))
         return 0
-    # Rules, patterns and config live as long as the run: keep the cycle collector off them
-    # (about a tenth of the checking time went to collections that find nothing there).
-    settle()
     files = gate.files_to_check(args, paths, loaded.config.exclude, loaded.content_root)
     rules = {rule.code: rule.metadata() for rule in checker.rules}
     if fixing(args):

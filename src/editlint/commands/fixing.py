@@ -43,14 +43,14 @@ def fixing(args: argparse.Namespace) -> bool:
 
 def run_fixes(args: argparse.Namespace, checker: Checker, files: list[Path]) -> list[FileFix]:
     """Fix every file (or only compute the fixes, for --diff); tell stderr what happened."""
+    from editlint.engine.collector import collecting_rarely
     from editlint.fixes.apply import MAX_PASSES
     from editlint.fixes.session import fix_file
 
     minimum = Applicability.UNSAFE if args.unsafe_fixes else Applicability.SAFE
-    fixes = [
-        fix_file(checker, path, minimum, write=not args.diff)
-        for path in track(files, "Fixing")
-    ]
+    with collecting_rarely():
+        write = not args.diff
+        fixes = [fix_file(checker, path, minimum, write=write) for path in track(files, "Fixing")]
     report = RunReport([fix.result for fix in fixes])
     for fix in fixes:
         where = report.display_path(fix.path)

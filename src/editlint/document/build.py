@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from operator import attrgetter
+from typing import TYPE_CHECKING
 
 from editlint.document.inline import scan_inline
-from editlint.document.model import (
+from editlint.document.parts import (
     BlockKind,
-    Document,
     LinkKind,
     Section,
     SeeAlsoEntry,
@@ -23,6 +23,9 @@ from editlint.document.model import (
 )
 from editlint.document.seealso import is_see_also_title, pointer_words, prose_entries
 from editlint.document.sentences import split_sentences
+
+if TYPE_CHECKING:
+    from editlint.document.model import Document
 
 PROSE_BLOCKS = frozenset({BlockKind.HEADING, BlockKind.PARAGRAPH, BlockKind.LIST_ITEM})
 

@@ -10,7 +10,7 @@ import re
 from bisect import bisect_left, insort
 from dataclasses import dataclass, field
 
-from editlint.document.model import Citation, CitationKind, Link, LinkKind
+from editlint.document.parts import Citation, CitationKind, Link, LinkKind
 
 # Runs open whole (linear); the first backtick leads so the engine can skip ahead to one.
 _CODE_SPAN = re.compile(r"(`(?<!``)`*+)(.+?)(?<!`)\1(?!`)", re.DOTALL)

@@ -47,7 +47,3 @@ class LineIndex:
         if line < len(self._starts):
             return self._starts[line] - 1
         return self._length
-
-    @property
-    def line_count(self) -> int:
-        return len(self._starts)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from editlint.document.model import Link, LinkKind, SeeAlsoEntry, SeeAlsoSource
+from editlint.document.parts import Link, LinkKind, SeeAlsoEntry, SeeAlsoSource
 
 SEE_ALSO_TITLE = re.compile(r"^\s*see\s+also\s*:?\s*$", re.IGNORECASE)
 

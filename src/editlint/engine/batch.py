@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from editlint.document.screening import read_bytes
+from editlint.engine.collector import collecting_rarely
 from editlint.engine.parallel import Item, check_parallel
 from editlint.engine.runner import Checker, FileResult
 
@@ -35,7 +36,13 @@ def check_files(
     progress: Progress | None = None,
 ) -> list[FileResult]:
     """One result per file, in order; unchanged files come from the cache when there is one."""
-    options = options or BatchOptions()
+    with collecting_rarely():  # what lives for the whole run stays out of the collector
+        return _check_files(checker, files, options or BatchOptions(), progress)
+
+
+def _check_files(
+    checker: Checker, files: Sequence[Path], options: BatchOptions, progress: Progress | None
+) -> list[FileResult]:
     cache = None
     if options.cache_dir is not None:
         from editlint.engine.cache import ResultCache

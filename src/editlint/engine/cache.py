@@ -26,7 +26,8 @@ from pathlib import Path
 
 from editlint import __version__
 from editlint.diagnostics import Applicability, Category, Diagnostic, Edit, Fix, Severity
-from editlint.engine.runner import Checker, FileResult, decode_text
+from editlint.document.screening import decode
+from editlint.engine.runner import Checker, FileResult
 from editlint.safefiles import (
     contained,
     is_plain_folder,
@@ -89,7 +90,9 @@ class ResultCache:
             probes = _probes(entry["probes"])
             if any(os.path.exists(name) != existed for name, existed in probes):
                 return None  # a file a finding depends on came or went
-            text = decode_text(raw) if decoded else None
+            text = decode(raw) if decoded else None
+            if isinstance(text, tuple):
+                return None  # decoded when cached: another file now
             length = len(text) if text is not None else len(raw)
             diagnostics = [_decode(item, length) for item in items]
             return FileResult(path, text, diagnostics, parsed, probes=probes)

@@ -84,15 +84,6 @@ class SourcesConfig(BaseModel):
     )
 
 
-class FileSettings(BaseModel):
-    """Per-file rule settings from front matter (``editlint: {ignore: [...]}``)."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    ignore: list[str] = Field(default_factory=list)
-    severity: dict[str, Severity] = Field(default_factory=dict)
-
-
 class Config(BaseModel):
     """The whole of ``editlint.yaml`` (or ``[tool.editlint]`` in pyproject.toml)."""
 

@@ -21,9 +21,11 @@ from editlint.engine.tagged import without_tagged
 from editlint.index import ContentIndex, build_index
 from editlint.index.build import ScanAll
 from editlint.index.resolve import probing
-from editlint.rules.base import Rule, RuleContext
+from editlint.rules.base import Rule, RuleContext, RunSettings
 from editlint.rules.patterns import MATCH_TIMEOUT_SECONDS, match_time_limit
 from editlint.rules.registry import all_rules
+from editlint.rules.words import WordIndex
+from editlint.rules.workspace import Workspace
 
 INTERNAL_CODE = "INT001"
 #: The summary finding of a file with more findings than ``MAX_FINDINGS_PER_FILE``.
@@ -84,19 +86,30 @@ class Checker:
         select = [*select, *config.extend_select, *overrides.extend_select]
         ignore = [*config.ignore, *overrides.ignore]
         self.rules = [rule for rule in rules if is_selected(rule.code, select, ignore, rule.opt_in)]
-        selected = frozenset(rule.code for rule in self.rules)
+        settings = RunSettings(
+            links=config.links,
+            sources=config.sources,
+            selected=frozenset(rule.code for rule in self.rules),
+            root=loaded.root,
+        )
+        for rule in rules:  # a typo in the options of a rule not selected today is still one
+            if rule.code in config.rules and rule.code not in settings.selected:
+                _options(rule, config.rules[rule.code], loaded)
         self._contexts = {
             rule.code: RuleContext(
-                options=_options(rule, config.rules.get(rule.code, {}), loaded),
-                settings={
-                    "links": config.links,
-                    "selected": selected,
-                    "sources": config.sources,
-                    "root": loaded.root,
-                },
+                options=_options(rule, config.rules.get(rule.code, {}), loaded), settings=settings
             )
             for rule in self.rules
         }
+        #: The words the selected rules look for, found in one pass per document.
+        self.words = WordIndex()
+        #: Rules whose ``prepare`` failed: each reports its error on every file, as a crash.
+        self._unprepared: dict[str, Exception] = {}
+        for rule in self.rules:
+            try:
+                rule.prepare(self.words, self._contexts[rule.code])
+            except Exception as error:  # one rule's crash must not stop the others
+                self._unprepared[rule.code] = error
         self._index: ContentIndex | None = None
 
     @property
@@ -179,22 +192,30 @@ class Checker:
         diagnostics: list[Diagnostic] = []
         cut_short = False
         ignored = tuple(file_ignores)
-        for rule in self.rules:
-            if ignored and rule.code.startswith(ignored):
-                continue
-            try:
-                if not rule.relevant(document):
+        Workspace.attach(document, self.words)
+        try:
+            for rule in self.rules:
+                if ignored and rule.code.startswith(ignored):
                     continue
-                context = self._contexts[rule.code]
-                if rule.needs_index and context.index is None:
-                    context.index = self.index
-                with match_time_limit():
-                    found = list(islice(rule.check(document, context), MAX_FINDINGS_PER_FILE + 1))
-                if len(found) > MAX_FINDINGS_PER_FILE:
-                    cut_short = True  # the rule is not asked for the rest
-            except Exception as error:  # one rule's crash must not stop the others
-                found = [_internal_error(rule, error)]
-            diagnostics.extend(found)
+                try:
+                    if rule.code in self._unprepared:
+                        raise self._unprepared[rule.code]
+                    if not rule.relevant(document):
+                        continue
+                    context = self._contexts[rule.code]
+                    if rule.needs_index and context.index is None:
+                        context.index = self.index
+                    with match_time_limit():
+                        found = list(
+                            islice(rule.check(document, context), MAX_FINDINGS_PER_FILE + 1)
+                        )
+                    if len(found) > MAX_FINDINGS_PER_FILE:
+                        cut_short = True  # the rule is not asked for the rest
+                except Exception as error:  # one rule's crash must not stop the others
+                    found = [_internal_error(rule, error)]
+                diagnostics.extend(found)
+        finally:
+            document.workspace = None  # what the rules shared dies with the check
         diagnostics = without_tagged(document, diagnostics)
         suppressions = find_suppressions(document, file_ignores)
         severities = {**config.severity, **file_settings.get("severity", {})}
@@ -229,11 +250,6 @@ def _bounded(diagnostics: list[Diagnostic], cut_short: bool) -> list[Diagnostic]
         rule_name="too-many-findings",
     )
     return [*diagnostics[:MAX_FINDINGS_PER_FILE], summary]
-
-
-def decode_text(raw: bytes) -> str:
-    """An article's text: UTF-8, a byte-order mark dropped. Raises UnicodeDecodeError."""
-    return raw.decode("utf-8-sig") if raw.startswith(b"\xef\xbb\xbf") else raw.decode("utf-8")
 
 
 def _checked_selectors(

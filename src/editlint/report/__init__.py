@@ -26,6 +26,12 @@ FORMATS: dict[str, str] = {
 QUOTING_FORMATS = frozenset({"full", "html", "sarif"})
 
 
+def needs_text(name: str, statistics: bool = False) -> bool:
+    """Whether format ``name`` reads the articles' text: the others need each file's line
+    starts only, so a run may let each text go once it is checked."""
+    return name in QUOTING_FORMATS and not statistics
+
+
 def reporter(name: str) -> Callable[[RunReport], str]:
     module_name, function = FORMATS[name].split(":")
     return getattr(import_module(module_name), function)
@@ -41,4 +47,4 @@ def render(run: RunReport, name: str, statistics: bool = False, colour: bool = F
     return reporter(name)(run)
 
 
-__all__ = ["FORMATS", "QUOTING_FORMATS", "RunReport", "render", "reporter"]
+__all__ = ["FORMATS", "QUOTING_FORMATS", "RunReport", "needs_text", "render", "reporter"]

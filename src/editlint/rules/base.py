@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict
@@ -12,7 +13,9 @@ from editlint.diagnostics import Applicability, Category, Diagnostic, Fix, Sever
 
 if TYPE_CHECKING:
     from editlint.document import Document
+    from editlint.engine.config import LinksConfig, SourcesConfig
     from editlint.index import ContentIndex
+    from editlint.rules.words import WordIndex
 
 
 class NoOptions(BaseModel):
@@ -53,13 +56,29 @@ class RuleExamples(BaseModel):
         }
 
 
+@dataclass(frozen=True)
+class RunSettings:
+    """The parts of the run's config a rule may read (the same for every rule of a run)."""
+
+    links: LinksConfig | None = None
+    sources: SourcesConfig | None = None
+    #: The codes of the rules selected for this run.
+    selected: frozenset[str] = frozenset()
+    #: The folder the config file is in: relative paths in the config start there.
+    root: Path = Path(".")
+
+
 @dataclass
 class RuleContext:
-    """What a rule may read besides the document: its options and the content index."""
+    """What a rule may read besides the document: its options, the run's settings and the
+    content index. What a rule works out per document goes in the document's workspace
+    (``rules/workspace.py``); what it compiles once per run, in ``prepared``."""
 
     options: Any = None
     index: ContentIndex | None = None
-    settings: dict[str, Any] = field(default_factory=dict)
+    settings: RunSettings = field(default_factory=RunSettings)
+    #: What ``Rule.prepare`` built for this run (e.g. the merged reliability lists).
+    prepared: Any = None
 
 
 class Rule:
@@ -81,6 +100,10 @@ class Rule:
     origin: ClassVar[str] | str = "builtin"
     # Off unless ``select`` or ``extend-select`` names the full code ("ALL" and prefixes don't).
     opt_in: ClassVar[bool] | bool = False
+
+    def prepare(self, words: WordIndex, context: RuleContext) -> None:
+        """Called once per run after selection: add the words the rule looks for to the
+        checker's word index; compile what the options need. Nothing by default."""
 
     def check(self, document: Document, context: RuleContext) -> Iterable[Diagnostic]:
         raise NotImplementedError

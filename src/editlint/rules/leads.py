@@ -10,8 +10,7 @@ searched the ordinary way.
 
 from __future__ import annotations
 
-import re._constants as _sre
-
+from editlint.rules.regex_tree import constants as _sre
 from editlint.rules.regex_tree import parsed
 
 #: Beyond this many alternatives the set is not worth building.

@@ -13,9 +13,9 @@ exponential. The check is conservative: anything it does not understand does not
 
 from __future__ import annotations
 
-import re._constants as _sre
 from itertools import product
 
+from editlint.rules.regex_tree import constants as _sre
 from editlint.rules.regex_tree import parsed
 
 _SINGLE = (_sre.LITERAL, _sre.NOT_LITERAL, _sre.IN, _sre.ANY)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import re._constants as _sre
 import time
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -11,6 +10,7 @@ from contextvars import ContextVar
 import regex
 
 from editlint.rules.linear import runs_in_linear_time
+from editlint.rules.regex_tree import constants as _sre
 from editlint.rules.regex_tree import parsed
 
 #: Matching of one rule's patterns stops after this many seconds per document (no hangs).

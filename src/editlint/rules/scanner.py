@@ -26,7 +26,8 @@ from editlint.rules.patterns import (
     finditer,
     match_at,
 )
-from editlint.rules.words import LEAD, WORDS
+from editlint.rules.words import LEAD, WordIndex
+from editlint.rules.workspace import workspace_of
 
 Matcher = re.Pattern | TimedPattern
 
@@ -53,25 +54,19 @@ class Search:
         self.matchers = [anchored_matcher(single) for single in singles]
         found = [leads(single.pattern) for single in singles]
         self.leads = None if None in found else found
-        self._register()
+        self.lead_words = None if self.leads is None else [sorted(each) for each in self.leads]
 
-    def _register(self) -> None:
-        self.numbers = None
-        if self.leads is not None:
-            number = WORDS.number
-            self.numbers = [sorted(number(lead, LEAD) for lead in each) for each in self.leads]
-
-    def __setstate__(self, state: dict) -> None:
-        # Lead numbers belong to a process: a Search sent to another one registers anew.
-        self.__dict__.update(state)
-        self._register()
+    def prepare(self, words: WordIndex) -> None:
+        """Add the leads to the checker's word index (``Rule.prepare``)."""
+        for each in self.lead_words or ():
+            words.add(each, LEAD)
 
     def possible(self, document: Document) -> bool:
         """False when no match can occur anywhere in ``document``."""
-        if self.numbers is None:
+        if self.lead_words is None:
             return True
-        starts = WORDS.hits(document).leads
-        return any(number in starts for numbers in self.numbers for number in numbers)
+        starts = workspace_of(document).hits.leads
+        return any(lead in starts for each in self.lead_words for lead in each)
 
     def matches(self, document: Document, spans: Sequence[_Span]) -> Iterator[tuple[_Span, Match]]:
         """Each span with each match inside it, left to right, matches not overlapping.
@@ -80,7 +75,7 @@ class Search:
         ``document.masked``; a match lies wholly inside its span, as if it were searched alone.
         """
         text = document.masked
-        if self.numbers is None:
+        if self.lead_words is None:
             for span in spans:
                 for match in finditer(self.pattern, text, span.start, span.end):
                     yield span, match
@@ -103,11 +98,11 @@ class Search:
 
     def _candidates(self, document: Document) -> list[tuple[int, list[Matcher]]]:
         """Ascending offsets where a lead begins, each with the patterns to try there in order."""
-        starts = WORDS.hits(document).leads
+        starts = workspace_of(document).hits.leads
         by_start: dict[int, list[Matcher]] = {}
-        for matcher, numbers in zip(self.matchers, self.numbers, strict=True):
-            for number in numbers:
-                for start in starts.get(number, ()):
+        for matcher, each in zip(self.matchers, self.lead_words, strict=True):
+            for lead in each:
+                for start in starts.get(lead, ()):
                     tried = by_start.setdefault(start, [])
                     if not tried or tried[-1] is not matcher:
                         tried.append(matcher)

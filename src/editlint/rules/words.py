@@ -1,22 +1,22 @@
-"""One pass over a document finds every literal word any rule looks for.
+"""One pass over a document finds every literal word any selected rule looks for.
 
 Pack rules look for the leads of their patterns (``scanner.Search``), built-in rules for runs
-of letters of their terms (``builtin/terms.TermSet``). All of them go into one Aho-Corasick
-automaton (pyahocorasick), run once per document over its folded masked text (``fold``);
-each hit is sorted at once by what stands before it, the way each kind of word needs.
+of letters of their terms (``builtin/terms.TermSet``). The Checker owns one ``WordIndex``;
+each selected rule adds its words once, in ``Rule.prepare``. All of them go into one
+Aho-Corasick automaton (pyahocorasick), run once per document over its folded masked text
+(``fold``); each hit is sorted at once by what stands before it, the way each kind of word
+needs. Hits are keyed by the word itself, so a rule shared by two checkers needs no numbering.
 """
 
 from __future__ import annotations
 
 import string
-import threading
 from typing import NamedTuple
 
 import ahocorasick
 
 from editlint.document import Document
 from editlint.rules.leads import fold
-from editlint.rules.memo import remember
 
 #: A pack pattern's lead: wanted where nothing glued before it rules out a word edge.
 LEAD = 1
@@ -31,41 +31,36 @@ _ASCII_LETTERS = frozenset(string.ascii_lowercase)
 
 
 class Hits(NamedTuple):
-    """Where the words occur in a document, by word number, each list ascending."""
+    """Where the words occur in a document, by word, each list ascending."""
 
     #: ``LEAD`` words: where no glued character before rules out a word edge.
-    leads: dict[int, list[int]]
+    leads: dict[str, list[int]]
     #: ``TERM`` words: with no ASCII letter before them in the folded text...
-    starting: dict[int, list[int]]
+    starting: dict[str, list[int]]
     #: ... and with one.
-    inside: dict[int, list[int]]
+    inside: dict[str, list[int]]
 
 
-class Words:
-    """Every word of every kind in this process, in one automaton rebuilt when one is added."""
+class WordIndex:
+    """The words the selected rules look for, in one automaton built once they are all added."""
 
     def __init__(self) -> None:
-        self._words: dict[str, tuple[int, int]] = {}  # word -> (number, kinds)
-        self._version = 0
+        self._words: dict[str, int] = {}  # word (``fold``-ed) -> kinds
         self._automaton: ahocorasick.Automaton | None = None
-        self._lock = threading.Lock()
 
-    def number(self, word: str, kind: int) -> int:
-        """The number of ``word`` (``fold``-ed), looked for as ``kind`` from now on."""
-        with self._lock:
-            number, kinds = self._words.get(word, (len(self._words), 0))
+    def add(self, words, kind: int) -> None:
+        """Look for each of ``words`` (``fold``-ed) as ``kind`` from now on."""
+        for word in words:
+            kinds = self._words.get(word, 0)
             if not kinds & kind:
-                self._words[word] = (number, kinds | kind)
-                self._version += 1
+                self._words[word] = kinds | kind
                 self._automaton = None
-            return number
 
-    def hits(self, document: Document) -> Hits:
+    def __len__(self) -> int:
+        return len(self._words)
+
+    def scan(self, document: Document) -> Hits:
         """Where each word occurs in ``document.masked``, found in one pass."""
-        # A word added since the document was scanned makes another key: it is scanned again.
-        return remember(document, (Words, self._version), self._scan)
-
-    def _scan(self, document: Document) -> Hits:
         hits = Hits({}, {}, {})
         automaton = self._built()
         if automaton is None:
@@ -73,30 +68,30 @@ class Words:
         text = document.masked
         folded = fold(text)
         leads, starting, inside = hits
-        for last, (number, back, kinds) in automaton.iter(folded):
+        for last, (word, back, kinds) in automaton.iter(folded):
             start = last - back
             if kinds & LEAD and not (start and text[start - 1] in _GLUED):
-                if number in leads:
-                    leads[number].append(start)
+                if word in leads:
+                    leads[word].append(start)
                 else:
-                    leads[number] = [start]
+                    leads[word] = [start]
             if kinds & TERM:
                 found = inside if start and folded[start - 1] in _ASCII_LETTERS else starting
-                if number in found:
-                    found[number].append(start)
+                if word in found:
+                    found[word].append(start)
                 else:
-                    found[number] = [start]
+                    found[word] = [start]
         return hits
 
     def _built(self) -> ahocorasick.Automaton | None:
-        with self._lock:
-            if self._automaton is None and self._words:
-                automaton = ahocorasick.Automaton()
-                for word, (number, kinds) in self._words.items():
-                    automaton.add_word(word, (number, len(word) - 1, kinds))
-                automaton.make_automaton()
-                self._automaton = automaton
-            return self._automaton
+        if self._automaton is None and self._words:
+            automaton = ahocorasick.Automaton()
+            for word, kinds in self._words.items():
+                automaton.add_word(word, (word, len(word) - 1, kinds))
+            automaton.make_automaton()
+            self._automaton = automaton
+        return self._automaton
 
-
-WORDS = Words()
+    def __getstate__(self) -> dict:
+        # The automaton is rebuilt where it is first needed rather than sent to a worker.
+        return {"_words": self._words, "_automaton": None}

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 
 from editlint.document import Block, BlockKind, Citation, CitationKind, Document, Sentence
 from editlint.rules.base import RuleContext
-from editlint.rules.memo import remember
 from editlint.rules.scopes import in_sections
+from editlint.rules.workspace import remember
 
 CLAIM_BLOCKS = (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM)
 # Sections that list sources or links rather than make claims: their entries are
@@ -84,7 +84,7 @@ APPARATUS = (
 
 
 def urls_are_citations(context: RuleContext) -> bool:
-    links = context.settings.get("links")
+    links = context.settings.links
     return links.external_links_are_citations if links is not None else True
 
 

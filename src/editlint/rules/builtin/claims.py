@@ -15,8 +15,8 @@ from editlint.document import Document
 from editlint.rules.builtin import vocabulary
 from editlint.rules.builtin.terms import TermSet, matches_at
 from editlint.rules.builtin.vocabulary import alternation
-from editlint.rules.memo import remember
 from editlint.rules.patterns import compile_terms, finditer
+from editlint.rules.workspace import remember
 
 _MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december|"
@@ -147,6 +147,11 @@ class ClaimDetector:
                 TermSet(["est"], inside_words=True),
             ),
         }
+
+    @property
+    def term_sets(self) -> list[TermSet]:
+        """Every term set the detector looks up, for ``Rule.prepare``."""
+        return [*self.starts.values(), self.figure_units, *self.needs["superlative"]]
 
     def _superlatives(self) -> regex.Pattern:
         words = alternation(self.options.superlatives)

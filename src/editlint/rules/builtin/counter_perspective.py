@@ -25,8 +25,9 @@ from editlint.rules.builtin.viewpoints import (
     section_items,
 )
 from editlint.rules.builtin.vocabulary import alternation
-from editlint.rules.memo import remember
 from editlint.rules.scopes import QuotationFilter
+from editlint.rules.words import WordIndex
+from editlint.rules.workspace import remember
 
 
 class PerspectiveHeadingOptions(BaseModel):
@@ -93,6 +94,10 @@ Fix: drop the qualifier and give each side's view, attributed to the people who 
         "the section will present one view only"
     )
 
+    def prepare(self, words: WordIndex, context: RuleContext) -> None:
+        for terms in context.options.needs:
+            terms.prepare(words)
+
     def check(self, document: Document, context: RuleContext):
         options: PerspectiveHeadingOptions = context.options or PerspectiveHeadingOptions()
         needs = options.needs
@@ -154,6 +159,10 @@ Fix: add the other side's view, attributed to who holds it and cited."""
             "The government stated that the sanctions work. Critics argued that they failed.",
         ],
     )
+
+    def prepare(self, words: WordIndex, context: RuleContext) -> None:
+        for terms in context.options.patterns.term_sets:
+            terms.prepare(words)
 
     def check(self, document: Document, context: RuleContext):
         options: UnansweredViewOptions = context.options or UnansweredViewOptions()
@@ -262,6 +271,10 @@ other side's view in the same way."""
         ],
     )
 
+    def prepare(self, words: WordIndex, context: RuleContext) -> None:
+        for terms in context.options.patterns.term_sets:
+            terms.prepare(words)
+
     def check(self, document: Document, context: RuleContext):
         options: ViewpointOptions = context.options or ViewpointOptions()
         patterns = options.patterns
@@ -311,6 +324,10 @@ Fix: give every item the views of each side, attributed and cited."""
         ],
         pass_=["## Debates\n\n- Trade: supporters argue it helps; critics argue it hurts.\n"],
     )
+
+    def prepare(self, words: WordIndex, context: RuleContext) -> None:
+        for terms in context.options.patterns.term_sets:
+            terms.prepare(words)
 
     def check(self, document: Document, context: RuleContext):
         options: ViewpointOptions = context.options or ViewpointOptions()
@@ -388,6 +405,10 @@ Fix: add a section that presents the main positions, each attributed and cited."
             "---\ncontested: true\n---\n\n## Debates\n\n- Supporters argue X; critics argue Y.\n"
         ],
     )
+
+    def prepare(self, words: WordIndex, context: RuleContext) -> None:
+        for terms in context.options.patterns.term_sets:
+            terms.prepare(words)
 
     def check(self, document: Document, context: RuleContext):
         options: ContestedOptions = context.options or ContestedOptions()

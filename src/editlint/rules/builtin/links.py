@@ -10,7 +10,7 @@ from editlint.index.anchors import heading_anchor, written_scheme
 from editlint.index.resolve import LinkResolver, Resolution, Status
 from editlint.index.suggest import closest
 from editlint.rules.base import Rule, RuleContext, RuleExamples
-from editlint.rules.memo import remember
+from editlint.rules.workspace import remember
 
 
 def resolver_for(document: Document, context: RuleContext) -> LinkResolver | None:
@@ -18,7 +18,7 @@ def resolver_for(document: Document, context: RuleContext) -> LinkResolver | Non
     the rules checking one document share it, and so what it has resolved."""
     if context.index is None:
         return None
-    links = context.settings.get("links")
+    links = context.settings.links
     prefixes = tuple(links.url_prefixes) if links is not None else ()
     scheme = links.anchors if links is not None else "auto"
     index = context.index
@@ -39,7 +39,7 @@ def reports_missing(document: Document, context: RuleContext, resolver: LinkReso
     so a broken one stands out; an article exported from a wiki with a few of its neighbours
     (most of its links lead to pages never exported) would be reported link by link, every
     finding wrong. Set ``links.missing_targets: always`` to report them anyway."""
-    links = context.settings.get("links")
+    links = context.settings.links
     if links is not None and links.missing_targets == "always":
         return True
     return remember(document, (reports_missing, id(resolver)), lambda _: _holds(resolver))

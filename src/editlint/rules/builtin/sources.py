@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from editlint.diagnostics import Applicability, Category, Fix, Severity
 from editlint.document import Document
 from editlint.rules.base import FixExample, Rule, RuleContext, RuleExamples
-from editlint.rules.memo import remember
+from editlint.rules.workspace import remember
 from editlint.sources.reliability import (
     Reliability,
     SourceEntry,
@@ -67,10 +67,10 @@ def sources_of(document: Document) -> list[CitedSource]:
 
 def reliability_for(context: RuleContext) -> Reliability:
     """The merged reliability lists of the config (``sources:``), built once per checker."""
-    built = context.settings.get("reliability")
+    built = context.prepared
     if built is None:
-        config = context.settings.get("sources")
-        root = Path(context.settings.get("root", "."))
+        config = context.settings.sources
+        root = Path(context.settings.root)
         entries: list[SourceEntry] = []
         if config is None or config.builtin:
             entries.extend(default_entries())
@@ -78,7 +78,7 @@ def reliability_for(context: RuleContext) -> Reliability:
             path = root / name
             entries.extend(parse_list(path.read_text(encoding="utf-8"), path).sources)
         entries.extend(config.entries if config is not None else ())
-        built = context.settings["reliability"] = Reliability(entries)
+        built = context.prepared = Reliability(entries)
     return built
 
 

@@ -6,9 +6,10 @@ each term's leading letters occur. A case-insensitive match of a term (``regex``
 semantics) starts where its leading letters occur in the folded text, so a passage holding
 none of them holds no match, and a scan may try only those offsets (``matches_at``).
 
-All term lists of all rules, and the pack rules' leads, share one Aho-Corasick automaton and
-one pass per document (``rules/words.py``); the offsets are remembered for the most recent
-document only.
+All term lists of the selected rules, and the pack rules' leads, share one Aho-Corasick
+automaton and one pass per document (``rules/words.py``): a rule adds its term sets to the
+checker's word index in ``Rule.prepare``; the offsets are remembered in the document's
+workspace.
 """
 
 from __future__ import annotations
@@ -18,8 +19,8 @@ from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 
 from editlint.document import Document
-from editlint.rules.memo import remember
-from editlint.rules.words import TERM, WORDS
+from editlint.rules.words import TERM, WordIndex
+from editlint.rules.workspace import remember, workspace_of
 
 _LETTERS = re.compile(r"[A-Za-z]+")
 
@@ -49,19 +50,12 @@ class TermSet:
                 break
             run = runs[0] if first else max(runs, key=len)
             runs_wanted.add(run.lower())
-        self._runs = runs_wanted
         self._inside_words = inside_words
-        self._register()
+        self._keys = None if runs_wanted is None else sorted(runs_wanted)
 
-    def _register(self) -> None:
-        self._keys = None
-        if self._runs is not None:
-            self._keys = sorted(WORDS.number(run, TERM) for run in self._runs)
-
-    def __setstate__(self, state: dict) -> None:
-        # Word numbers belong to a process: a TermSet sent to another one registers anew.
-        self.__dict__.update(state)
-        self._register()
+    def prepare(self, words: WordIndex) -> None:
+        """Add the runs to the checker's word index (``Rule.prepare``)."""
+        words.add(self._keys or (), TERM)
 
     def offsets(self, document: Document) -> list[int] | None:
         """Sorted offsets of the runs, or None when a term has none (it may match anywhere)."""
@@ -70,7 +64,7 @@ class TermSet:
         return remember(document, self, self._offsets)
 
     def _offsets(self, document: Document) -> list[int]:
-        hits = WORDS.hits(document)
+        hits = workspace_of(document).hits
         found = [offset for key in self._keys for offset in hits.starting.get(key, ())]
         if self._inside_words:
             found += [offset for key in self._keys for offset in hits.inside.get(key, ())]

@@ -21,7 +21,8 @@ from editlint.rules.builtin.citations import (
     urls_are_citations,
 )
 from editlint.rules.builtin.claims import ClaimOptions
-from editlint.rules.memo import remember
+from editlint.rules.words import WordIndex
+from editlint.rules.workspace import remember
 
 _WORD = re.compile(r"\w+(?:[’'-]\w+)*")
 # A <ref name=...> that gives its source (not self-closing), wherever it stands in the text.
@@ -281,6 +282,10 @@ option) after the sentence so that the claim is flagged to readers and editors."
         ],
     )
 
+    def prepare(self, words: WordIndex, context: RuleContext) -> None:
+        for terms in context.options.detector.term_sets:
+            terms.prepare(words)
+
     def check(self, document: Document, context: RuleContext):
         options: UnsourcedClaimOptions = context.options or UnsourcedClaimOptions()
         if not options.in_uncited_articles and not cites_claim_by_claim(document):
@@ -291,7 +296,7 @@ option) after the sentence so that the claim is flagged to readers and editors."
             marker = wikitext_marker(date.today())
         finder = CitationFinder(document, urls_are_citations(context), marker)
         reported = set()  # the blocks SRC102 reports whole: one finding per paragraph
-        if "SRC102" in context.settings.get("selected", ()):
+        if "SRC102" in context.settings.selected:
             block_options = UncitedBlockOptions(
                 check_lead=options.check_lead, check_see_also=options.check_see_also
             )

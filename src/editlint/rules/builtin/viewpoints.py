@@ -88,6 +88,8 @@ class ViewpointPatterns:
             TermSet(options.sides, first=False),
             TermSet(options.perspective_nouns, first=False),
         )
+        #: Every term set looked up, for ``Rule.prepare``.
+        self.term_sets = (self.verb_terms, *self.narrator_terms)
         sides = alternation(options.sides)
         nouns = alternation(options.perspective_nouns)
         verbs = alternation(options.attribution_verbs)

@@ -11,12 +11,13 @@ from regex import Match
 
 from editlint.diagnostics import Applicability, Category, Severity
 from editlint.document import Block, Document, Scope
-from editlint.rules.base import Rule, RuleExamples
-from editlint.rules.memo import remember
+from editlint.rules.base import Rule, RuleContext, RuleExamples
 from editlint.rules.patterns import Alternation, PackPattern, check_backtracking, finditer
 from editlint.rules.scanner import Search
 from editlint.rules.scopes import BLOCK_SCOPES, PROSE, QuotationFilter, blocks_in_scope
 from editlint.rules.voice import VoiceSpec, reported
+from editlint.rules.words import WordIndex
+from editlint.rules.workspace import remember
 
 CODE_PATTERN = r"^[A-Z]{2,6}[0-9]{2,4}$"
 
@@ -43,6 +44,20 @@ class RuleSpec(BaseModel):
     # narrator-voice tests: names, reference lists, cited sentences, named holders (voice.py)
     voice: VoiceSpec = Field(default_factory=VoiceSpec)
     examples: RuleExamples | None = None
+
+    @field_validator("scope")
+    @classmethod
+    def _scope_matches_something(cls, value: list[Scope]) -> list[Scope]:
+        """A rule looks at blocks of text; code and front matter are masked, and quotations,
+        block quotes, the lead and see-also sections are parts a rule can only ``skip``."""
+        for scope in value:
+            if scope not in BLOCK_SCOPES:
+                kinds = ", ".join(kind.value for kind in BLOCK_SCOPES)
+                raise ValueError(
+                    f"scope '{scope.value}' matches nothing: a rule looks at {kinds}"
+                    " (code and front matter are never matched; use skip to leave parts out)"
+                )
+        return value
 
     @field_validator("message")
     @classmethod
@@ -72,6 +87,10 @@ class DeclaredRule(Rule):
         self.block_kinds = frozenset(BLOCK_SCOPES[s] for s in self.include if s in BLOCK_SCOPES)
         self.voice = spec.voice if spec.voice.active else None
         self.searches: list[Search] = []
+
+    def prepare(self, words: WordIndex, context: RuleContext) -> None:
+        for search in self.searches:
+            search.prepare(words)
 
     def search(self, pattern: PackPattern | Alternation) -> Search:
         """``pattern`` as a Search of this rule; the first one made decides ``relevant``."""

@@ -1,0 +1,74 @@
+"""Findings byte for byte: capture every report of a refactor's corpora, then compare.
+
+    .venv/bin/python bench/same_findings.py capture DIR   # on the commit before (e.g. main)
+    .venv/bin/python bench/same_findings.py compare DIR   # on the commit after: exit 1 on a change
+
+Checks the demo (``content/``, every report format), the shared ArchWiki and Wikipedia corpora
+and a synthetic repository of 400 articles (``bench/synthetic.py``, written into DIR on capture)
+with ``--no-cache --format json``, and compares the outputs byte for byte.
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+from pathlib import Path
+
+from measure import EDITLINT, ROOT
+
+CORPORA = ROOT.parent / "shared" / "corpora"
+DEMO_FORMATS = ("json", "html", "sarif", "full", "concise", "grouped", "github", "junit")
+
+
+def _runs(folder: Path) -> dict[str, tuple[list[str], Path]]:
+    """Each output's name, with the arguments of ``editlint check`` and the folder it runs in."""
+    runs = {
+        f"demo.{name}": (["--format", name, "--color", "never", "content/"], ROOT)
+        for name in DEMO_FORMATS
+    }
+    runs["archwiki.json"] = (["--format", "json", str(CORPORA / "archwiki")], ROOT)
+    runs["wikipedia.json"] = (["--format", "json", str(CORPORA / "wikipedia")], ROOT)
+    runs["synthetic.json"] = (["--format", "json", "content/"], folder / "synthetic")
+    return runs
+
+
+def _output(arguments: list[str], cwd: Path) -> bytes:
+    done = subprocess.run(
+        [*EDITLINT, "check", "--no-cache", *arguments], cwd=cwd, capture_output=True, check=False
+    )
+    if done.returncode not in (0, 1):
+        raise SystemExit(f"editlint check {' '.join(arguments)} exited {done.returncode}")
+    return done.stdout
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("mode", choices=["capture", "compare"])
+    parser.add_argument("folder", type=Path)
+    args = parser.parse_args()
+    folder = args.folder.resolve()
+    if args.mode == "capture":
+        folder.mkdir(parents=True, exist_ok=True)
+        synthetic = [sys.executable, str(ROOT / "bench" / "synthetic.py")]
+        subprocess.run(
+            [*synthetic, str(folder / "synthetic"), "--articles", "400"],
+            check=True,
+            capture_output=True,
+        )
+    changed = 0
+    for name, (arguments, cwd) in _runs(folder).items():
+        output = _output(arguments, cwd)
+        if args.mode == "capture":
+            (folder / name).write_bytes(output)
+            print(f"{name}: {len(output):,} bytes captured")
+        elif output == (folder / name).read_bytes():
+            print(f"{name}: same ({len(output):,} bytes)")
+        else:
+            changed += 1
+            print(f"{name}: CHANGED")
+    return 1 if changed else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
