@@ -7,7 +7,7 @@ import os
 import sys
 from pathlib import Path
 
-from editlint.commands import engine_options, gate
+from editlint.commands import engine_options, gate, url_options
 from editlint.commands.common import add_config_argument, codes, config_for
 from editlint.commands.fixing import add_fix_arguments, diff_output, fixing, run_fixes
 from editlint.diagnostics import Severity
@@ -66,6 +66,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "forces it)",
     )
     gate.add_arguments(parser)
+    url_options.add_arguments(parser)
     engine_options.add_arguments(parser)
     add_fix_arguments(parser)
 
@@ -92,6 +93,9 @@ def run(args: argparse.Namespace) -> int:
     # (about a tenth of the checking time went to collections that find nothing there).
     settle()
     files = gate.files_to_check(args, paths, loaded.config.exclude, loaded.content_root)
+    if args.check_urls:
+        url_options.check_urls(args, checker, files, track)
+        batch.cache_dir = None  # findings that depend on the network are not kept per file
     rules = {rule.code: rule.metadata() for rule in checker.rules}
     if fixing(args):
         fixes = run_fixes(args, checker, files)

@@ -27,6 +27,7 @@ from editlint.rules.builtin.unsourced import (
     UnsourcedClaim,
     UnusedFootnoteDefinition,
 )
+from editlint.rules.builtin.url_status import DeadLink, PermanentRedirect, UnreachableLink
 
 BUILTIN_RULES = [
     # counter-perspective
@@ -46,6 +47,9 @@ BUILTIN_RULES = [
     UnreliableSource,
     BareUrlCitation,
     IncompleteCitation,
+    DeadLink,
+    PermanentRedirect,
+    UnreachableLink,
     # see-also
     DanglingSeeAlso,
     EmptySeeAlsoSection,
