@@ -20,6 +20,7 @@ RELATED = frozenset(
         frozenset({"NEU501", "BAL101"}),  # a perspective announced in a heading
         frozenset({"NEU201", "BAL102"}),  # "some critics argue ..." with no reply
         frozenset({"NEU203", "BAL102"}),
+        frozenset({"NEU701", "SRC401"}),  # a relative time ("currently") found stale
     }
 )
 

@@ -79,6 +79,8 @@ class Rule:
     example_suffix: ClassVar[str] = ".md"
     needs_index: ClassVar[bool] | bool = False
     origin: ClassVar[str] | str = "builtin"
+    #: Findings depend on today's date (the result cache keys them by the day).
+    dated: ClassVar[bool] | bool = False
     # Off unless ``select`` or ``extend-select`` names the full code ("ALL" and prefixes don't).
     opt_in: ClassVar[bool] | bool = False
 

@@ -18,6 +18,7 @@ from editlint.rules.builtin.see_also import (
     SelfReferencingSeeAlso,
 )
 from editlint.rules.builtin.sources import BareUrlCitation, IncompleteCitation, UnreliableSource
+from editlint.rules.builtin.stale import StaleStatement
 from editlint.rules.builtin.unsourced import (
     ArticleWithoutCitations,
     CitationNeededMarker,
@@ -50,6 +51,7 @@ BUILTIN_RULES = [
     DeadLink,
     PermanentRedirect,
     UnreachableLink,
+    StaleStatement,
     # see-also
     DanglingSeeAlso,
     EmptySeeAlsoSection,
