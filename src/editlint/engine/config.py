@@ -111,7 +111,10 @@ class Config(BaseModel):
 
     extends: list[str] = Field(
         default_factory=list,
-        description="Presets (editlint:recommended, editlint:strict) or config files to build on.",
+        description=(
+            "Presets (editlint:recommended, editlint:strict, editlint:blp) or config files to "
+            "build on."
+        ),
     )
     content_root: str | None = Field(
         None,

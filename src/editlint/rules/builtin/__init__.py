@@ -9,6 +9,7 @@ from editlint.rules.builtin.counter_perspective import (
     UnansweredView,
 )
 from editlint.rules.builtin.links import BrokenAnchor, BrokenInternalLink
+from editlint.rules.builtin.living_persons import UnsourcedLivingPersonClaim
 from editlint.rules.builtin.see_also import (
     DanglingSeeAlso,
     DuplicateSeeAlso,
@@ -52,6 +53,7 @@ BUILTIN_RULES = [
     PermanentRedirect,
     UnreachableLink,
     StaleStatement,
+    UnsourcedLivingPersonClaim,
     # see-also
     DanglingSeeAlso,
     EmptySeeAlsoSection,
