@@ -202,3 +202,17 @@ def test_bad_url_options_are_usage_errors(cli, tmp_path):
     result = cli("check", "--check-urls", "--url-timeout", "0", str(tmp_path), cwd=tmp_path)
     assert result.returncode == 2
     assert result.stderr.strip().count("\n") == 0 and "--url-timeout" in result.stderr
+
+
+def test_the_progress_bar_is_given_every_url_asked_and_none_cached(server, tmp_path):
+    urls = [server.base + path for path in ("/ok", "/gone", "/temporary")]
+    options = UrlCheckOptions(fetch=FetchOptions(timeout=0.5, retries=0))
+    shown: list[int] = []
+
+    def progress(items):
+        shown.append(len(items))
+        return items
+
+    check_urls(urls, tmp_path, options, progress)
+    check_urls(urls, tmp_path, options, progress)  # all cached: no bar at all
+    assert shown == [3]
