@@ -202,6 +202,9 @@ def test_bad_url_options_are_usage_errors(cli, tmp_path):
     result = cli("check", "--check-urls", "--url-timeout", "0", str(tmp_path), cwd=tmp_path)
     assert result.returncode == 2
     assert result.stderr.strip().count("\n") == 0 and "--url-timeout" in result.stderr
+    piped = cli("check", "--check-urls", "-", cwd=tmp_path, input="Text.\n")
+    assert piped.returncode == 2 and "--check-urls" in piped.stderr
+    assert piped.stdout == ""
 
 
 def test_the_progress_bar_is_given_every_url_asked_and_none_cached(server, tmp_path):

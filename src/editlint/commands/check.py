@@ -118,6 +118,8 @@ def _run_stdin(args: argparse.Namespace) -> int:
     """``editlint check -``: the text on stdin, as the file ``--stdin-filename`` names."""
     if fixing(args) or args.baseline or args.write_baseline or args.changed_since or args.staged:
         raise UsageError("'-' (stdin) is only for reports: no fixes, baselines or git gates")
+    if args.check_urls:
+        raise UsageError("'-' (stdin) is not checked with --check-urls: name the files")
     path = args.stdin_filename
     loaded = config_for(
         args, [path.parent if path is not None and path.parent.exists() else Path(".")]
