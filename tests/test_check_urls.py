@@ -219,3 +219,12 @@ def test_the_progress_bar_is_given_every_url_asked_and_none_cached(server, tmp_p
     check_urls(urls, tmp_path, options, progress)
     check_urls(urls, tmp_path, options, progress)  # all cached: no bar at all
     assert shown == [3]
+
+
+@pytest.mark.parametrize(("jobs", "per_host", "most"), [(4, 1, 1), (2, 4, 2)])
+def test_global_and_per_host_limits(server, jobs, per_host, most):
+    urls = [f"{server.base}/slow?{n}" for n in range(4)]  # 0.3 s each, one host
+    options = UrlCheckOptions(jobs=jobs, fetch=FetchOptions(timeout=2, per_host=per_host))
+    statuses = check_urls(urls, None, options)
+    assert set(statuses.values()) == {UrlStatus("ok", 200)}
+    assert server.most_active == most

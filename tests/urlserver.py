@@ -20,6 +20,8 @@ class LinkServer:
 
     def __init__(self) -> None:
         self.requests: Counter[tuple[str, str]] = Counter()
+        self.active = 0  # requests being answered now
+        self.most_active = 0  # the most answered at once
         self.released = threading.Event()
         self._lock = threading.Lock()
         server = self
@@ -51,14 +53,25 @@ class LinkServer:
         self._thread.join(timeout=5)
 
     def count(self, path: str) -> int:
+        """Requests (HEAD and GET) for ``path`` exactly, its query included."""
         with self._lock:
             return sum(n for (_, p), n in self.requests.items() if p == path)
 
     def _answer(self, handler: BaseHTTPRequestHandler, method: str) -> None:
-        path = handler.path
         with self._lock:
-            self.requests[(method, path)] += 1
-            seen = self.requests[("HEAD", path)] + self.requests[("GET", path)]
+            self.active += 1
+            self.most_active = max(self.most_active, self.active)
+        try:
+            self._route(handler, method)
+        finally:
+            with self._lock:
+                self.active -= 1
+
+    def _route(self, handler: BaseHTTPRequestHandler, method: str) -> None:
+        path = handler.path.partition("?")[0]  # /slow?1 and /slow?2: two URLs, one route
+        with self._lock:
+            self.requests[(method, handler.path)] += 1
+            seen = self.requests[("HEAD", handler.path)] + self.requests[("GET", handler.path)]
         headers: dict[str, str] = {}
         if path == "/ok":
             status = 200
