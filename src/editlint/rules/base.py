@@ -77,6 +77,9 @@ class Rule:
     examples: ClassVar[RuleExamples | None] | RuleExamples | None = None
     #: The format the examples are written in, as a file suffix (".wiki" for wikitext).
     example_suffix: ClassVar[str] = ".md"
+    #: Run-wide settings the examples are checked with (``Checker.share``): what
+    #: ``--check-urls`` found, for the link rules.
+    example_settings: ClassVar[dict[str, Any]] = {}
     needs_index: ClassVar[bool] | bool = False
     origin: ClassVar[str] | str = "builtin"
     #: Findings depend on today's date (the result cache keys them by the day).

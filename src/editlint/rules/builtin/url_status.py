@@ -9,12 +9,22 @@ from __future__ import annotations
 
 from editlint.diagnostics import Applicability, Category, Fix, Severity
 from editlint.document import Document
-from editlint.rules.base import Rule, RuleContext
+from editlint.rules.base import FixExample, Rule, RuleContext, RuleExamples
 from editlint.urlcheck.collect import LinkedUrl, checkable, linked_urls
-from editlint.urlcheck.status import DEAD, MOVED, UNREACHABLE, UrlStatus
+from editlint.urlcheck.status import DEAD, MOVED, OK, UNREACHABLE, UrlStatus
 
 #: The ``settings`` key holding {url: UrlStatus} for the run.
 SETTING = "url_statuses"
+#: What the examples are checked with, as if --check-urls had found it.
+EXAMPLE_STATUSES = {
+    SETTING: {
+        "https://example.org/gone": UrlStatus(DEAD, 404),
+        "http://example.org/old": UrlStatus(MOVED, 301, target="https://example.org/new"),
+        "https://example.org/slow": UrlStatus(UNREACHABLE, detail="no answer in 10 s"),
+        "https://example.org/ok": UrlStatus(OK, 200),
+    }
+}
+_ARCHIVE = "https://web.archive.org/web/2019/https://example.org/gone"
 
 
 def _statuses(document: Document, context: RuleContext, outcome: str):
@@ -31,6 +41,8 @@ def _statuses(document: Document, context: RuleContext, outcome: str):
 
 class _UrlRule(Rule):
     category = Category.UNSOURCED
+    example_suffix = ".wiki"
+    example_settings = EXAMPLE_STATUSES
 
     def relevant(self, document: Document) -> bool:
         return bool(document.links or document.citations or document.footnote_definitions)
@@ -54,6 +66,19 @@ Example: {{cite web |url=https://example.org/gone |title=Report |archive-url=htt
 Fix: where the citation names an archived copy, mark the link dead (wikitext: the unsafe fix
 sets `url-status=dead`, so readers are sent to the archive; Markdown: the unsafe fix puts the
 archived URL in its place); otherwise find an archived copy or another source."""
+    examples = RuleExamples(
+        flag=["It opened.<ref>[https://example.org/gone Report]</ref>\n"],
+        pass_=["It opened.<ref>[https://example.org/ok Report]</ref>\n"],
+        fix=[
+            FixExample(
+                text=f"A.<ref>{{{{cite web |url=https://example.org/gone |title=R "
+                f"|archive-url={_ARCHIVE}}}}}</ref>\n",
+                fixed=f"A.<ref>{{{{cite web |url=https://example.org/gone |title=R "
+                f"|archive-url={_ARCHIVE} |url-status=dead}}}}</ref>\n",
+                unsafe=True,
+            )
+        ],
+    )
 
     def check(self, document: Document, context: RuleContext):
         for linked, status in _statuses(document, context, DEAD):
@@ -109,6 +134,17 @@ Why: the old address may stop redirecting one day; the new one is what the sourc
 Example: [report](http://example.org/report) answering 301 to https://example.org/report
 Fix: the unsafe fix puts the final URL in place of the old one (check it is still the same
 source, not a site's front page)."""
+    examples = RuleExamples(
+        flag=["It opened.<ref>[http://example.org/old Report]</ref>\n"],
+        pass_=["It opened.<ref>[https://example.org/ok Report]</ref>\n"],
+        fix=[
+            FixExample(
+                text="It opened.<ref>[http://example.org/old Report]</ref>\n",
+                fixed="It opened.<ref>[https://example.org/new Report]</ref>\n",
+                unsafe=True,
+            )
+        ],
+    )
 
     def check(self, document: Document, context: RuleContext):
         for linked, status in _statuses(document, context, MOVED):
@@ -140,6 +176,10 @@ asks again.
 Why: it may be a passing failure, or the first sign of a dead or hijacked site.
 Example: a citation to https://example.org/ whose certificate has expired.
 Fix: open the link; if it stays unreachable, find an archived copy or another source."""
+    examples = RuleExamples(
+        flag=["It opened.<ref>[https://example.org/slow Report]</ref>\n"],
+        pass_=["It opened.<ref>[https://example.org/ok Report]</ref>\n"],
+    )
 
     def check(self, document: Document, context: RuleContext):
         for linked, status in _statuses(document, context, UNREACHABLE):
