@@ -8,8 +8,20 @@ from urllib.parse import urlsplit
 from editlint.document import Document
 from editlint.rules.memo import remember
 
-#: Hosts of web archives: a URL there is the archived copy of the citation's other URL.
-ARCHIVE_HOSTS = ("web.archive.org", "archive.org", "archive.today", "archive.ph", "archive.is")
+#: Hosts of web archives' snapshots: a URL there is the archived copy of the citation's other
+#: URL (archive.org itself also hosts books and papers cited as sources: those are checked).
+ARCHIVE_HOSTS = (
+    "web.archive.org",
+    "wayback.archive-it.org",
+    "archive.today",
+    "archive.ph",
+    "archive.is",
+    "archive.li",
+    "archive.md",
+    "webcitation.org",
+)
+#: ``url-status`` values (and the older ``deadurl``'s) that mark the URL dead or unfit.
+DEAD_VALUES = ("dead", "yes", "unfit", "usurped")
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,6 +36,7 @@ class LinkedUrl:
     marked_dead: bool = False
     template_span: tuple[int, int] = (0, 0)  # the {{cite ...}} holding it, if any
     status_field: tuple[int, int] | None = None  # the url-status value's span, if any
+    dead_value: str = "dead"  # what marks it dead there: 'dead' (url-status), 'yes' (deadurl)
 
 
 def checkable(url: str) -> str | None:
@@ -62,11 +75,14 @@ def _linked_urls(document: Document) -> list[LinkedUrl]:
         archive_field = source.fields.get("archive-url") or source.fields.get("archiveurl")
         archives = [u.value for u in source.urls if is_archive(u.value)]
         archive = archive_field.value if archive_field else (archives[0] if archives else "")
-        status = source.fields.get("url-status") or source.fields.get("deadurl")
-        dead = status is not None and status.value.strip().lower() in ("dead", "yes", "unfit")
+        status_name = next((n for n in ("url-status", "deadurl") if n in source.fields), "")
+        status = source.fields.get(status_name)
+        dead = status is not None and status.value.strip().lower() in DEAD_VALUES
         for url in source.urls:
             if checkable(url.value) is None or url.start in found or is_archive(url.value):
                 continue
+            if archive_field is not None and url.start == archive_field.start:
+                continue  # the archived copy, wherever it is kept
             found[url.start] = LinkedUrl(
                 url.value,
                 url.start,
@@ -75,6 +91,7 @@ def _linked_urls(document: Document) -> list[LinkedUrl]:
                 dead and bool(source.template),
                 source.template_span if source.template else (0, 0),
                 (status.start, status.end) if status is not None else None,
+                "yes" if status_name == "deadurl" else "dead",
             )
     for link in document.links:
         if (

@@ -101,9 +101,7 @@ def _use_archive(document: Document, linked: LinkedUrl) -> Fix:
     archived copy where there is no template."""
     if linked.status_field is not None:
         start, end = linked.status_field
-        return Fix.replace(
-            start, end, "dead", Applicability.UNSAFE, "Mark the URL dead (url-status=dead)"
-        )
+        return Fix.replace(start, end, linked.dead_value, Applicability.UNSAFE, "Mark the URL dead")
     start, end = linked.template_span
     if end > start:
         at = end - 2  # before the template's closing braces
