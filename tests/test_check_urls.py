@@ -227,4 +227,5 @@ def test_global_and_per_host_limits(server, jobs, per_host, most):
     options = UrlCheckOptions(jobs=jobs, fetch=FetchOptions(timeout=2, per_host=per_host))
     statuses = check_urls(urls, None, options)
     assert set(statuses.values()) == {UrlStatus("ok", 200)}
-    assert server.most_active == most
+    # Never more at once than the tighter limit (without it, 4 threads overlap on 0.3 s answers).
+    assert 1 <= server.most_active <= most
