@@ -45,6 +45,23 @@ def test_a_mapping_config_replaces_discovery(wiki):
         editlint.check_text(ARTICLE, config={"fail-on": "sometimes"})
 
 
+MANUAL_PAGE = (
+    "# Fingerprint readers\n\nUnfortunately, the reader needs a patched kernel, which adds "
+    "two seconds to every boot of the laptop.\n"
+)
+
+
+def test_a_mapping_config_extends_a_preset(tmp_path):
+    page = tmp_path / "fingerprint.md"
+    default = editlint.check_text(MANUAL_PAGE, path=page, config={})
+    manual = editlint.check_text(MANUAL_PAGE, path=page, config={"extends": ["editlint:manual"]})
+    assert sorted({d.code for d in default}) == ["NEU301", "SRC101"]
+    # the manual preset: a how-to page's tone and its lack of citations are not findings
+    assert [d.code for d in manual] == []
+    with pytest.raises(ConfigError, match=r"unknown preset 'editlint:handbook'"):
+        editlint.check_text(MANUAL_PAGE, path=page, config={"extends": ["editlint:handbook"]})
+
+
 def test_check_paths_returns_one_result_per_article(wiki):
     (wiki / "content" / "quay.md").write_text(ARTICLE)
     results = editlint.check_paths([wiki / "content"])

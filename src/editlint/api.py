@@ -24,7 +24,7 @@ from typing import Any, TypeAlias
 
 from editlint.diagnostics import Diagnostic
 from editlint.document.lines import LineIndex
-from editlint.engine.config import Config, LoadedConfig, config_near, load_config
+from editlint.engine.config import LoadedConfig, config_from_mapping, config_near, load_config
 from editlint.engine.runner import Checker, FileResult
 
 ConfigLike: TypeAlias = LoadedConfig | Mapping[str, Any] | str | Path | None
@@ -75,10 +75,6 @@ def _checker(config: ConfigLike, start: Path) -> Checker:
         return Checker(config_near(start))
     folder = start if start.is_dir() else start.parent
     if isinstance(config, Mapping):
-        from editlint.yamlsource import validate
-
-        return Checker(
-            LoadedConfig(validate(Config, dict(config), "config"), None, folder.resolve())
-        )
+        return Checker(config_from_mapping(dict(config), folder))
     path = Path(config)
     return Checker(load_config(path, path.parent, named=True))

@@ -137,10 +137,19 @@ def block_sentences(document: Document, index: int) -> list[Sentence]:
     block = document.blocks[index]
     if block.kind is not BlockKind.PARAGRAPH and block.kind is not BlockKind.LIST_ITEM:
         return []
+    masked, text = document.masked, document.text
     return [
-        Sentence(start, end, index)
-        for start, end in split_sentences(document.masked, block.start, block.end)
+        Sentence(_opening_markup(text, masked, block.start, start), end, index)
+        for start, end in split_sentences(masked, block.start, block.end)
     ]
+
+
+def _opening_markup(text: str, masked: str, floor: int, start: int) -> int:
+    """``start`` moved back over the masked markup that opens its first word: a sentence that
+    begins with ``[[Fort York]]`` or ``''Nostalghia''`` starts at the brackets or quotes."""
+    while start > floor and text[start - 1] in "['" and masked[start - 1].isspace():
+        start -= 1
+    return start
 
 
 def collect_see_also(document: Document) -> list[SeeAlsoEntry]:

@@ -112,8 +112,9 @@ class Config(BaseModel):
     extends: list[str] = Field(
         default_factory=list,
         description=(
-            "Presets (editlint:recommended, editlint:strict, editlint:blp) or config files to "
-            "build on."
+            "Presets (editlint:recommended, editlint:strict, editlint:manual for how-to "
+            "wikis and product manuals, editlint:blp for biographies of living persons) or "
+            "config files to build on."
         ),
     )
     content_root: str | None = Field(
@@ -290,6 +291,25 @@ def load_config(path: Path | None, fallback_root: Path, named: bool = False) -> 
     loaded = LoadedConfig(validate(Config, data, path), path, path.parent)
     _check_paths(loaded, data)
     return loaded
+
+
+def config_from_mapping(data: dict[str, Any], folder: Path) -> LoadedConfig:
+    """A config given as a mapping (the API's ``config={...}``), rooted at ``folder``; its
+    ``extends`` (presets, or files named relative to ``folder``) merged in as a file's are."""
+    data = dict(data)
+    extends = data.pop("extends", [])
+    if isinstance(extends, str):
+        extends = [extends]
+    anchor = folder / "editlint.yaml"  # names resolve as from a config file in ``folder``
+    repository = repository_of(folder)
+    merged: dict[str, Any] = {}
+    for name in extends:
+        base = _resolve_extends(str(name), anchor, repository)
+        inherited = _read_with_extends(base, (anchor,), repository, {})
+        merged = _merge(merged, to_plain(inherited))
+    if merged:
+        data = _merge(merged, to_plain(data))
+    return LoadedConfig(validate(Config, data, "config"), None, folder.resolve())
 
 
 def _check_paths(loaded: LoadedConfig, data: Any) -> None:

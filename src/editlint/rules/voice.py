@@ -64,7 +64,16 @@ _ATTRIBUTED = re.compile(
     r"|\b[Aa]ccording\s+to\s+(?:the\s+)?[A-Z]"
     r"|\b[Ii]n\s+(?:his|her|their)\s+(?:view|opinion|words|account)\b"
 )
+#: Before a match, in its sentence: the words report how others describe the subject ("was
+#: cited as one of the most charismatic", "spoke highly of his brilliant", "remembered as").
+_DESCRIBED = re.compile(
+    r"\b(?:described|regarded|considered|cited|hailed|praised|remembered|seen|viewed|ranked|"
+    r"called|dubbed|labell?ed|criticised|criticized|condemned|derided|acclaimed\s+as)\b"
+    r"|\bspoke\s+(?:highly|well|ill|warmly|admiringly)\s+of\b"
+)
 _WORD = re.compile(r"[^\W\d_][\w'’\-.]*")
+#: A title's trailing disambiguator: "Mercury (planet)".
+_DISAMBIGUATOR = re.compile(r"\s*\([^()]*\)\s*$")
 _FUNCTION_WORDS = frozenset(
     "the a an this that these those his her its their our my your in on at of for by with as "
     "it he she they we and but or some many most all no one to from after before when while "
@@ -92,10 +101,21 @@ class VoiceSpec(BaseModel):
     attributed: bool = False
     # a match in a plot summary or cast list (in-universe description, MOS:PLOT) is not reported
     fiction: bool = False
+    # a match after words that report how others describe the subject, in a sentence a citation
+    # in its paragraph covers ("cited as one of the most charismatic players[1]") is the
+    # sources' description, attributed and cited, not the narrator's praise
+    described: bool = False
 
     @property
     def active(self) -> bool:
-        tests = (self.names, self.references, self.named, self.fiction, self.attributed)
+        tests = (
+            self.names,
+            self.references,
+            self.named,
+            self.fiction,
+            self.attributed,
+            self.described,
+        )
         return any(tests) or self.cited != "never"
 
 
@@ -109,11 +129,17 @@ class NarratorVoice:
         self.citations = sorted(c.start for c in cited)
         self.needed = sorted(c.start for c in document.citations if c.kind is CitationKind.NEEDED)
         names = []
+        titled = []
         for link in document.links:
+            if link.kind is LinkKind.WIKI:
+                titled.append((link.start, link.end, link.target.split("#")[0].casefold()))
             if link.kind in (LinkKind.INLINE, LinkKind.REFERENCE, LinkKind.WIKI):
                 # [[Title]], [Title](/wiki/Title): the text is the title of an article
                 label = " ".join(link.label.split()).casefold()
                 target = link.target.rsplit("/", 1)[-1].split("#")[0].replace("_", " ")
+                # [[Halloween massacre (Angola)|Halloween massacre]]: the title without its
+                # disambiguator, as MediaWiki's pipe trick writes it
+                target = _DISAMBIGUATOR.sub("", target)
                 if label and label == " ".join(target.split()).casefold():
                     names.append((link.start, link.end))
                 elif label and re.search(
@@ -123,6 +149,9 @@ class NarratorVoice:
         names.sort()
         self._name_starts = [start for start, _ in names]
         self._name_ends = [end for _, end in names]
+        titled.sort()
+        self._titled_starts = [start for start, _, _ in titled]
+        self._titled = titled
         self.block_index = {id(block): index for index, block in enumerate(document.blocks)}
         self.reference_sections = self._sections_titled(REFERENCE_SECTIONS)
         self.fiction_sections = self._sections_titled(FICTION_SECTIONS)
@@ -157,9 +186,20 @@ class NarratorVoice:
         index = bisect_right(self._name_starts, start) - 1
         return index >= 0 and end <= self._name_ends[index]
 
+    def in_titled_link(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` is in a wikilink's label whose target article is named with
+        the same word ("[[Italian Fascism|fascist regime]]", "[[List of massacres in X|civilian
+        massacres]]"): the word is the linked article's title, a name the wiki settled on."""
+        index = bisect_right(self._titled_starts, start) - 1
+        if index < 0:
+            return False
+        _, link_end, title = self._titled[index]
+        word = self.text[start:end].split()[0].casefold()
+        return end <= link_end and word[: max(4, len(word) - 3)] in title
+
     def in_name(self, block: Block, start: int, end: int) -> bool:
         """Whether ``[start, end)`` is part of a name: a linked title or a capitalised one."""
-        if self.in_linked_title(start, end):
+        if self.in_linked_title(start, end) or self.in_titled_link(start, end):
             return True
         text = self.text
         match_text = text[start:end]
@@ -206,6 +246,14 @@ class NarratorVoice:
         """Whether the sentence holding ``start`` reports a holder's words or view."""
         first, following = self._sentence_around(block, start)
         return _ATTRIBUTED.search(self.text, first, following) is not None
+
+    def described(self, block: Block, start: int) -> bool:
+        """Whether the sentence holding ``start`` reports, before it, how others describe the
+        subject, and a citation in the paragraph covers it."""
+        first, _ = self._sentence_around(block, start)
+        if _DESCRIBED.search(self.text, first, start) is None:
+            return False
+        return self.cited(block, start, "paragraph")
 
     def _sentence_around(self, block: Block, start: int) -> tuple[int, int]:
         sentences, position = self._sentence_at(block, start)
@@ -272,6 +320,8 @@ def reported(spec: VoiceSpec, document: Document, block: Block, start: int, end:
     if spec.named and voice.named_after(block, end):
         return False
     if spec.attributed and voice.attributed(block, start):
+        return False
+    if spec.described and voice.described(block, start):
         return False
     if spec.cited != "never" and voice.cited(block, start, spec.cited):
         return False

@@ -40,12 +40,13 @@ _CHARACTER_LIST = re.compile(r"^list of .*\bcharacters\b|\bcharacters$", re.IGNO
 _TITLE_PARTS = re.compile(r",|\band\b", re.IGNORECASE)
 
 
-# "Partial filmography as director", "Selected works (1990–2010)": a list of works still.
+# "Partial filmography as director", "Selected works (1990–2010)", "Films about X": a list
+# of works still.
 _LEADING_QUALIFIERS = re.compile(
     r"(?:(?:selected|select|partial|complete|major|other|principal|notable|chronological)\s)+",
     re.IGNORECASE,
 )
-_TRAILING_QUALIFIER = re.compile(r"\s(?:as|by|of|in|for)\s|\(", re.IGNORECASE)
+_TRAILING_QUALIFIER = re.compile(r"\s(?:as|by|of|in|for|about|on|featuring)\s|\(", re.IGNORECASE)
 
 
 def _unqualified(part: str) -> str:

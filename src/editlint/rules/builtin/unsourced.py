@@ -220,6 +220,13 @@ class UnsourcedClaimOptions(ExemptionOptions, ClaimOptions):
         min_length=1,
         description="The text the unsafe fix inserts after an unsourced claim.",
     )
+    list_items: bool = Field(
+        False,
+        description=(
+            "Also report claims in list items. Off by default: a list is mostly cited once for"
+            " all its entries (a census breakdown, a catalogue, the steps of a procedure)."
+        ),
+    )
 
 
 class UnsourcedClaim(Rule):
@@ -290,7 +297,7 @@ option) after the sentence so that the claim is flagged to readers and editors."
             )
             reported = {index for index, _, _ in uncited_blocks(document, context, block_options)}
         for index, block in claim_blocks(document, options.check_lead, options.check_see_also):
-            if index in reported:
+            if index in reported or (block.kind is BlockKind.LIST_ITEM and not options.list_items):
                 continue
             has_citation = finder.cites(block.start, block.end)
             may_hold = claims.may_hold(block.start, block.end)
