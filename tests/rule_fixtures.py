@@ -11,6 +11,9 @@ A fixture file names a rule and lists cases:
         config: {links: {...}}      # optional editlint.yaml content
         expect: [[1, 9, 1, 18]]     # line, column, end line, end column of each finding
         fixed: "He was a negotiator.\n"   # optional: the text after --fix --unsafe-fixes
+        url_statuses: {"https://example.org/a": {outcome: dead, status: 404}}
+                                    # optional: what --check-urls found (tests/test_check_urls.py
+                                    # finds them on a real server)
 """
 
 from __future__ import annotations
@@ -24,6 +27,8 @@ from editlint.document.lines import LineIndex
 from editlint.engine.config import Config, LoadedConfig
 from editlint.engine.runner import Checker, SelectionOverrides
 from editlint.fixes.apply import fix_text
+from editlint.rules.builtin.url_status import SETTING as URL_STATUSES
+from editlint.urlcheck.status import UrlStatus
 
 FIXTURES = Path(__file__).parent / "fixtures" / "rules"
 
@@ -52,7 +57,11 @@ def checker_for(case: dict, root: Path) -> tuple[Checker, Path]:
     path.write_text(case["text"], encoding="utf-8")
     config = Config.model_validate(case.get("config") or {})
     loaded = LoadedConfig(config, None, root)
-    return Checker(loaded, SelectionOverrides(select=[case["rule"]])), path
+    checker = Checker(loaded, SelectionOverrides(select=[case["rule"]]))
+    if case.get("url_statuses"):
+        statuses = {url: UrlStatus(**found) for url, found in case["url_statuses"].items()}
+        checker.share(URL_STATUSES, statuses)
+    return checker, path
 
 
 def positions(case: dict, root: Path) -> list[list[int]]:

@@ -126,6 +126,8 @@ def test_rule_examples(rule, tmp_path):
     assert rule.examples is not None, f"{rule.code} carries no examples"
     assert rule.examples.flag and rule.examples.pass_
     check = checker(tmp_path, [rule.code])
+    for key, value in rule.example_settings.items():
+        check.share(key, value)
     path = (tmp_path / "example.md").with_suffix(rule.example_suffix)
     for text in rule.examples.flag:
         assert check.check_text(text, path).diagnostics, (rule.code, text)

@@ -7,7 +7,7 @@ import os
 import sys
 from pathlib import Path
 
-from editlint.commands import engine_options, gate
+from editlint.commands import engine_options, gate, url_options
 from editlint.commands.common import add_config_argument, codes, config_for
 from editlint.commands.fixing import add_fix_arguments, diff_output, fixing, run_fixes
 from editlint.diagnostics import Severity
@@ -65,6 +65,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "forces it)",
     )
     gate.add_arguments(parser)
+    url_options.add_arguments(parser)
     engine_options.add_arguments(parser)
     add_fix_arguments(parser)
 
@@ -87,6 +88,9 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(_settings(loaded, checker))
         return 0
     files = gate.files_to_check(args, paths, loaded.config.exclude, loaded.content_root)
+    if args.check_urls:
+        url_options.check_urls(args, checker, files, track)
+        batch.cache_dir = None  # findings that depend on the network are not kept per file
     rules = {rule.code: rule.metadata() for rule in checker.rules}
     if fixing(args):
         fixes = run_fixes(args, checker, files)
@@ -109,6 +113,8 @@ def _run_stdin(args: argparse.Namespace) -> int:
     """``editlint check -``: the text on stdin, as the file ``--stdin-filename`` names."""
     if fixing(args) or args.baseline or args.write_baseline or args.changed_since or args.staged:
         raise UsageError("'-' (stdin) is only for reports: no fixes, baselines or git gates")
+    if args.check_urls:
+        raise UsageError("'-' (stdin) is not checked with --check-urls: name the files")
     path = args.stdin_filename
     loaded = config_for(
         args, [path.parent if path is not None and path.parent.exists() else Path(".")]

@@ -21,6 +21,7 @@ import json
 import os
 import shutil
 from dataclasses import fields
+from datetime import date
 from enum import Enum
 from pathlib import Path
 
@@ -207,6 +208,8 @@ def run_key(checker: Checker) -> str:
         digest.update(part.encode("utf-8", "surrogateescape") + b"\0")
     if any(rule.needs_index for rule in checker.rules):
         digest.update(index_fingerprint(checker).encode())
+    if any(rule.dated for rule in checker.rules):
+        digest.update(date.today().isoformat().encode())  # a statement goes stale overnight
     return digest.hexdigest()
 
 

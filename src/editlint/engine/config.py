@@ -7,7 +7,7 @@ import tomllib
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import AliasChoices, BaseModel, ConfigDict, Field
+from pydantic import AliasChoices, BaseModel, ConfigDict, Field, field_validator
 
 from editlint.diagnostics import Severity
 from editlint.document.screening import DEFAULT_MAX_FILE_SIZE, DEFAULT_MAX_LINE_LENGTH
@@ -82,6 +82,17 @@ class SourcesConfig(BaseModel):
     entries: list[SourceEntry] = Field(
         default_factory=list, description="More entries: domain or name, status, reason."
     )
+    own_site: list[str] = Field(
+        default_factory=list,
+        validation_alias=AliasChoices("self", "own_site", "own-site"),
+        description="Where the content repository is published ('wiki.example.org', "
+        "'https://example.org/wiki/'): citing it is circular sourcing (SRC201).",
+    )
+
+    @field_validator("own_site", mode="before")
+    @classmethod
+    def _one_or_more(cls, value: Any) -> Any:
+        return [value] if isinstance(value, str) else value
 
 
 class Config(BaseModel):
@@ -93,7 +104,8 @@ class Config(BaseModel):
         default_factory=list,
         description=(
             "Presets (editlint:recommended, editlint:strict, editlint:manual for how-to "
-            "wikis and product manuals) or config files to build on."
+            "wikis and product manuals, editlint:blp for biographies of living persons) or "
+            "config files to build on."
         ),
     )
     content_root: str | None = Field(

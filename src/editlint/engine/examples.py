@@ -96,7 +96,10 @@ def _repository(rule: Rule, text: str) -> Iterator[tuple[Checker, Path]]:
         path = root / Path(ARTICLE_NAME).with_suffix(getattr(rule, "example_suffix", ".md"))
         path.write_text(text, encoding="utf-8")
         loaded = LoadedConfig(Config(), None, root)
-        yield Checker(loaded, SelectionOverrides(select=[rule.code]), rules=[rule]), path
+        checker = Checker(loaded, SelectionOverrides(select=[rule.code]), rules=[rule])
+        for key, value in getattr(rule, "example_settings", {}).items():
+            checker.share(key, value)
+        yield checker, path
 
 
 def findings(rule: Rule, text: str) -> list[Diagnostic]:

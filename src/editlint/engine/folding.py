@@ -2,9 +2,10 @@
 
 Two findings are one problem when their spans overlap and their rules look at the same thing:
 two neutrality rules on one phrase ("many critics": a vague quantifier and a weasel
-attribution), or a pair named in ``RELATED`` across categories (partisan framing and a
-narrator-side view). The finding kept is the most severe one (then the narrower, then the one
-with a fix); its message names the codes folded into it, and ``data["related"]`` lists them.
+attribution), or a pair named in ``RELATED`` (partisan framing and a narrator-side view; an
+unsourced claim and a contentious one about a living person). The finding kept is the most
+severe one (then the narrower, then the one with a fix); its message names the codes folded
+into it, and ``data["related"]`` lists them.
 Unsourced sentences are not folded into wording findings: a missing citation and a loaded word
 are two things for an editor to fix.
 """
@@ -20,6 +21,8 @@ RELATED = frozenset(
         frozenset({"NEU501", "BAL101"}),  # a perspective announced in a heading
         frozenset({"NEU201", "BAL102"}),  # "some critics argue ..." with no reply
         frozenset({"NEU203", "BAL102"}),
+        frozenset({"NEU701", "SRC401"}),  # a relative time ("currently") found stale
+        frozenset({"SRC103", "SRC501"}),  # an unsourced claim, contentious in a biography
     }
 )
 
@@ -46,9 +49,9 @@ def fold_related(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
 def _same_problem(first: Diagnostic, second: Diagnostic) -> bool:
     if first.code == second.code or not _overlap(first, second):
         return False
-    if first.category is second.category:
-        return first.category in FOLDED_CATEGORIES
-    return frozenset({first.code, second.code}) in RELATED
+    if frozenset({first.code, second.code}) in RELATED:
+        return True
+    return first.category is second.category and first.category in FOLDED_CATEGORIES
 
 
 def _overlap(first: Diagnostic, second: Diagnostic) -> bool:

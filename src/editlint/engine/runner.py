@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import traceback
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import islice
 from pathlib import Path
+from typing import Any
 
 from editlint.diagnostics import Category, Diagnostic, Severity
 from editlint.document import UNSUPPORTED_SUFFIXES, Document, InputError, parse_document
@@ -134,6 +135,11 @@ class Checker:
                 scan_all=scan_all,
             )
         return self._index
+
+    def share(self, key: str, value: Any) -> None:
+        """Give every rule the run-wide setting ``key`` (``url_statuses`` from --check-urls)."""
+        for context in self._contexts.values():
+            context.settings = replace(context.settings, **{key: value})
 
     def rules_with_contexts(self):
         """Each selected rule with its context, the content index attached when it needs one."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -66,6 +66,8 @@ class RunSettings:
     selected: frozenset[str] = frozenset()
     #: The folder the config file is in: relative paths in the config start there.
     root: Path = Path(".")
+    #: What --check-urls found per URL (``Checker.share("url_statuses", ...)``), or None.
+    url_statuses: Mapping[str, Any] | None = None
 
 
 @dataclass
@@ -96,8 +98,13 @@ class Rule:
     examples: ClassVar[RuleExamples | None] | RuleExamples | None = None
     #: The format the examples are written in, as a file suffix (".wiki" for wikitext).
     example_suffix: ClassVar[str] = ".md"
+    #: Run-wide settings the examples are checked with (``Checker.share``): what
+    #: ``--check-urls`` found, for the link rules.
+    example_settings: ClassVar[dict[str, Any]] = {}
     needs_index: ClassVar[bool] | bool = False
     origin: ClassVar[str] | str = "builtin"
+    #: Findings depend on today's date (the result cache keys them by the day).
+    dated: ClassVar[bool] | bool = False
     # Off unless ``select`` or ``extend-select`` names the full code ("ALL" and prefixes don't).
     opt_in: ClassVar[bool] | bool = False
 

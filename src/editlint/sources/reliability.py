@@ -39,7 +39,7 @@ class Status(str, Enum):
             Status.GENERALLY_UNRELIABLE: "a generally unreliable source",
             Status.SELF_PUBLISHED: "self-published",
             Status.USER_GENERATED: "user-generated content",
-            Status.CIRCULAR: "circular sourcing (a wiki citing a wiki)",
+            Status.CIRCULAR: "circular sourcing",
             Status.OK: "accepted",
         }[self]
 
@@ -71,10 +71,34 @@ class SourceList(BaseModel):
     sources: list[SourceEntry] = Field(default_factory=list)
 
 
-class Reliability:
-    """Looks up a URL's host or a publisher's name in the merged lists."""
+#: The reason given for a citation of the content repository's own site.
+OWN_SITE_REASON = "the content repository's own published site"
 
-    def __init__(self, entries: list[SourceEntry]) -> None:
+
+def own_site_entry(site: str) -> tuple[str, SourceEntry]:
+    """A ``sources.self`` value ('wiki.example.org', 'https://example.org/wiki/') as the URL
+    prefix it matches (no scheme, no 'www.', host lower-cased) and its circular entry."""
+    prefix = _bare(site)
+    host = prefix.partition("/")[0]
+    entry = SourceEntry(
+        domain=host, status=Status.CIRCULAR, reason=OWN_SITE_REASON, discussion="WP:CIRCULAR"
+    )
+    return prefix, entry
+
+
+def _bare(url: str) -> str:
+    """``url`` without its scheme and 'www.', its host lower-cased."""
+    rest = url.strip().split("//", 1)[-1] if "//" in url else url.strip()
+    host, slash, path = rest.partition("/")
+    return host.lower().removeprefix("www.") + slash + path
+
+
+class Reliability:
+    """Looks up a URL's host or a publisher's name in the merged lists, and the content
+    repository's own site (``own_site``: URL prefixes, checked first)."""
+
+    def __init__(self, entries: list[SourceEntry], own_site: list[str] = ()) -> None:
+        self._own = [own_site_entry(site) for site in own_site if site.strip()]
         self._domains: dict[str, SourceEntry] = {}
         self._names: dict[str, SourceEntry] = {}
         for entry in entries:
@@ -90,6 +114,13 @@ class Reliability:
         )
 
     def for_url(self, url: str) -> SourceEntry | None:
+        if self._own:
+            bare = _bare(url)
+            for prefix, entry in self._own:
+                if bare.startswith(prefix) and (
+                    len(bare) == len(prefix) or prefix.endswith("/") or bare[len(prefix)] in "/?#:"
+                ):
+                    return entry
         try:
             host = (urlsplit(url if "//" in url else f"//{url}").hostname or "").lower()
         except ValueError:

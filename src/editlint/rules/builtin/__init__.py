@@ -9,6 +9,7 @@ from editlint.rules.builtin.counter_perspective import (
     UnansweredView,
 )
 from editlint.rules.builtin.links import BrokenAnchor, BrokenInternalLink
+from editlint.rules.builtin.living_persons import UnsourcedLivingPersonClaim
 from editlint.rules.builtin.see_also import (
     DanglingSeeAlso,
     DuplicateSeeAlso,
@@ -18,6 +19,7 @@ from editlint.rules.builtin.see_also import (
     SelfReferencingSeeAlso,
 )
 from editlint.rules.builtin.sources import BareUrlCitation, IncompleteCitation, UnreliableSource
+from editlint.rules.builtin.stale import StaleStatement
 from editlint.rules.builtin.unsourced import (
     ArticleWithoutCitations,
     CitationNeededMarker,
@@ -27,6 +29,7 @@ from editlint.rules.builtin.unsourced import (
     UnsourcedClaim,
     UnusedFootnoteDefinition,
 )
+from editlint.rules.builtin.url_status import DeadLink, PermanentRedirect, UnreachableLink
 
 BUILTIN_RULES = [
     # counter-perspective
@@ -46,6 +49,11 @@ BUILTIN_RULES = [
     UnreliableSource,
     BareUrlCitation,
     IncompleteCitation,
+    DeadLink,
+    PermanentRedirect,
+    UnreachableLink,
+    StaleStatement,
+    UnsourcedLivingPersonClaim,
     # see-also
     DanglingSeeAlso,
     EmptySeeAlsoSection,

@@ -78,7 +78,8 @@ def reliability_for(context: RuleContext) -> Reliability:
             path = root / name
             entries.extend(parse_list(path.read_text(encoding="utf-8"), path).sources)
         entries.extend(config.entries if config is not None else ())
-        built = context.prepared = Reliability(entries)
+        own_site = config.own_site if config is not None else []
+        built = context.prepared = Reliability(entries, own_site)
     return built
 
 
@@ -107,10 +108,11 @@ class UnreliableSource(Rule):
     explanation = """\
 What: a citation whose URL or publisher is on the reliability list: editlint's default list
 (domains whose status English Wikipedia's editors settled, WP:RSP) merged with the team's own
-lists and entries (`sources:` in editlint.yaml). Deprecated sources are errors; the others
-(generally unreliable, self-published, user-generated, circular) are warnings.
+lists and entries (`sources:` in editlint.yaml), and a citation of the content repository's
+own published site (`sources: {self: wiki.example.org}`). Deprecated sources are errors; the
+others (generally unreliable, self-published, user-generated, circular) are warnings.
 Why: a claim cited to a source editors do not trust is hardly better than an unsourced claim;
-a wiki citing a wiki (circular sourcing) only moves the question elsewhere.
+a wiki citing a wiki, or itself (circular sourcing), only moves the question elsewhere.
 Example: a footnote citing https://www.dailymail.co.uk/news/... for a fact.
 Fix: cite a reliable source for the claim (the list's replacement hint says which), or remove
 the claim."""

@@ -1,0 +1,1 @@
+"""``editlint check --check-urls``: whether the URLs an article cites and links still answer."""
