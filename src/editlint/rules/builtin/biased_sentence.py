@@ -51,7 +51,7 @@ class BiasedSentence(Rule):
     category = Category.NEUTRALITY
     severity = Severity.INFO
     message = (
-        "The sentence reads as one-sided: {words} drive this; "
+        "The sentence reads as one-sided, driven by {words}: "
         "attribute the view or state the facts neutrally"
     )
     summary = (
@@ -62,20 +62,22 @@ What: sentences whose wording a logistic-regression model, trained on sentences 
 editors judged biased or weaselly, scores as likely one-sided. The finding underlines the word
 that adds most to the score and names up to three such words.
 Why: bias often hides in combinations of words that no single-term rule catches; the named words
-show where the sentence takes a side. It is a statistical judgement: read the sentence, then
-decide. It is opt-in: it adds little to what the word rules find, and some of its weights are
-identity and topic words, so neutral sentences about contested subjects can score higher
-(docs/accuracy.md gives the figures).
-Example: "The notorious terrorists murdered the villagers."
+show where the sentence takes a side. The model weighs wording only: function words, hedges,
+stance and report verbs, and subjective adjectives and adverbs, never a noun, a name, a topic or
+an identity word, so a sentence is never flagged for what it is about. It is a statistical
+judgement: read the sentence, then decide. It is opt-in: on good articles most of its findings
+are careful hedging that the sources share (docs/accuracy.md gives the figures).
+Example: "The committee presumably accepted the plan."
 Fix: attribute the judgement to the people who make it, or describe what happened in neutral
 words. Raise `threshold` in editlint.yaml for fewer, surer findings. The model is retrained by
 scripts/train_scorer.py; docs/accuracy.md gives its measured precision and recall."""
     options_model = BiasedSentenceOptions
     opt_in = True
     examples = RuleExamples(
-        flag=["The notorious terrorists murdered the villagers."],
+        flag=["The committee presumably accepted the plan."],
         pass_=[
             "The city council approved the budget in March 2019.",
+            "The Polish delegation signed the treaty in Warsaw.",
             'The minister called it "a brutal and shameful massacre of innocent people".',
         ],
     )
