@@ -9,6 +9,7 @@ keys survive edits elsewhere.
     .venv/bin/python bench/precision.py report              # per category and rule
     .venv/bin/python bench/precision.py sample neutrality -n 100 --seed 1 > to-judge.jsonl
     .venv/bin/python bench/precision.py recall              # {{citation needed}} tag recall
+    .venv/bin/python bench/precision.py report --extend-select NEU801   # with an opt-in rule on
 
 ``sample`` prints unjudged findings with a ``context`` field for reading; a judged line keeps
 the key fields plus ``verdict`` (correct / debatable / wrong) and a one-line ``reason``, never
@@ -70,12 +71,16 @@ def corpus_folders(workdir: Path, strip_tags: bool = False) -> dict[str, Path]:
     return {"wikipedia": wikipedia, "archwiki": SHARED / "archwiki"}
 
 
-def check_corpus(corpus: str, folder: Path) -> tuple[list[Finding], dict[str, str], int]:
-    """Findings of the default configuration, the texts checked, and the corpus's prose words."""
+def check_corpus(
+    corpus: str, folder: Path, extend_select: list[str] | None = None
+) -> tuple[list[Finding], dict[str, str], int]:
+    """Findings of the default configuration (plus ``extend_select``), the texts checked, and the
+    corpus's prose words."""
     findings: list[Finding] = []
     texts: dict[str, str] = {}
     words = 0
-    for result in editlint.check_paths([folder], config={}):
+    config = {"extend-select": extend_select} if extend_select else {}
+    for result in editlint.check_paths([folder], config=config):
         if result.text is None or (corpus == "wikipedia" and result.path.suffix != ".wiki"):
             continue  # the corpus's SOURCES.md is not an article
         article = result.path.stem
@@ -204,12 +209,14 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     report_parser = commands.add_parser("report", help="per 1,000 words and judged precision")
     report_parser.add_argument("--corpus", choices=("wikipedia", "archwiki"))
+    report_parser.add_argument("--extend-select", nargs="*", default=[], help="opt-in codes")
     sample = commands.add_parser("sample", help="unjudged findings of a category, to judge")
     sample.add_argument("category", choices=CATEGORIES)
     sample.add_argument("-n", type=int, default=100)
     sample.add_argument("--seed", type=int, default=1)
     sample.add_argument("--corpus", choices=("wikipedia", "archwiki"))
     sample.add_argument("--code", help="only this rule's findings")
+    sample.add_argument("--extend-select", nargs="*", default=[], help="opt-in codes")
     commands.add_parser("recall", help="{{citation needed}} tag recall")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as scratch:
@@ -226,7 +233,7 @@ def main(argv: list[str] | None = None) -> int:
         for corpus, folder in corpus_folders(workdir).items():
             if getattr(args, "corpus", None) not in (None, corpus):
                 continue
-            found, corpus_texts, corpus_words = check_corpus(corpus, folder)
+            found, corpus_texts, corpus_words = check_corpus(corpus, folder, args.extend_select)
             findings.extend(found)
             texts.update({(corpus, a): t for a, t in corpus_texts.items()})
             words[corpus] = corpus_words
