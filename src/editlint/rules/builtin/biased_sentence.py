@@ -7,9 +7,10 @@ from collections.abc import Iterator
 from pydantic import BaseModel, ConfigDict, Field
 
 from editlint.diagnostics import Category, Severity
-from editlint.document import BlockKind, Document
+from editlint.document import Block, BlockKind, Document
 from editlint.rules.base import Rule, RuleContext, RuleExamples
 from editlint.rules.builtin.scoring import Scorer, default_scorer
+from editlint.rules.voice import VoiceSpec, reported
 
 _PROSE = frozenset({BlockKind.PARAGRAPH, BlockKind.LIST_ITEM})
 
@@ -25,10 +26,26 @@ class BiasedSentenceOptions(BaseModel):
         "(default: the threshold chosen when the model was trained).",
     )
     max_words: int = Field(3, ge=1, description="How many driving words a finding names.")
+    voice: VoiceSpec = Field(
+        default_factory=lambda: VoiceSpec(
+            names=True, references=True, fiction=True, attributed=True, cited="paragraph"
+        ),
+        description="The narrator-voice tests (as in a pack rule's `voice:`): by default no "
+        "finding in a reference list, a plot summary, a sentence reporting a named holder's "
+        "view, or a sentence whose paragraph is cited (its hedges mirror the source). A "
+        "mapping given here replaces these defaults whole: tests it does not name are off.",
+    )
 
 
 def sentence_texts(document: Document) -> Iterator[tuple[int, str]]:
     """The start and text of each prose sentence outside block quotes, quotations blanked."""
+    for _, start, text in prose_sentences(document):
+        yield start, text
+
+
+def prose_sentences(document: Document) -> Iterator[tuple[Block, int, str]]:
+    """The block, start and text of each prose sentence outside block quotes, quotations
+    blanked."""
     masked = document.masked
     quotations = sorted(document.quotations)
     for sentence in document.sentences:
@@ -42,7 +59,7 @@ def sentence_texts(document: Document) -> Iterator[tuple[int, str]]:
                 continue
             left, right = max(q_start, start) - start, min(q_end, end) - start
             text = text[:left] + " " * (right - left) + text[right:]
-        yield start, text
+        yield block, start, text
 
 
 class BiasedSentence(Rule):
@@ -95,7 +112,7 @@ scripts/train_scorer.py; docs/accuracy.md gives its measured precision and recal
         options = context.options or BiasedSentenceOptions()
         scorer = self.scorer
         threshold = options.threshold if options.threshold is not None else scorer.threshold
-        for start, text in sentence_texts(document):
+        for block, start, text in prose_sentences(document):
             if scorer.probability(text) < threshold:
                 continue
             drivers = scorer.drivers(text)[: options.max_words]
@@ -104,4 +121,6 @@ scripts/train_scorer.py; docs/accuracy.md gives its measured precision and recal
                 span = (start + drivers[0].start, start + drivers[0].end)
             else:  # the score comes from many small shares: underline the sentence
                 words, span = "its wording as a whole", (start, start + len(text.rstrip()))
+            if options.voice.active and not reported(options.voice, document, block, *span):
+                continue
             yield self.diagnostic(*span, self.message.format(words=words))
