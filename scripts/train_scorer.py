@@ -243,10 +243,7 @@ def choose_threshold(
             by_rules = any(
                 d.category.value == "neutrality" for d in checker.check_document(document)
             )
-            best = max(
-                (scorers[fold].probability(text) for _, text in sentence_texts(document)),
-                default=0.0,
-            )
+            best = max(BiasedSentence(scorers[fold]).narrator_scores(document), default=0.0)
             rows.append((by_rules, best, example.label))
         outcomes[name] = rows
 

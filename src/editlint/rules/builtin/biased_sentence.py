@@ -115,12 +115,36 @@ scripts/train_scorer.py; docs/accuracy.md gives its measured precision and recal
         for block, start, text in prose_sentences(document):
             if scorer.probability(text) < threshold:
                 continue
-            drivers = scorer.drivers(text)[: options.max_words]
-            if drivers:
-                words = ", ".join(f"'{driver.word}'" for driver in drivers)
-                span = (start + drivers[0].start, start + drivers[0].end)
-            else:  # the score comes from many small shares: underline the sentence
-                words, span = "its wording as a whole", (start, start + len(text.rstrip()))
-            if options.voice.active and not reported(options.voice, document, block, *span):
-                continue
-            yield self.diagnostic(*span, self.message.format(words=words))
+            found = self.finding(document, block, start, text, options)
+            if found is not None:
+                yield self.diagnostic(found[0], found[1], self.message.format(words=found[2]))
+
+    def finding(
+        self,
+        document: Document,
+        block: Block,
+        start: int,
+        text: str,
+        options: BiasedSentenceOptions,
+    ) -> tuple[int, int, str] | None:
+        """The span and named words of a finding on the sentence ``text`` at ``start``, or None
+        when the sentence is not in the narrator's voice."""
+        drivers = self.scorer.drivers(text)[: options.max_words]
+        if drivers:
+            words = ", ".join(f"'{driver.word}'" for driver in drivers)
+            span = (start + drivers[0].start, start + drivers[0].end)
+        else:  # the score comes from many small shares: underline the sentence
+            words, span = "its wording as a whole", (start, start + len(text.rstrip()))
+        if options.voice.active and not reported(options.voice, document, block, *span):
+            return None
+        return span[0], span[1], words
+
+    def narrator_scores(self, document: Document) -> list[float]:
+        """The score of each sentence the rule may report (in the narrator's voice, default
+        options): what the training script chooses the threshold on."""
+        options = BiasedSentenceOptions()
+        return [
+            self.scorer.probability(text)
+            for block, start, text in prose_sentences(document)
+            if self.finding(document, block, start, text, options) is not None
+        ]
