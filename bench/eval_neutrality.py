@@ -71,6 +71,7 @@ def main() -> int:
 
 def cross_validation(corpora: Path):
     """The training script's k-fold estimate: every rule, NEU801 trained without the fold."""
+    sys.path.insert(0, str(ROOT / "scripts"))  # the script imports scorer_vocabulary beside it
     path = ROOT / "scripts" / "train_scorer.py"
     spec = importlib.util.spec_from_file_location("train_scorer", path)
     script = importlib.util.module_from_spec(spec)

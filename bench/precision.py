@@ -10,6 +10,7 @@ keys survive edits elsewhere.
     .venv/bin/python bench/precision.py sample neutrality -n 100 --seed 1 > to-judge.jsonl
     .venv/bin/python bench/precision.py recall              # {{citation needed}} tag recall
     .venv/bin/python bench/precision.py report --corpus archwiki --preset manual
+    .venv/bin/python bench/precision.py report --extend-select NEU801   # with an opt-in rule on
 
 ``sample`` prints unjudged findings with a ``context`` field for reading; a judged line keeps
 the key fields plus ``verdict`` (correct / debatable / wrong) and a one-line ``reason``, never
@@ -72,14 +73,16 @@ def corpus_folders(workdir: Path, strip_tags: bool = False) -> dict[str, Path]:
 
 
 def check_corpus(
-    corpus: str, folder: Path, preset: str | None = None
+    corpus: str, folder: Path, preset: str | None = None, extend_select: list[str] | None = None
 ) -> tuple[list[Finding], dict[str, str], int]:
-    """Findings of the default configuration (or of ``preset``), the texts checked, and the
-    corpus's prose words."""
+    """Findings of the default configuration (or of ``preset``, plus ``extend_select``), the
+    texts checked, and the corpus's prose words."""
     findings: list[Finding] = []
     texts: dict[str, str] = {}
     words = 0
-    config = {"extends": [f"editlint:{preset}"]} if preset else {}
+    config: dict = {"extends": [f"editlint:{preset}"]} if preset else {}
+    if extend_select:
+        config["extend-select"] = extend_select
     for result in editlint.check_paths([folder], config=config):
         if result.text is None or (corpus == "wikipedia" and result.path.suffix != ".wiki"):
             continue  # the corpus's SOURCES.md is not an article
@@ -210,6 +213,7 @@ def main(argv: list[str] | None = None) -> int:
     report_parser = commands.add_parser("report", help="per 1,000 words and judged precision")
     report_parser.add_argument("--corpus", choices=("wikipedia", "archwiki"))
     report_parser.add_argument("--preset", help="a preset instead of the defaults (manual)")
+    report_parser.add_argument("--extend-select", nargs="*", default=[], help="opt-in codes")
     sample = commands.add_parser("sample", help="unjudged findings of a category, to judge")
     sample.add_argument("category", choices=CATEGORIES)
     sample.add_argument("-n", type=int, default=100)
@@ -217,6 +221,7 @@ def main(argv: list[str] | None = None) -> int:
     sample.add_argument("--corpus", choices=("wikipedia", "archwiki"))
     sample.add_argument("--code", help="only this rule's findings")
     sample.add_argument("--preset", help="a preset instead of the defaults (manual)")
+    sample.add_argument("--extend-select", nargs="*", default=[], help="opt-in codes")
     commands.add_parser("recall", help="{{citation needed}} tag recall")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as scratch:
@@ -233,7 +238,9 @@ def main(argv: list[str] | None = None) -> int:
         for corpus, folder in corpus_folders(workdir).items():
             if getattr(args, "corpus", None) not in (None, corpus):
                 continue
-            found, corpus_texts, corpus_words = check_corpus(corpus, folder, args.preset)
+            found, corpus_texts, corpus_words = check_corpus(
+                corpus, folder, args.preset, args.extend_select
+            )
             findings.extend(found)
             texts.update({(corpus, a): t for a, t in corpus_texts.items()})
             words[corpus] = corpus_words

@@ -88,7 +88,7 @@ def test_select_ignore_and_exit_zero(cli, seed_path):
 
 
 def test_opt_in_rule_runs_only_when_named(cli, tmp_path):
-    (tmp_path / "a.md").write_text("The notorious terrorists murdered the villagers.\n")
+    (tmp_path / "a.md").write_text("The committee presumably accepted the plan.\n")
 
     def biased_sentence(*options: str) -> list[list[int]]:
         result = cli("check", "--format", "json", *options, "a.md", cwd=tmp_path)

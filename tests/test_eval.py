@@ -73,7 +73,10 @@ def test_category_and_ignore_narrow_what_counts(cli, tmp_path):
 
 def test_extend_select_counts_an_opt_in_rule(cli, tmp_path):
     data = tmp_path / "set.csv"
-    data.write_text('text,label\n"The notorious terrorists murdered the villagers.",1\n')
+    data.write_text(
+        'text,label\n"The notorious terrorists murdered the villagers.",1\n'
+        '"The committee presumably accepted the plan.",1\n'
+    )
 
     def flagged_by(*options: str) -> dict[str, int]:
         report = json.loads(cli("eval", "--format", "json", *options, str(data)).stdout)

@@ -7,9 +7,10 @@ from collections.abc import Iterator
 from pydantic import BaseModel, ConfigDict, Field
 
 from editlint.diagnostics import Category, Severity
-from editlint.document import BlockKind, Document
+from editlint.document import Block, BlockKind, Document
 from editlint.rules.base import Rule, RuleContext, RuleExamples
 from editlint.rules.builtin.scoring import Scorer, default_scorer
+from editlint.rules.voice import VoiceSpec, reported
 
 _PROSE = frozenset({BlockKind.PARAGRAPH, BlockKind.LIST_ITEM})
 
@@ -25,10 +26,26 @@ class BiasedSentenceOptions(BaseModel):
         "(default: the threshold chosen when the model was trained).",
     )
     max_words: int = Field(3, ge=1, description="How many driving words a finding names.")
+    voice: VoiceSpec = Field(
+        default_factory=lambda: VoiceSpec(
+            names=True, references=True, fiction=True, attributed=True, cited="paragraph"
+        ),
+        description="The narrator-voice tests (as in a pack rule's `voice:`): by default no "
+        "finding in a reference list, a plot summary, a sentence reporting a named holder's "
+        "view, or a sentence whose paragraph is cited (its hedges mirror the source). A "
+        "mapping given here replaces these defaults whole: tests it does not name are off.",
+    )
 
 
 def sentence_texts(document: Document) -> Iterator[tuple[int, str]]:
     """The start and text of each prose sentence outside block quotes, quotations blanked."""
+    for _, start, text in prose_sentences(document):
+        yield start, text
+
+
+def prose_sentences(document: Document) -> Iterator[tuple[Block, int, str]]:
+    """The block, start and text of each prose sentence outside block quotes, quotations
+    blanked."""
     masked = document.masked
     quotations = sorted(document.quotations)
     for sentence in document.sentences:
@@ -42,7 +59,7 @@ def sentence_texts(document: Document) -> Iterator[tuple[int, str]]:
                 continue
             left, right = max(q_start, start) - start, min(q_end, end) - start
             text = text[:left] + " " * (right - left) + text[right:]
-        yield start, text
+        yield block, start, text
 
 
 class BiasedSentence(Rule):
@@ -51,7 +68,7 @@ class BiasedSentence(Rule):
     category = Category.NEUTRALITY
     severity = Severity.INFO
     message = (
-        "The sentence reads as one-sided: {words} drive this; "
+        "The sentence reads as one-sided, driven by {words}: "
         "attribute the view or state the facts neutrally"
     )
     summary = (
@@ -62,20 +79,22 @@ What: sentences whose wording a logistic-regression model, trained on sentences 
 editors judged biased or weaselly, scores as likely one-sided. The finding underlines the word
 that adds most to the score and names up to three such words.
 Why: bias often hides in combinations of words that no single-term rule catches; the named words
-show where the sentence takes a side. It is a statistical judgement: read the sentence, then
-decide. It is opt-in: it adds little to what the word rules find, and some of its weights are
-identity and topic words, so neutral sentences about contested subjects can score higher
-(docs/accuracy.md gives the figures).
-Example: "The notorious terrorists murdered the villagers."
+show where the sentence takes a side. The model weighs wording only: function words, hedges,
+stance and report verbs, and subjective adjectives and adverbs, never a noun, a name, a topic or
+an identity word, so a sentence is never flagged for what it is about. It is a statistical
+judgement: read the sentence, then decide. It is opt-in: on good articles most of its findings
+are careful hedging that the sources share (docs/accuracy.md gives the figures).
+Example: "The committee presumably accepted the plan."
 Fix: attribute the judgement to the people who make it, or describe what happened in neutral
 words. Raise `threshold` in editlint.yaml for fewer, surer findings. The model is retrained by
 scripts/train_scorer.py; docs/accuracy.md gives its measured precision and recall."""
     options_model = BiasedSentenceOptions
     opt_in = True
     examples = RuleExamples(
-        flag=["The notorious terrorists murdered the villagers."],
+        flag=["The committee presumably accepted the plan."],
         pass_=[
             "The city council approved the budget in March 2019.",
+            "The Polish delegation signed the treaty in Warsaw.",
             'The minister called it "a brutal and shameful massacre of innocent people".',
         ],
     )
@@ -93,13 +112,39 @@ scripts/train_scorer.py; docs/accuracy.md gives its measured precision and recal
         options = context.options or BiasedSentenceOptions()
         scorer = self.scorer
         threshold = options.threshold if options.threshold is not None else scorer.threshold
-        for start, text in sentence_texts(document):
+        for block, start, text in prose_sentences(document):
             if scorer.probability(text) < threshold:
                 continue
-            drivers = scorer.drivers(text)[: options.max_words]
-            if drivers:
-                words = ", ".join(f"'{driver.word}'" for driver in drivers)
-                span = (start + drivers[0].start, start + drivers[0].end)
-            else:  # the score comes from many small shares: underline the sentence
-                words, span = "its wording as a whole", (start, start + len(text.rstrip()))
-            yield self.diagnostic(*span, self.message.format(words=words))
+            found = self.finding(document, block, start, text, options)
+            if found is not None:
+                yield self.diagnostic(found[0], found[1], self.message.format(words=found[2]))
+
+    def finding(
+        self,
+        document: Document,
+        block: Block,
+        start: int,
+        text: str,
+        options: BiasedSentenceOptions,
+    ) -> tuple[int, int, str] | None:
+        """The span and named words of a finding on the sentence ``text`` at ``start``, or None
+        when the sentence is not in the narrator's voice."""
+        drivers = self.scorer.drivers(text)[: options.max_words]
+        if drivers:
+            words = ", ".join(f"'{driver.word}'" for driver in drivers)
+            span = (start + drivers[0].start, start + drivers[0].end)
+        else:  # the score comes from many small shares: underline the sentence
+            words, span = "its wording as a whole", (start, start + len(text.rstrip()))
+        if options.voice.active and not reported(options.voice, document, block, *span):
+            return None
+        return span[0], span[1], words
+
+    def narrator_scores(self, document: Document) -> list[float]:
+        """The score of each sentence the rule may report (in the narrator's voice, default
+        options): what the training script chooses the threshold on."""
+        options = BiasedSentenceOptions()
+        return [
+            self.scorer.probability(text)
+            for block, start, text in prose_sentences(document)
+            if self.finding(document, block, start, text, options) is not None
+        ]

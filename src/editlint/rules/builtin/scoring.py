@@ -1,11 +1,14 @@
 """A linear sentence scorer for one-sided wording: features, weights, score and explanation.
 
-Pure Python at run time: a sentence is lower-cased and split into word tokens once; its features
-are the tokens (``w:``), adjacent token pairs (``b:``) and the word lists each token belongs to
-(``l:``, for example the bias lexicon or the hedges); the score is the logistic function of the
-summed weights. The weights file is written by ``scripts/train_scorer.py`` and read lazily, on
-the first sentence scored. A word's share of the score (its unigram and word-list weights, and
-half of each pair it is in) names the words that drive a finding.
+Pure Python at run time: a sentence is lower-cased and split into word tokens once, a capitalised
+word after the first standing as ``<name>`` (a name is never the narrator's wording, and its
+lower-case twin must not fire: "Polish" is not "polish"); its features are the tokens (``w:``),
+adjacent token pairs (``b:``) and the word lists each token belongs to (``l:``, for example the
+hedges or the subjective words); the score is the logistic function of the summed weights. The
+weights file is written by ``scripts/train_scorer.py`` from wording only (closed-class words and
+lexicon words, never topic or identity words) and read lazily, on the first sentence scored. A
+word's share of the score (its unigram and word-list weights, and half of each pair it is in)
+names the words that drive a finding.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ WEIGHTS = Path(__file__).with_name("npov_scorer.json")
 TOKEN = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 _DIGIT = re.compile(r"\d")
 MIN_SHARE = 0.2  # a word must add this much to the log-odds to be named as a driver
+NAME = "<name>"
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,7 +95,22 @@ class Scorer:
         return cls(json.loads(path.read_text(encoding="utf-8")))
 
     def tokens(self, text: str) -> list[str]:
-        return TOKEN.findall(normal(text))
+        return [token for token, _ in self.spans(text)]
+
+    def spans(self, text: str) -> list[tuple[str, re.Match]]:
+        """Each token of ``text`` as features see it, with its match in ``text``."""
+        folded = normal(text)
+        if len(folded) == len(text):
+            pairs = [(m.group(), m) for m in TOKEN.finditer(folded)]
+        else:  # a character whose lower case is longer ("İ"): normalise token by token
+            pairs = [(normal(m.group()), m) for m in TOKEN.finditer(text)]
+        found = []
+        for index, (token, match) in enumerate(pairs):
+            first = text[match.start()]
+            if index and first.isupper() and text[match.start() : match.end()] != "I":
+                token = NAME
+            found.append((token, match))
+        return found
 
     def margin(self, text: str) -> float:
         """The log-odds that ``text`` reads as one-sided."""
@@ -105,19 +124,20 @@ class Scorer:
         return 1.0 / (1.0 + math.exp(-self.margin(text)))
 
     def drivers(self, text: str) -> list[Driver]:
-        """The words of ``text`` that add at least ``MIN_SHARE`` to the score, strongest first."""
+        """The words of ``text`` that add at least ``MIN_SHARE`` to the score, strongest first.
+
+        A word is named only when its own weight (word and word lists) raises the score: "the"
+        in "the worst" shares the pair's weight but is not what takes a side.
+        """
         weights = self.weights
-        folded = normal(text)
-        if len(folded) == len(text):
-            matches = list(TOKEN.finditer(folded))
-            tokens = [match.group() for match in matches]
-        else:  # a character whose lower case is longer ("İ"): normalise token by token
-            matches = list(TOKEN.finditer(text))
-            tokens = [normal(match.group()) for match in matches]
-        shares = []
+        spans = self.spans(text)
+        tokens = [token for token, _ in spans]
+        matches = [match for _, match in spans]
+        shares, own = [], []
         for index, token in enumerate(tokens):
             share = weights.get("w:" + token, 0.0)
             share += sum(weights.get(name, 0.0) for name in self.lists.get(token, ()))
+            own.append(share)
             previous = tokens[index - 1] if index else "<s>"
             share += weights.get("b:" + previous + " " + token, 0.0) / 2
             if index + 1 < len(tokens):
@@ -126,7 +146,7 @@ class Scorer:
         seen: set[str] = set()
         found = []
         for index in sorted(range(len(tokens)), key=lambda i: (-shares[i], i)):
-            if shares[index] < MIN_SHARE or tokens[index] in seen:
+            if shares[index] < MIN_SHARE or own[index] <= 0 or tokens[index] in seen | {NAME}:
                 continue
             seen.add(tokens[index])
             match = matches[index]
