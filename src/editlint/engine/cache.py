@@ -26,6 +26,7 @@ from pathlib import Path
 
 from editlint import __version__
 from editlint.diagnostics import Applicability, Category, Diagnostic, Edit, Fix, Severity
+from editlint.engine.config import LoadedConfig
 from editlint.engine.runner import Checker, FileResult, decode_text
 from editlint.safefiles import (
     contained,
@@ -195,11 +196,11 @@ def run_key(checker: Checker) -> str:
     digest = hashlib.blake2b(digest_size=20)
     for part in (
         f"format {FORMAT} editlint {__version__}",
-        _code_stamp(),
+        code_stamp(),
         loaded.config.model_dump_json(),
         str(loaded.root.resolve()),
         *sorted(f"{rule.code} {rule.origin} {type(rule).__qualname__}" for rule in checker.rules),
-        *_pack_stamps(checker),
+        *pack_stamps(loaded),
     ):
         digest.update(part.encode("utf-8", "surrogateescape") + b"\0")
     if any(rule.needs_index for rule in checker.rules):
@@ -213,7 +214,7 @@ def index_fingerprint(checker: Checker) -> str:
     return hashlib.blake2b(repr(index.articles).encode("utf-8", "surrogateescape")).hexdigest()
 
 
-def _code_stamp() -> str:
+def code_stamp() -> str:
     """editlint's own files by size and modification time: an edited rule is a new run."""
     stamps = []
     for folder, _, names in os.walk(_PACKAGE):
@@ -224,11 +225,10 @@ def _code_stamp() -> str:
     return "\n".join(sorted(stamps))
 
 
-def _pack_stamps(checker: Checker) -> list[str]:
+def pack_stamps(loaded: LoadedConfig) -> list[str]:
     """The content of the rule packs in use (shipped ones live outside the package folder)."""
     from editlint.rules.packs import builtin_pack_dir, pack_files
 
-    loaded = checker.loaded
     folders = [loaded.root / path for path in loaded.config.rule_paths]
     if loaded.config.builtin_packs:
         folders.append(builtin_pack_dir())

@@ -1,0 +1,48 @@
+"""Which daemon a ``check`` command line would use: its cache folder, found without parsing
+the command line or loading the config (the daemon checks the guess against both)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from editlint.daemon import SOCKET_NAME
+from editlint.engine.configfiles import CACHE_DIR_NAME, find_config
+
+#: Unix socket paths are limited (108 bytes on Linux, 104 on macOS, the terminating NUL
+#: included): a longer one cannot be bound.
+MAX_SOCKET_PATH = 100
+
+
+def cache_folder(words: list[str]) -> Path | None:
+    """The cache folder of ``editlint check WORDS...`` (the words after ``check``), or None
+    when the run uses none (``--no-cache``, stdin, no config file)."""
+    if "--no-cache" in words or "-" in words:
+        return None
+    named = _option(words, "--cache-dir")
+    if named:
+        return Path(os.path.abspath(named))
+    config = _option(words, "--config")
+    if config:
+        found: Path | None = Path(os.path.abspath(config))
+    else:
+        paths = [word for word in words if not word.startswith("-") and os.path.exists(word)]
+        found = find_config(Path(paths[0]) if paths else Path.cwd())
+    return found.parent / CACHE_DIR_NAME if found is not None else None
+
+
+def socket_path(folder: Path) -> Path | None:
+    """The daemon socket of ``folder``; None when its path is too long to bind."""
+    path = folder / SOCKET_NAME
+    return path if len(os.fsencode(path)) <= MAX_SOCKET_PATH else None
+
+
+def _option(words: list[str], name: str) -> str | None:
+    """The value of ``--name VALUE`` or ``--name=VALUE`` (the last one given)."""
+    value = None
+    for number, word in enumerate(words):
+        if word == name and number + 1 < len(words):
+            value = words[number + 1]
+        elif word.startswith(name + "="):
+            value = word[len(name) + 1 :]
+    return value

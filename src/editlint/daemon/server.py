@@ -1,0 +1,190 @@
+"""The daemon process: serve ``editlint check`` requests on a Unix socket, one at a time.
+
+    python -m editlint.daemon.server CACHE_DIR [CONFIG]
+
+Each request runs the command line's own ``main`` here, in the client's working folder and
+environment, its output captured; the reply carries the output and exit code. The process
+holds a lock file while it lives (so two never serve one folder), removes its socket when it
+stops, and stops by itself after ``IDLE_SECONDS`` without a request, or when editlint's own
+files change (the next command runs in its own process and may start a new daemon).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import io
+import os
+import socket
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+from editlint.daemon import LOCK_NAME, SOCKET_NAME
+from editlint.daemon.protocol import ProtocolError, receive, same_user, send
+from editlint.daemon.warm import Decline, WarmState
+
+#: A daemon nobody asked anything for this long stops.
+IDLE_SECONDS = 3 * 3600
+PACKAGE = str(Path(__file__).resolve().parents[1])
+
+
+class _Capture(io.StringIO):
+    """Captured output that answers ``isatty`` as the client's stream would."""
+
+    def __init__(self, tty: bool) -> None:
+        super().__init__()
+        self._tty = tty
+
+    def isatty(self) -> bool:
+        return self._tty
+
+
+class Server:
+    """One daemon: its socket, its warm state, and whether it should go on."""
+
+    def __init__(self, cache_dir: Path, config_path: Path | None) -> None:
+        from editlint.engine.cache import code_stamp
+
+        self.cache_dir = cache_dir
+        self.state = WarmState(cache_dir, config_path)
+        self.started = time.time()
+        self.served = 0  # checks answered (not declined)
+        self._code = code_stamp()
+        self.running = True
+
+    def handle(self, request: dict) -> dict:
+        command = request.get("command")
+        if command == "status":
+            return self.status()
+        if command == "stop":
+            self.running = False
+            return {"status": "stopping", "pid": os.getpid()}
+        if command != "check":
+            return {"status": "error", "reason": f"unknown command {command!r}"}
+        if request.get("package") != PACKAGE:
+            return {"status": "decline", "reason": "another editlint installation"}
+        from editlint.engine.cache import code_stamp
+
+        if code_stamp() != self._code:
+            self.running = False
+            return {"status": "stale", "reason": "editlint's files changed; stopping"}
+        return self.check(request)
+
+    def status(self) -> dict:
+        config = self.state.config_path
+        return {
+            "status": "running",
+            "pid": os.getpid(),
+            "config": str(config) if config is not None else None,
+            "cache_dir": str(self.cache_dir),
+            "served": self.served,
+            "uptime": round(time.time() - self.started, 1),
+        }
+
+    def check(self, request: dict) -> dict:
+        from editlint.cli import main
+
+        argv, tty = request.get("argv"), request.get("tty", [False, False])
+        if not isinstance(argv, list) or not all(isinstance(word, str) for word in argv):
+            return {"status": "error", "reason": "no command line"}
+        stdout, stderr = _Capture(bool(tty[0])), _Capture(bool(tty[1]))
+        try:
+            with _client_world(request, stdout, stderr):
+                code = main(argv, warm=self.state)
+        except Decline as reason:
+            return {"status": "decline", "reason": str(reason)}
+        except (OSError, KeyError, TypeError) as error:  # a working folder gone, a bad request
+            return {"status": "error", "reason": f"{type(error).__name__}: {error}"}
+        self.served += 1
+        return {
+            "status": "done",
+            "exit": code,
+            "stdout": stdout.getvalue(),
+            "stderr": stderr.getvalue(),
+        }
+
+
+@contextlib.contextmanager
+def _client_world(request: dict, stdout: io.StringIO, stderr: io.StringIO) -> Iterator[None]:
+    """Run as the client would: in its working folder and environment, printing to ``stdout``
+    and ``stderr``; this process's own are put back afterwards. (The daemon serves one request
+    at a time, so nothing else sees them meanwhile.)"""
+    env = request["env"]
+    if not isinstance(env, dict):
+        raise TypeError("env must be a mapping")
+    folder, saved_env = os.getcwd(), dict(os.environ)
+    os.chdir(request["cwd"])
+    try:
+        os.environ.clear()
+        os.environ.update({str(key): str(value) for key, value in env.items()})
+        with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
+            yield
+    finally:
+        os.environ.clear()
+        os.environ.update(saved_env)
+        os.chdir(folder)
+
+
+def serve(cache_dir: Path, config_path: Path | None) -> int:
+    """Serve until stopped, idle or stale; 1 when another daemon already serves the folder."""
+    import fcntl
+
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    lock = os.open(cache_dir / LOCK_NAME, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o600)
+    try:
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        os.close(lock)
+        return 1
+    path = cache_dir / SOCKET_NAME
+    with contextlib.suppress(FileNotFoundError):
+        path.unlink()  # a dead daemon's: the lock says no live one holds it
+    server = Server(cache_dir, config_path)
+    listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    old_mask = os.umask(0o177)
+    try:
+        listener.bind(os.fspath(path))
+    finally:
+        os.umask(old_mask)
+    listener.listen(16)
+    listener.settimeout(IDLE_SECONDS)
+    try:
+        _loop(server, listener)
+    finally:
+        listener.close()
+        with contextlib.suppress(FileNotFoundError):
+            path.unlink()
+        os.close(lock)
+    return 0
+
+
+def _loop(server: Server, listener: socket.socket) -> None:
+    while server.running:
+        try:
+            connection, _ = listener.accept()
+        except TimeoutError:
+            return  # idle
+        with connection:
+            try:
+                gc.unfreeze()  # what the last check froze (``settle``) may be garbage now
+                if not same_user(connection):
+                    continue
+                connection.settimeout(30)
+                request = receive(connection)
+                connection.settimeout(None)
+                send(connection, server.handle(request))
+            except (OSError, ProtocolError):
+                continue  # a client that went away or sent nonsense costs its own request
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    cache_dir = Path(argv[0])
+    config = Path(argv[1]) if len(argv) > 1 and argv[1] else None
+    return serve(cache_dir, config)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

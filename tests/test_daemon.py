@@ -1,0 +1,215 @@
+"""The warm process (``editlint daemon``): a real daemon process in a temporary repository.
+
+Every check is run twice, through the daemon and in its own process (``EDITLINT_DAEMON=0``),
+and the two must print the same bytes and exit with the same code; the daemon's status says
+whether it served the check (a fallback would compare equal too).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, SHARED, shared
+from gitrepo import GitRepo
+
+ARCHWIKI = SHARED / "corpora" / "archwiki"
+
+CONFIG = "content_root: content\n"
+ARTICLES = {
+    "harbour.md": (
+        "---\ntitle: Harbour\n---\n# Harbour\n\nThe harbour is a legendary place that many "
+        "experts believe is the finest.\n\n## See also\n\n- [[Canal]]\n- [[Lighthouse]]\n"
+    ),
+    "canal.md": "---\ntitle: Canal\n---\n# Canal\n\nThe canal opened in 1820.[^1]\n\n"
+    "[^1]: Survey of canals, 1900.\n",
+    "tower.md": "---\ntitle: Lighthouse\n---\n# Lighthouse\n\nA tower with a light.\n",
+}
+
+
+def editlint(*args: str, cwd: Path, daemon: str | None = None) -> subprocess.CompletedProcess:
+    """Run the real command; ``daemon`` sets EDITLINT_DAEMON ("0": never use one)."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "NO_COLOR": "1"}
+    env.pop("EDITLINT_DAEMON", None)
+    if daemon is not None:
+        env["EDITLINT_DAEMON"] = daemon
+    return subprocess.run(
+        [sys.executable, "-m", "editlint", *args],
+        cwd=cwd, capture_output=True, text=True, env=env, timeout=300,
+    )  # fmt: skip
+
+
+def status(cwd: Path, *options: str) -> dict:
+    run = editlint("daemon", "status", "--json", *options, cwd=cwd)
+    return json.loads(run.stdout)
+
+
+def served(cwd: Path, *options: str) -> int:
+    return status(cwd, *options)["served"]
+
+
+def same_both_ways(cwd: Path, *args: str, options: tuple[str, ...] = ()) -> str:
+    """Check through the daemon and without it; assert the same output and exit code, and
+    that the daemon served the first. Returns the output."""
+    before = served(cwd, *options)
+    warm = editlint("check", "--format", "json", *options, *args, cwd=cwd)
+    assert served(cwd, *options) == before + 1, warm.stderr
+    cold = editlint("check", "--format", "json", *options, *args, cwd=cwd, daemon="0")
+    assert (warm.stdout, warm.stderr, warm.returncode) == (
+        cold.stdout,
+        cold.stderr,
+        cold.returncode,
+    )
+    return warm.stdout
+
+
+@pytest.fixture
+def repo(tmp_path):
+    repo = GitRepo(tmp_path / "repo")
+    (repo.path / "editlint.yaml").write_text(CONFIG, encoding="utf-8")
+    (repo.path / "content").mkdir()
+    for name, text in ARTICLES.items():
+        (repo.path / "content" / name).write_text(text, encoding="utf-8")
+    yield repo.path
+    _stop(repo.path)
+
+
+def _stop(cwd: Path, *options: str) -> None:
+    """Stop the daemon; kill it by its pid if it does not go."""
+    found = status(cwd, *options)
+    editlint("daemon", "stop", *options, cwd=cwd)
+    if found.get("pid"):
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline and _alive(found["pid"]):
+            time.sleep(0.05)
+        if _alive(found["pid"]):
+            os.kill(found["pid"], signal.SIGKILL)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+def _start(cwd: Path, *options: str) -> dict:
+    run = editlint("daemon", "start", *options, cwd=cwd)
+    assert run.returncode == 0, run.stderr
+    found = status(cwd, *options)
+    assert found["status"] == "running"
+    return found
+
+
+def test_daemon_output_is_the_commands_own(repo):
+    assert editlint("daemon", "status", cwd=repo).returncode == 1
+    found = _start(repo)
+    assert found["config"] == str(repo / "editlint.yaml")
+    assert (repo / ".editlint_cache" / "daemon.sock").exists()
+    output = same_both_ways(repo, "content/harbour.md")
+    codes = [finding["code"] for finding in json.loads(output)["diagnostics"]]
+    assert codes  # the peacock and weasel wording, the uncited paragraph
+    same_both_ways(repo, "content/harbour.md", "content/canal.md", "--select", "SEE,NEU")
+    same_both_ways(repo, "--format", "concise", "content/")  # three files: served warm
+    same_both_ways(repo, "no-such-file.md")  # a usage error: exit 2, one line
+    editlint("daemon", "stop", cwd=repo)
+    assert editlint("daemon", "status", cwd=repo).returncode == 1
+    assert not (repo / ".editlint_cache" / "daemon.sock").exists()
+
+
+def test_config_change_rebuilds_the_daemon(repo):
+    pid = _start(repo)["pid"]
+    first = same_both_ways(repo, "content/harbour.md")
+    (repo / "editlint.yaml").write_text(CONFIG + "ignore: [NEU]\n", encoding="utf-8")
+    second = same_both_ways(repo, "content/harbour.md")
+    assert '"NEU' in first and '"NEU' not in second
+    assert status(repo)["pid"] == pid  # rebuilt in place, not restarted
+
+
+def test_index_follows_the_articles(repo):
+    """Another article retitled, deleted, added, or its body edited: the daemon's content
+    index follows (the see-also entry [[Lighthouse]] resolves, then not, then again)."""
+    _start(repo)
+    harbour = "content/harbour.md"
+    lighthouse = repo / "content" / "tower.md"  # titled Lighthouse
+    resolved = same_both_ways(repo, harbour)
+    lighthouse.write_text(ARTICLES["tower.md"] + "\nMore text.\n", encoding="utf-8")
+    assert same_both_ways(repo, harbour) == resolved
+    lighthouse.write_text(ARTICLES["tower.md"].replace("Lighthouse", "Beacon"), "utf-8")
+    broken = same_both_ways(repo, harbour)
+    assert "Lighthouse" in broken and broken != resolved
+    lighthouse.unlink()
+    assert same_both_ways(repo, harbour) == broken
+    (repo / "content" / "sub").mkdir()
+    (repo / "content" / "sub" / "tower.md").write_text(ARTICLES["tower.md"], "utf-8")
+    assert same_both_ways(repo, harbour) == resolved
+
+
+def test_dead_socket_falls_back(repo):
+    """A socket nobody listens on (a killed daemon's) costs nothing: the command runs in its
+    own process with the same output; ``daemon start`` then replaces it."""
+    cache = repo / ".editlint_cache"
+    cache.mkdir()
+    dead = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    dead.bind(str(cache / "daemon.sock"))
+    dead.close()  # the file stays, nothing listens
+    warm = editlint("check", "--format", "json", "content/harbour.md", cwd=repo)
+    cold = editlint("check", "--format", "json", "content/harbour.md", cwd=repo, daemon="0")
+    assert (warm.stdout, warm.stderr, warm.returncode) == (cold.stdout, cold.stderr, 1)
+    pid = _start(repo)["pid"]
+    os.kill(pid, signal.SIGKILL)
+    while _alive(pid):
+        time.sleep(0.05)
+    again = editlint("check", "--format", "json", "content/harbour.md", cwd=repo)
+    assert (again.stdout, again.returncode) == (cold.stdout, 1)
+    _start(repo)
+    same_both_ways(repo, "content/harbour.md")
+
+
+def test_auto_start_and_what_the_daemon_declines(repo):
+    (repo / "editlint.yaml").write_text(CONFIG + "daemon: auto\n", encoding="utf-8")
+    first = editlint("check", "--format", "json", "content/harbour.md", cwd=repo)
+    deadline = time.monotonic() + 60
+    while status(repo)["status"] != "running" and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert same_both_ways(repo, "content/harbour.md") == first.stdout
+    before = served(repo)
+    diff = editlint("check", "--diff", "content/harbour.md", cwd=repo)  # fixes: declined
+    assert diff.returncode in (0, 1) and served(repo) == before
+    text = ARTICLES["harbour.md"]
+    run = subprocess.run(
+        [sys.executable, "-m", "editlint", "check", "--format", "json", "-"],
+        cwd=repo, input=text, capture_output=True, text=True, timeout=300,
+        env={**os.environ, "PYTHONPATH": str(ROOT / "src"), "NO_COLOR": "1"},
+    )  # fmt: skip
+    assert run.returncode == 1 and served(repo) == before  # stdin: declined
+
+
+def test_daemon_on_the_demo_and_corpus_articles(tmp_path):
+    """The demo content and ArchWiki articles: the daemon's JSON is the command's own."""
+    options = ("--cache-dir", str(tmp_path / "c"))
+    _start(ROOT, *options)
+    try:
+        demo = sorted(str(path.relative_to(ROOT)) for path in (ROOT / "content").glob("*.md"))
+        same_both_ways(ROOT, *demo, options=options)
+    finally:
+        _stop(ROOT, *options)
+    wiki = GitRepo(tmp_path / "wiki").path
+    shutil.copytree(shared(ARCHWIKI), wiki / "content")
+    (wiki / "editlint.yaml").write_text(CONFIG, encoding="utf-8")
+    _start(wiki)
+    try:
+        sample = sorted(os.listdir(wiki / "content"))[::40]  # 11 of the 419
+        same_both_ways(wiki, *[f"content/{name}" for name in sample])
+    finally:
+        _stop(wiki)
