@@ -13,8 +13,8 @@ which imports this package first) pays for no engine, parser or rule it does not
 from __future__ import annotations
 
 from importlib import import_module
-from typing import TYPE_CHECKING
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 __version__ = "0.1.0"
 
 #: Each public name and the module that defines it.

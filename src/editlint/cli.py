@@ -5,9 +5,13 @@ from __future__ import annotations
 import argparse
 import sys
 from importlib import import_module
+from typing import TYPE_CHECKING
 
 from editlint.errors import UsageError
 from editlint.printable import terminal_safe
+
+if TYPE_CHECKING:
+    from editlint.daemon.warm import WarmState
 
 COMMANDS = {
     "init": ("editlint.commands.init", "Write a commented editlint.yaml for this repository."),
@@ -56,20 +60,24 @@ def _command(argv: list[str]) -> str | None:
     return first if first in COMMANDS else None
 
 
-def main(argv: list[str] | None = None, warm: object = None) -> int:
-    """Run the command ``argv`` names; its exit code. ``warm`` is the warm process's state
-    when this runs inside it (``editlint.daemon``), else None."""
+def main(
+    argv: list[str] | None = None, warm: WarmState | None = None, ask_daemon: bool = True
+) -> int:
+    """Run the command ``argv`` names; its exit code. A check goes to a running daemon first
+    (unless ``ask_daemon`` is false: ``editlint.launch`` asked already); ``warm`` is the
+    daemon's state when this runs inside it, else None."""
     argv = sys.argv[1:] if argv is None else argv
     debug = "--debug" in argv
     command = _command(argv)
-    if command == "check" and warm is None:
+    if command == "check" and warm is None and ask_daemon:
         from editlint.daemon.client import forward
 
         answer = forward(argv)
         if answer is not None:  # a running daemon checked it: its output and exit code
             return answer.emit()
     try:
-        args = build_parser(command).parse_args(argv)
+        parser = warm.parser(command) if warm is not None else build_parser(command)
+        args = parser.parse_args(argv)
         if not args.command:
             raise UsageError("missing command (try 'editlint check' or 'editlint --help')")
         args.warm = warm

@@ -9,8 +9,6 @@ from __future__ import annotations
 import os
 import socket
 import sys
-from dataclasses import dataclass
-from pathlib import Path
 
 from editlint.daemon import ENV_SWITCH
 from editlint.daemon.locate import cache_folder, socket_path
@@ -19,16 +17,15 @@ from editlint.daemon.protocol import ProtocolError, receive, same_user, send
 #: How long to wait for the daemon to accept, and then to answer (it may be rebuilding its
 #: rules or index after a change). Past either, the command runs in its own process.
 CONNECT_SECONDS, ANSWER_SECONDS = 1.0, 120.0
-PACKAGE = str(Path(__file__).resolve().parents[1])
+#: The editlint package this client belongs to: a daemon of another installation declines.
+PACKAGE = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))
 
 
-@dataclass
 class Answer:
     """What the daemon's run of the command printed, and its exit code."""
 
-    stdout: str
-    stderr: str
-    exit_code: int
+    def __init__(self, stdout: str, stderr: str, exit_code: int) -> None:
+        self.stdout, self.stderr, self.exit_code = stdout, stderr, exit_code
 
     def emit(self) -> int:
         sys.stdout.write(self.stdout)
@@ -40,8 +37,8 @@ class Answer:
 def forward(argv: list[str]) -> Answer | None:
     """The daemon's answer to ``editlint ARGV`` (a ``check``), or None: no daemon (or
     ``EDITLINT_DAEMON=0``), one for another config or editlint, a request it declines."""
-    if os.environ.get(ENV_SWITCH) == "0":
-        return None
+    if os.environ.get(ENV_SWITCH) == "0" or "--debug" in argv:
+        return None  # tracebacks belong to the command's own process
     words = argv[argv.index("check") + 1 :]
     folder = cache_folder(words)
     path = socket_path(folder) if folder is not None else None
@@ -64,12 +61,12 @@ def forward(argv: list[str]) -> Answer | None:
         return None
 
 
-def ask(path: Path, request: dict, timeout: float = ANSWER_SECONDS) -> dict | None:
+def ask(path: str, request: dict, timeout: float = ANSWER_SECONDS) -> dict | None:
     """The daemon's reply to ``request``, or None when none is listening at ``path``."""
     try:
         with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as connection:
             connection.settimeout(CONNECT_SECONDS)
-            connection.connect(os.fspath(path))
+            connection.connect(path)
             if not same_user(connection):
                 return None
             connection.settimeout(timeout)

@@ -24,9 +24,11 @@ _MASK_NAMES = (
 
 
 class FolderWatch:
-    """Change events for the article files of some folders (``sync`` names them)."""
+    """Change events for the files of some folders (``sync`` names them) whose names end in
+    one of ``suffixes`` (default: articles)."""
 
-    def __init__(self) -> None:
+    def __init__(self, suffixes: frozenset[str] | tuple[str, ...] = SUPPORTED_SUFFIXES) -> None:
+        self._suffixes = tuple(suffixes)
         self._notify = None
         self._watched: dict[str, int] = {}
         try:
@@ -58,7 +60,7 @@ class FolderWatch:
             self.close()
 
     def changes(self) -> set[str] | None:
-        """The article files changed since the last call; None when that is not known (no
+        """The files changed since the last call; None when that is not known (no
         watch, events lost, a folder came, went or was renamed): look at every file then."""
         if self._notify is None:
             return None
@@ -74,7 +76,7 @@ class FolderWatch:
             if event.mask & (unsure | flags.MOVE_SELF) or event.wd not in folders:
                 self.forget()
                 return None
-            if os.path.splitext(event.name)[1].lower() in SUPPORTED_SUFFIXES:
+            if os.path.splitext(event.name)[1].lower() in self._suffixes:
                 found.add(os.path.join(folders[event.wd], event.name))
         return found
 

@@ -1,39 +1,41 @@
 """Which daemon a ``check`` command line would use: its cache folder, found without parsing
-the command line or loading the config (the daemon checks the guess against both)."""
+the command line or loading the config (the daemon checks the guess against both).
+
+Path strings, not pathlib: this runs before every check, and imports only what it needs.
+"""
 
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 from editlint.daemon import SOCKET_NAME
-from editlint.engine.configfiles import CACHE_DIR_NAME, find_config
+from editlint.engine.configfiles import CACHE_DIR_NAME, config_file_near
 
 #: Unix socket paths are limited (108 bytes on Linux, 104 on macOS, the terminating NUL
 #: included): a longer one cannot be bound.
 MAX_SOCKET_PATH = 100
 
 
-def cache_folder(words: list[str]) -> Path | None:
+def cache_folder(words: list[str]) -> str | None:
     """The cache folder of ``editlint check WORDS...`` (the words after ``check``), or None
     when the run uses none (``--no-cache``, stdin, no config file)."""
     if "--no-cache" in words or "-" in words:
         return None
     named = _option(words, "--cache-dir")
     if named:
-        return Path(os.path.abspath(named))
+        return os.path.abspath(named)
     config = _option(words, "--config")
     if config:
-        found: Path | None = Path(os.path.abspath(config))
+        found: str | None = os.path.abspath(config)
     else:
         paths = [word for word in words if not word.startswith("-") and os.path.exists(word)]
-        found = find_config(Path(paths[0]) if paths else Path.cwd())
-    return found.parent / CACHE_DIR_NAME if found is not None else None
+        found = config_file_near(paths[0] if paths else os.getcwd())
+    return os.path.join(os.path.dirname(found), CACHE_DIR_NAME) if found is not None else None
 
 
-def socket_path(folder: Path) -> Path | None:
+def socket_path(folder: str | os.PathLike) -> str | None:
     """The daemon socket of ``folder``; None when its path is too long to bind."""
-    path = folder / SOCKET_NAME
+    path = os.path.join(os.fspath(folder), SOCKET_NAME)
     return path if len(os.fsencode(path)) <= MAX_SOCKET_PATH else None
 
 

@@ -29,7 +29,7 @@ def wanted(loaded: LoadedConfig) -> bool:
 def status(cache_dir: Path) -> dict | None:
     """The running daemon's status, or None when none answers."""
     path = socket_path(cache_dir)
-    if path is None or not path.exists():
+    if path is None or not os.path.exists(path):
         return None
     reply = ask(path, {"command": "status"}, timeout=10)
     return reply if reply is not None and reply.get("status") == "running" else None
@@ -75,6 +75,6 @@ def stop(cache_dir: Path) -> dict | None:
         return None
     ask(path, {"command": "stop"}, timeout=10)
     deadline = time.monotonic() + WAIT_SECONDS
-    while path.exists() and time.monotonic() < deadline:
+    while os.path.exists(path) and time.monotonic() < deadline:
         time.sleep(0.05)
     return running

@@ -8,6 +8,7 @@ re-reading only those that changed.
 
 from __future__ import annotations
 
+import argparse
 import hashlib
 import os
 from dataclasses import replace
@@ -45,6 +46,16 @@ class WarmState:
         self._key: str | None = None
         self._checkers: dict[tuple, Checker] = {}
         self._index: LiveIndex | None = None
+        self._parsers: dict[str | None, argparse.ArgumentParser] = {}
+
+    def parser(self, command: str | None) -> argparse.ArgumentParser:
+        """The command line's parser for ``command``, built once (argparse's own
+        translations made it cost as much as checking a file)."""
+        if command not in self._parsers:
+            from editlint.cli import build_parser
+
+            self._parsers[command] = build_parser(command)
+        return self._parsers[command]
 
     def checker(self, loaded: LoadedConfig, overrides: SelectionOverrides) -> Checker:
         """A checker for ``loaded`` and ``overrides`` with an up-to-date content index, or

@@ -48,6 +48,8 @@ ENTRY_LIMIT, ENTRY_LIMIT_PER_BYTE = 4 * 1024 * 1024, 16
 #: How deeply a finding's ``data`` may nest (folding's lists are one level).
 DATA_DEPTH = 4
 _PACKAGE = Path(__file__).resolve().parents[1]
+#: editlint's own files whose change makes a new run key (``code_stamp``).
+CODE_SUFFIXES = (".py", ".yaml", ".json")
 
 
 class ResultCache:
@@ -219,7 +221,7 @@ def code_stamp() -> str:
     stamps = []
     for folder, _, names in os.walk(_PACKAGE):
         for name in names:
-            if name.endswith((".py", ".yaml", ".json")):
+            if name.endswith(CODE_SUFFIXES):
                 stat = os.stat(os.path.join(folder, name))
                 stamps.append(f"{folder}/{name} {stat.st_size} {stat.st_mtime_ns}")
     return "\n".join(sorted(stamps))

@@ -7,7 +7,11 @@ its models: the command line looks for a running daemon (``editlint.daemon``) wi
 from __future__ import annotations
 
 import os
-from pathlib import Path
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 CACHE_DIR_NAME = ".editlint_cache"
 CONFIG_NAMES = ("editlint.yaml", ".editlint.yaml", "editlint.yml", ".editlint.yml")
@@ -17,22 +21,34 @@ def find_config(start: Path) -> Path | None:
     """The nearest config file in ``start`` or a parent folder, by name: a file reached through
     a linked folder belongs to the repository that holds the link (which refuses it when the
     link leads out), not to wherever the link points."""
-    start = Path(os.path.abspath(start))
-    folder = start if start.is_dir() else start.parent
-    for candidate in (folder, *folder.parents):
+    from pathlib import Path
+
+    found = config_file_near(os.fspath(start))
+    return Path(found) if found is not None else None
+
+
+def config_file_near(start: str) -> str | None:
+    """``find_config`` on path strings (no pathlib: the daemon client imports this)."""
+    start = os.path.abspath(start)
+    folder = start if os.path.isdir(start) else os.path.dirname(start)
+    while True:
         for name in CONFIG_NAMES:
-            if (candidate / name).is_file():
-                return candidate / name
-        pyproject = candidate / "pyproject.toml"
-        if pyproject.is_file() and _has_tool_section(pyproject):
+            if os.path.isfile(candidate := os.path.join(folder, name)):
+                return candidate
+        pyproject = os.path.join(folder, "pyproject.toml")
+        if os.path.isfile(pyproject) and _has_tool_section(pyproject):
             return pyproject
-    return None
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return None
+        folder = parent
 
 
-def _has_tool_section(pyproject: Path) -> bool:
+def _has_tool_section(pyproject: str) -> bool:
     import tomllib
 
     try:
-        return "editlint" in tomllib.loads(pyproject.read_text("utf-8")).get("tool", {})
+        with open(pyproject, encoding="utf-8") as handle:
+            return "editlint" in tomllib.loads(handle.read()).get("tool", {})
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
         return False
