@@ -127,10 +127,12 @@ def _checker(args: argparse.Namespace, loaded, overrides: SelectionOverrides) ->
 
             raise Decline("fixes are written by the command's own process")
         return warm.checker(loaded, overrides)
-    from editlint.daemon import spawn
+    from editlint.daemon import wanted
 
-    if spawn.wanted(loaded) and not args.show_settings:
-        spawn.start(loaded.cache_dir, loaded.path, wait=False)
+    if wanted(loaded) and not args.show_settings:
+        from editlint.daemon.spawn import start
+
+        start(loaded.cache_dir, loaded.path, wait=False)
     return Checker(loaded, overrides)
 
 

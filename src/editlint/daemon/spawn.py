@@ -8,22 +8,12 @@ import sys
 import time
 from pathlib import Path
 
-from editlint.daemon import ENV_SWITCH, LOG_NAME
+from editlint.daemon import LOG_NAME
 from editlint.daemon.client import ask
 from editlint.daemon.locate import socket_path
-from editlint.engine.config import LoadedConfig
 
 #: How long ``editlint daemon start`` and ``stop`` wait for the daemon to answer or go.
 WAIT_SECONDS = 60.0
-
-
-def wanted(loaded: LoadedConfig) -> bool:
-    """Whether a check should start a daemon: ``daemon: auto`` or ``EDITLINT_DAEMON=1``,
-    unless ``EDITLINT_DAEMON=0``; and a cache folder to put it in."""
-    switch = os.environ.get(ENV_SWITCH)
-    if switch == "0" or loaded.cache_dir is None:
-        return False
-    return switch == "1" or loaded.config.daemon == "auto"
 
 
 def status(cache_dir: Path) -> dict | None:
