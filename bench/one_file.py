@@ -12,7 +12,9 @@ round by round, medians kept:
   cache warm: today's path;
 - ``warm``: the same command with a daemon running (``editlint daemon start`` beforehand);
 - ``proselint`` 0.16 on the same file (bench/.venv-peers), and ``markdownlint-cli2`` when it
-  is on the PATH.
+  is on the PATH;
+- ``python``: the venv's interpreter starting and doing nothing (``-c pass``), the floor of
+  any Python command on the machine at that moment.
 """
 
 from __future__ import annotations
@@ -72,6 +74,7 @@ def measure(folder: Path, rounds: int, peers: dict[str, list[str]]) -> dict[str,
         "cold": ["env", "EDITLINT_DAEMON=0", *check],
         "warm": check,
         **{name: [*command, relative] for name, command in peers.items()},
+        "python": [str(ROOT / ".venv" / "bin" / "python"), "-c", "pass"],
     }
     subprocess.run(["env", "EDITLINT_DAEMON=0", *check], cwd=folder, capture_output=True)
     subprocess.run([EDITLINT, "daemon", "start"], cwd=folder, check=True, capture_output=True)
@@ -109,7 +112,8 @@ def main() -> dict:
     }
     figures: dict = {"cores": cores(), "rounds": args.rounds, "repositories": {}}
     print(f"One changed file, median of {args.rounds} interleaved rounds, {cores()} cores (ms)")
-    print(f"  {'repository':18s} " + " ".join(f"{mode:>18s}" for mode in ["cold", "warm", *peers]))
+    names = ["cold", "warm", *peers, "python"]
+    print(f"  {'repository':18s} " + " ".join(f"{mode:>18s}" for mode in names))
     for name, folder in repositories.items():
         found = measure(folder, args.rounds, peers)
         figures["repositories"][name] = found

@@ -122,6 +122,9 @@ def test_daemon_output_is_the_commands_own(repo):
     same_both_ways(repo, "content/harbour.md", "content/canal.md", "--select", "SEE,NEU")
     same_both_ways(repo, "--format", "concise", "content/")  # three files: served warm
     same_both_ways(repo, "no-such-file.md")  # a usage error: exit 2, one line
+    same_both_ways(repo, "content/canal.md", options=("--config", "editlint.yaml"))
+    (repo / "sub").mkdir()
+    same_both_ways(repo / "sub", "../content/canal.md")  # another working folder
     editlint("daemon", "stop", cwd=repo)
     assert editlint("daemon", "status", cwd=repo).returncode == 1
     assert not (repo / ".editlint_cache" / "daemon.sock").exists()

@@ -35,9 +35,10 @@ def start(cache_dir: Path, config_path: Path | None, wait: bool) -> dict | None:
         return None
     cache_dir.mkdir(parents=True, exist_ok=True)
     with open(cache_dir / LOG_NAME, "ab") as log:
-        command = [sys.executable, "-m", "editlint.daemon.server", str(cache_dir)]
+        config = os.path.abspath(config_path) if config_path is not None else ""
+        command = [sys.executable, "-m", "editlint.daemon.server", os.path.abspath(cache_dir)]
         process = subprocess.Popen(
-            [*command, str(config_path or "")],
+            [*command, config],
             stdin=subprocess.DEVNULL,
             stdout=log,
             stderr=log,

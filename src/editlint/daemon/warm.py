@@ -42,7 +42,7 @@ class WarmState:
 
     def __init__(self, cache_dir: Path, config_path: Path | None) -> None:
         self.cache_dir = Path(os.path.abspath(cache_dir))
-        self.config_path = config_path
+        self.config_path = Path(os.path.abspath(config_path)) if config_path else None
         self._key: str | None = None
         self._checkers: dict[tuple, Checker] = {}
         self._index: LiveIndex | None = None
@@ -60,7 +60,7 @@ class WarmState:
     def checker(self, loaded: LoadedConfig, overrides: SelectionOverrides) -> Checker:
         """A checker for ``loaded`` and ``overrides`` with an up-to-date content index, or
         Decline when ``loaded`` is not this daemon's config and cache folder."""
-        if loaded.path != self.config_path:
+        if _absolute(loaded.path) != _absolute(self.config_path):
             raise Decline(f"another config file ({loaded.path})")
         if loaded.cache_dir is None or Path(os.path.abspath(loaded.cache_dir)) != self.cache_dir:
             raise Decline("another cache folder, or none")
@@ -161,6 +161,10 @@ class LiveIndex:
         article.body_start, article.digest = scanned.body_start, scanned.digest
         self._stamps = None  # no longer what a walk would find: compare anew when walking
         return True
+
+
+def _absolute(path: Path | None) -> str | None:
+    return os.path.abspath(path) if path is not None else None
 
 
 def settings_key(loaded: LoadedConfig) -> str:
