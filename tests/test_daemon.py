@@ -73,14 +73,19 @@ def same_both_ways(cwd: Path, *args: str, options: tuple[str, ...] = ()) -> str:
 
 
 @pytest.fixture
-def repo(tmp_path):
+def git_repo(tmp_path):
     repo = GitRepo(tmp_path / "repo")
     (repo.path / "editlint.yaml").write_text(CONFIG, encoding="utf-8")
     (repo.path / "content").mkdir()
     for name, text in ARTICLES.items():
         (repo.path / "content" / name).write_text(text, encoding="utf-8")
-    yield repo.path
+    yield repo
     _stop(repo.path)
+
+
+@pytest.fixture
+def repo(git_repo):
+    return git_repo.path
 
 
 def _stop(cwd: Path, *options: str) -> None:
@@ -156,6 +161,19 @@ def test_index_follows_the_articles(repo):
     (repo / "content" / "sub").mkdir()
     (repo / "content" / "sub" / "tower.md").write_text(ARTICLES["tower.md"], "utf-8")
     assert same_both_ways(repo, harbour) == resolved
+
+
+def test_the_hooks_staged_check(git_repo):
+    """``check --staged`` (the pre-commit hook's command) runs git in the client's folder and
+    environment: a staged retitling also checks the article linking to the old title."""
+    repo = git_repo.path
+    git_repo.commit("articles")
+    _start(repo)
+    tower = repo / "content" / "tower.md"
+    tower.write_text(ARTICLES["tower.md"].replace("Lighthouse", "Beacon"), encoding="utf-8")
+    git_repo.git("add", "content/tower.md")
+    output = same_both_ways(repo, "--staged", "content/tower.md")
+    assert "harbour.md" in output  # the dependent article, checked too
 
 
 def test_dead_socket_falls_back(repo):
