@@ -15,9 +15,9 @@ from editlint.index.content import Article, ContentIndex, article_files
 from editlint.index.scan import ScannedArticle, scan_text, scan_wikitext
 from editlint.yamlsource import load_yaml
 
-#: Scans article files under a root: ``scan_all(files, root)``, one result per file, in order.
 #: Scans by the article's path relative to the root: (mtime_ns, size, scan).
 Entries = dict[str, tuple[int, int, ScannedArticle]]
+#: Scans article files under a root: ``scan_all(files, root)``, one result per file, in order.
 ScanAll = Callable[[list[str], Path], Iterable["ScannedArticle | None"]] | None
 
 
