@@ -234,3 +234,23 @@ def test_daemon_on_the_demo_and_corpus_articles(tmp_path):
         same_both_ways(wiki, *[f"content/{name}" for name in sample])
     finally:
         _stop(wiki)
+
+
+def test_the_clients_guess_of_the_cache_folder(tmp_path, monkeypatch):
+    """Which socket a check would ask, from its words alone (the daemon checks the guess)."""
+    from editlint.daemon.locate import cache_folder, socket_path
+
+    (tmp_path / "repo" / "content").mkdir(parents=True)
+    (tmp_path / "repo" / "editlint.yaml").write_text(CONFIG, encoding="utf-8")
+    (tmp_path / "repo" / "content" / "a.md").write_text("# A\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    cache = str(tmp_path / "repo" / ".editlint_cache")
+    assert cache_folder(["--format", "json", "repo/content/a.md"]) == cache
+    assert cache_folder(["--config", "repo/editlint.yaml", "elsewhere.md"]) == cache
+    assert cache_folder(["--config=repo/editlint.yaml"]) == cache
+    assert cache_folder(["--cache-dir", "c", "repo/content/a.md"]) == str(tmp_path / "c")
+    assert cache_folder(["--no-cache", "repo/content/a.md"]) is None
+    assert cache_folder(["-", "--stdin-filename", "repo/content/a.md"]) is None
+    assert cache_folder(["a.md"]) is None  # no config above the working folder
+    assert socket_path(cache) == cache + "/daemon.sock"
+    assert socket_path("/" + "x" * 100) is None  # too long to bind
