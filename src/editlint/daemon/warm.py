@@ -168,14 +168,16 @@ def _absolute(path: Path | None) -> str | None:
 
 
 def settings_key(loaded: LoadedConfig) -> str:
-    """What the rules depend on besides editlint's code: the config as loaded, its root, the
-    rule packs' bytes and the bytes of the files the config names (source lists, redirects)."""
+    """What the rules depend on besides editlint's code: the config as loaded, its root and
+    content root (without a config file, the checked folder's), the rule packs' bytes and the
+    bytes of the files the config names (source lists, redirects)."""
     config = loaded.config
     digest = hashlib.blake2b(digest_size=20)
     named = [*config.sources.lists]
     if config.links.redirects_file:
         named.append(config.links.redirects_file)
-    for part in (config.model_dump_json(), str(loaded.root), *pack_stamps(loaded)):
+    where = f"{loaded.root}\0{loaded.content_root}\0{loaded.index_subfolders}"
+    for part in (config.model_dump_json(), where, *pack_stamps(loaded)):
         digest.update(part.encode("utf-8", "surrogateescape") + b"\0")
     for name in named:
         try:
