@@ -93,11 +93,16 @@ def _stop(cwd: Path, *options: str) -> None:
     found = status(cwd, *options)
     editlint("daemon", "stop", *options, cwd=cwd)
     if found.get("pid"):
-        deadline = time.monotonic() + 10
-        while time.monotonic() < deadline and _alive(found["pid"]):
-            time.sleep(0.05)
+        _wait_gone(found["pid"], 10)
         if _alive(found["pid"]):
             os.kill(found["pid"], signal.SIGKILL)
+
+
+def _wait_gone(pid: int, seconds: float = 30) -> None:
+    """Until ``pid`` is gone (or a zombie nobody reaps: then until ``seconds`` passed)."""
+    deadline = time.monotonic() + seconds
+    while _alive(pid) and time.monotonic() < deadline:
+        time.sleep(0.05)
 
 
 def _alive(pid: int) -> bool:
@@ -189,12 +194,14 @@ def test_dead_socket_falls_back(repo):
     assert (warm.stdout, warm.stderr, warm.returncode) == (cold.stdout, cold.stderr, 1)
     pid = _start(repo)["pid"]
     os.kill(pid, signal.SIGKILL)
-    while _alive(pid):
-        time.sleep(0.05)
+    _wait_gone(pid)
     again = editlint("check", "--format", "json", "content/harbour.md", cwd=repo)
     assert (again.stdout, again.returncode) == (cold.stdout, 1)
-    _start(repo)
+    pid = _start(repo)["pid"]
     same_both_ways(repo, "content/harbour.md")
+    os.kill(pid, signal.SIGTERM)  # stops like `daemon stop`: no socket left behind
+    _wait_gone(pid)
+    assert not (cache / "daemon.sock").exists()
 
 
 def test_auto_start_and_what_the_daemon_declines(repo):

@@ -15,6 +15,7 @@ import contextlib
 import gc
 import io
 import os
+import signal
 import socket
 import sys
 import time
@@ -94,9 +95,11 @@ class Server:
     def check(self, request: dict) -> dict:
         from editlint.cli import main
 
-        argv, tty = request.get("argv"), request.get("tty", [False, False])
+        argv, tty = request.get("argv"), request.get("tty")
         if not isinstance(argv, list) or not all(isinstance(word, str) for word in argv):
             return {"status": "error", "reason": "no command line"}
+        if not isinstance(tty, list) or len(tty) != 2:
+            return {"status": "error", "reason": "no terminal flags"}
         stdout, stderr = _Capture(bool(tty[0])), _Capture(bool(tty[1]))
         try:
             with _client_world(request, stdout, stderr):
@@ -158,6 +161,8 @@ def serve(cache_dir: Path, config_path: Path | None) -> int:
         os.umask(old_mask)
     listener.listen(16)
     listener.settimeout(IDLE_SECONDS)
+    # ``kill`` stops it like ``daemon stop``: the socket removed, the lock released.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     try:
         _loop(server, listener)
     finally:
