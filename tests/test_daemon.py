@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, SHARED, shared
+from editlint.daemon.locate import cache_folder, socket_path
 from gitrepo import GitRepo
 
 ARCHWIKI = SHARED / "corpora" / "archwiki"
@@ -125,7 +126,7 @@ def test_daemon_output_is_the_commands_own(repo):
     assert editlint("daemon", "status", cwd=repo).returncode == 1
     found = _start(repo)
     assert found["config"] == str(repo / "editlint.yaml")
-    assert (repo / ".editlint_cache" / "daemon.sock").exists()
+    assert os.path.exists(socket_path(repo / ".editlint_cache"))
     output = same_both_ways(repo, "content/harbour.md")
     codes = [finding["code"] for finding in json.loads(output)["diagnostics"]]
     assert codes  # the peacock and weasel wording, the uncited paragraph
@@ -137,7 +138,7 @@ def test_daemon_output_is_the_commands_own(repo):
     same_both_ways(repo / "sub", "../content/canal.md")  # another working folder
     editlint("daemon", "stop", cwd=repo)
     assert editlint("daemon", "status", cwd=repo).returncode == 1
-    assert not (repo / ".editlint_cache" / "daemon.sock").exists()
+    assert not os.path.exists(socket_path(repo / ".editlint_cache"))
 
 
 def test_config_change_rebuilds_the_daemon(repo):
@@ -184,10 +185,10 @@ def test_the_hooks_staged_check(git_repo):
 def test_dead_socket_falls_back(repo):
     """A socket nobody listens on (a killed daemon's) costs nothing: the command runs in its
     own process with the same output; ``daemon start`` then replaces it."""
-    cache = repo / ".editlint_cache"
-    cache.mkdir()
+    where = Path(socket_path(repo / ".editlint_cache"))  # in it, or in /tmp/editlint-UID
+    where.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     dead = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-    dead.bind(str(cache / "daemon.sock"))
+    dead.bind(str(where))
     dead.close()  # the file stays, nothing listens
     warm = editlint("check", "--format", "json", "content/harbour.md", cwd=repo)
     cold = editlint("check", "--format", "json", "content/harbour.md", cwd=repo, daemon="0")
@@ -201,7 +202,7 @@ def test_dead_socket_falls_back(repo):
     same_both_ways(repo, "content/harbour.md")
     os.kill(pid, signal.SIGTERM)  # stops like `daemon stop`: no socket left behind
     _wait_gone(pid)
-    assert not (cache / "daemon.sock").exists()
+    assert not where.exists()
 
 
 def test_auto_start_and_what_the_daemon_declines(repo):
@@ -245,8 +246,6 @@ def test_daemon_on_the_demo_and_corpus_articles(tmp_path):
 
 def test_the_clients_guess_of_the_cache_folder(tmp_path, monkeypatch):
     """Which socket a check would ask, from its words alone (the daemon checks the guess)."""
-    from editlint.daemon.locate import cache_folder, socket_path
-
     (tmp_path / "repo" / "content").mkdir(parents=True)
     (tmp_path / "repo" / "editlint.yaml").write_text(CONFIG, encoding="utf-8")
     (tmp_path / "repo" / "content" / "a.md").write_text("# A\n", encoding="utf-8")
@@ -259,5 +258,20 @@ def test_the_clients_guess_of_the_cache_folder(tmp_path, monkeypatch):
     assert cache_folder(["--no-cache", "repo/content/a.md"]) is None
     assert cache_folder(["-", "--stdin-filename", "repo/content/a.md"]) is None
     assert cache_folder(["a.md"]) is None  # no config above the working folder
-    assert socket_path(cache) == cache + "/daemon.sock"
-    assert socket_path("/" + "x" * 100) is None  # too long to bind
+    assert socket_path("/srv/wiki/.editlint_cache") == "/srv/wiki/.editlint_cache/daemon.sock"
+    deep = socket_path("/" + "x" * 100)  # too long to bind: in this user's folder of sockets
+    assert deep.startswith(f"/tmp/editlint-{os.getuid()}/") and deep.endswith(".sock")
+    assert deep != socket_path("/" + "y" * 100)
+
+
+def test_a_deep_cache_folder(repo):
+    """A cache folder whose socket path would be too long for a Unix socket: the socket lives
+    in /tmp/editlint-UID under a hashed name, and checks are served all the same."""
+    deep = repo / ("d" * 60) / ("e" * 60)
+    options = ("--cache-dir", str(deep))
+    _start(repo, *options)
+    try:
+        assert not (deep / "daemon.sock").exists()
+        same_both_ways(repo, "content/harbour.md", options=options)
+    finally:
+        _stop(repo, *options)

@@ -33,10 +33,23 @@ def cache_folder(words: list[str]) -> str | None:
     return os.path.join(os.path.dirname(found), CACHE_DIR_NAME) if found is not None else None
 
 
-def socket_path(folder: str | os.PathLike) -> str | None:
-    """The daemon socket of ``folder``; None when its path is too long to bind."""
-    path = os.path.join(os.fspath(folder), SOCKET_NAME)
-    return path if len(os.fsencode(path)) <= MAX_SOCKET_PATH else None
+def socket_path(folder: str | os.PathLike) -> str:
+    """The daemon socket of ``folder``: in it when that path is short enough to bind, else in
+    this user's folder of sockets (``short_socket_folder``) under a name hashed from it."""
+    folder = os.path.abspath(folder)
+    path = os.path.join(folder, SOCKET_NAME)
+    if len(os.fsencode(path)) <= MAX_SOCKET_PATH:
+        return path
+    import hashlib
+
+    digest = hashlib.blake2b(os.fsencode(folder), digest_size=12).hexdigest()
+    return os.path.join(short_socket_folder(), f"{digest}.sock")
+
+
+def short_socket_folder() -> str:
+    """Where the sockets of deep cache folders live: ``/tmp/editlint-UID`` (the daemon makes
+    it, mode 0700, and uses it only when this user owns it and no one else may enter)."""
+    return os.path.join("/tmp", f"editlint-{os.getuid()}")
 
 
 def _option(words: list[str], name: str) -> str | None:

@@ -17,14 +17,16 @@ import io
 import os
 import signal
 import socket
+import stat
 import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from editlint.daemon import LOCK_NAME, SOCKET_NAME
+from editlint.daemon import LOCK_NAME
 from editlint.daemon.client import PACKAGE
 from editlint.daemon.freshness import FolderWatch
+from editlint.daemon.locate import socket_path
 from editlint.daemon.protocol import ProtocolError, receive, same_user, send
 from editlint.daemon.warm import Decline, WarmState
 from editlint.engine.cache import CODE_SUFFIXES, code_stamp
@@ -149,7 +151,11 @@ def serve(cache_dir: Path, config_path: Path | None) -> int:
     except OSError:
         os.close(lock)
         return 1
-    path = cache_dir / SOCKET_NAME
+    path = Path(socket_path(cache_dir))
+    if path.parent != Path(os.path.abspath(cache_dir)) and not _own_private_folder(path.parent):
+        print(f"editlint daemon: {path.parent} is not a private folder of this user", flush=True)
+        os.close(lock)
+        return 1
     with contextlib.suppress(FileNotFoundError):
         path.unlink()  # a dead daemon's: the lock says no live one holds it
     server = Server(cache_dir, config_path)
@@ -171,6 +177,18 @@ def serve(cache_dir: Path, config_path: Path | None) -> int:
             path.unlink()
         os.close(lock)
     return 0
+
+
+def _own_private_folder(folder: Path) -> bool:
+    """Make ``folder`` (mode 0700) if missing; whether it is a real folder of this user's
+    that no one else may enter (a planted link or another user's folder is refused)."""
+    with contextlib.suppress(FileExistsError):
+        folder.mkdir(mode=0o700)
+    try:
+        info = os.lstat(folder)
+    except OSError:
+        return False
+    return stat.S_ISDIR(info.st_mode) and info.st_uid == os.getuid() and not info.st_mode & 0o077
 
 
 def _loop(server: Server, listener: socket.socket) -> None:

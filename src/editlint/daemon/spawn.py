@@ -19,7 +19,7 @@ WAIT_SECONDS = 60.0
 def status(cache_dir: Path) -> dict | None:
     """The running daemon's status, or None when none answers."""
     path = socket_path(cache_dir)
-    if path is None or not os.path.exists(path):
+    if not os.path.exists(path):
         return None
     reply = ask(path, {"command": "status"}, timeout=10)
     return reply if reply is not None and reply.get("status") == "running" else None
@@ -31,8 +31,6 @@ def start(cache_dir: Path, config_path: Path | None, wait: bool) -> dict | None:
     running = status(cache_dir)
     if running is not None:
         return running
-    if socket_path(cache_dir) is None:
-        return None
     cache_dir.mkdir(parents=True, exist_ok=True)
     with open(cache_dir / LOG_NAME, "ab") as log:
         config = os.path.abspath(config_path) if config_path is not None else ""
@@ -62,7 +60,7 @@ def stop(cache_dir: Path) -> dict | None:
     """Ask the daemon to stop and wait until its socket is gone; its last status, or None."""
     path = socket_path(cache_dir)
     running = status(cache_dir)
-    if running is None or path is None:
+    if running is None:
         return None
     ask(path, {"command": "stop"}, timeout=10)
     deadline = time.monotonic() + WAIT_SECONDS
