@@ -26,6 +26,8 @@ def main() -> int:
         ["throughput.py", *(["--repeat", "1"] if args.quick else [])],
         ["scale.py", *scale],
         ["links_archwiki.py"],
+        ["one_file.py", *(["--articles", "1000", "--rounds", "3"] if args.quick else [])],
+        ["jobs_default.py", *(["--rounds", "1"] if args.quick else [])],
         ["report.py"],
     ]
     failed = 0

@@ -1,5 +1,5 @@
 import sys
 
-from editlint.cli import main
+from editlint.launch import main
 
 sys.exit(main())

@@ -5,9 +5,13 @@ from __future__ import annotations
 import argparse
 import sys
 from importlib import import_module
+from typing import TYPE_CHECKING
 
 from editlint.errors import UsageError
 from editlint.printable import terminal_safe
+
+if TYPE_CHECKING:
+    from editlint.daemon.warm import WarmState
 
 COMMANDS = {
     "init": ("editlint.commands.init", "Write a commented editlint.yaml for this repository."),
@@ -19,6 +23,7 @@ COMMANDS = {
     "import": ("editlint.commands.import_export", "Convert a plain-text wiki export to Markdown."),
     "lsp": ("editlint.commands.lsp", "Run the language server over stdio (editors)."),
     "eval": ("editlint.commands.eval", "Measure the rules on a labelled text,label CSV."),
+    "daemon": ("editlint.commands.daemon", "Start, stop or query the warm process for checks."),
 }
 
 
@@ -27,7 +32,9 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(message)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The parser; with ``command``, only that command's module is imported and its arguments
+    registered (the others are listed by name and help text alone)."""
     parser = _Parser(prog="editlint", description="Editorial linter for encyclopedia articles.")
     parser.add_argument("--version", action="version", version=f"editlint {_version()}")
     parser.add_argument("--debug", action="store_true", help="show tracebacks")
@@ -35,7 +42,8 @@ def build_parser() -> argparse.ArgumentParser:
     for name, (module, help_text) in COMMANDS.items():
         sub = subparsers.add_parser(name, help=help_text, description=help_text)
         sub.set_defaults(_module=module)
-        import_module(module).add_arguments(sub)
+        if command is None or name == command:
+            import_module(module).add_arguments(sub)
     return parser
 
 
@@ -45,13 +53,34 @@ def _version() -> str:
     return __version__
 
 
-def main(argv: list[str] | None = None) -> int:
+def _command(argv: list[str]) -> str | None:
+    """The command ``argv`` names: its first word that is not an option (the top-level options
+    take no value), when that is a command."""
+    first = next((word for word in argv if not word.startswith("-")), None)
+    return first if first in COMMANDS else None
+
+
+def main(
+    argv: list[str] | None = None, warm: WarmState | None = None, ask_daemon: bool = True
+) -> int:
+    """Run the command ``argv`` names; its exit code. A check goes to a running daemon first
+    (unless ``ask_daemon`` is false: ``editlint.launch`` asked already); ``warm`` is the
+    daemon's state when this runs inside it, else None."""
     argv = sys.argv[1:] if argv is None else argv
     debug = "--debug" in argv
+    command = _command(argv)
+    if command == "check" and warm is None and ask_daemon:
+        from editlint.daemon.client import forward
+
+        answer = forward(argv)
+        if answer is not None:  # a running daemon checked it: its output and exit code
+            return answer.emit()
     try:
-        args = build_parser().parse_args(argv)
+        parser = warm.parser(command) if warm is not None else build_parser(command)
+        args = parser.parse_args(argv)
         if not args.command:
             raise UsageError("missing command (try 'editlint check' or 'editlint --help')")
+        args.warm = warm
         return import_module(args._module).run(args)
     except UsageError as error:
         if debug:

@@ -71,7 +71,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    warm = getattr(args, "warm", None)  # the daemon's state when this runs in one
     if args.paths == [Path("-")]:
+        if warm is not None:
+            from editlint.daemon.warm import Decline
+
+            raise Decline("stdin is the client's")
         return _run_stdin(args)
     loaded = config_for(args, args.paths or [Path(".")])
     paths = args.paths or [_default_folder(loaded)]
@@ -83,7 +88,7 @@ def run(args: argparse.Namespace) -> int:
         or needs_text(args.format, args.statistics)
     )
     overrides = SelectionOverrides(args.select, args.ignore, args.extend_select)
-    checker = Checker(loaded, overrides)
+    checker = _checker(args, loaded, overrides)
     if args.show_settings:
         sys.stdout.write(_settings(loaded, checker))
         return 0
@@ -101,12 +106,33 @@ def run(args: argparse.Namespace) -> int:
         if args.fix_only:
             return 1 if any(fix.problem and fix.changed for fix in fixes) else 0
         results = [fix.result for fix in fixes]
+    elif warm is not None:
+        results = warm.check_files(checker, files, batch)
     else:
         results = check_files(checker, files, batch, track)
     if args.write_baseline is not None:
         return gate.write_baseline(args, results)
     results = gate.without_known(args, results)
     return _report(args, loaded, results, rules)
+
+
+def _checker(args: argparse.Namespace, loaded, overrides: SelectionOverrides) -> Checker:
+    """The warm process's checker when this runs in one (``editlint.daemon``), else a new one,
+    starting a daemon for the next check when the config or ``EDITLINT_DAEMON`` asks for it."""
+    warm = getattr(args, "warm", None)
+    if warm is not None:
+        if fixing(args):
+            from editlint.daemon.warm import Decline
+
+            raise Decline("fixes are written by the command's own process")
+        return warm.checker(loaded, overrides)
+    from editlint.daemon import wanted
+
+    if wanted(loaded) and not args.show_settings:
+        from editlint.daemon.spawn import start
+
+        start(loaded.cache_dir, loaded.path, wait=False)
+    return Checker(loaded, overrides)
 
 
 def _run_stdin(args: argparse.Namespace) -> int:

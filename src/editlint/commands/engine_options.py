@@ -13,7 +13,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     group = parser.add_argument_group("performance")
     group.add_argument(
         "--jobs", "-j", type=int, default=0, metavar="N",
-        help="worker processes (default: all cores; 1: check in this process)",
+        help="worker processes (default: the cores no other process keeps busy; 1: check in this "
+        "process)",
     )
     group.add_argument(
         "--no-cache", action="store_true", help="neither read nor write any cache"

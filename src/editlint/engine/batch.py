@@ -16,7 +16,8 @@ Progress = Callable[[Sequence], Iterable]
 
 @dataclass
 class BatchOptions:
-    """How to run: ``jobs`` processes (None: all cores), a cache folder, the engine.
+    """How to run: ``jobs`` processes (None: the free cores, ``engine.cores``), a cache
+    folder, the engine.
 
     Without ``keep_text`` each result keeps only its text's line starts
     (``FileResult.release_text``): enough for every report that quotes no source.

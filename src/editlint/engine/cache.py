@@ -28,6 +28,7 @@ from pathlib import Path
 from editlint import __version__
 from editlint.diagnostics import Applicability, Category, Diagnostic, Edit, Fix, Severity
 from editlint.document.screening import decode
+from editlint.engine.config import LoadedConfig
 from editlint.engine.runner import Checker, FileResult
 from editlint.safefiles import (
     contained,
@@ -49,6 +50,8 @@ ENTRY_LIMIT, ENTRY_LIMIT_PER_BYTE = 4 * 1024 * 1024, 16
 #: How deeply a finding's ``data`` may nest (folding's lists are one level).
 DATA_DEPTH = 4
 _PACKAGE = Path(__file__).resolve().parents[1]
+#: editlint's own files whose change makes a new run key (``code_stamp``).
+CODE_SUFFIXES = (".py", ".yaml", ".json")
 
 
 class ResultCache:
@@ -199,11 +202,11 @@ def run_key(checker: Checker) -> str:
     digest = hashlib.blake2b(digest_size=20)
     for part in (
         f"format {FORMAT} editlint {__version__}",
-        _code_stamp(),
+        code_stamp(),
         loaded.config.model_dump_json(),
         str(loaded.root.resolve()),
         *sorted(f"{rule.code} {rule.origin} {type(rule).__qualname__}" for rule in checker.rules),
-        *_pack_stamps(checker),
+        *pack_stamps(loaded),
     ):
         digest.update(part.encode("utf-8", "surrogateescape") + b"\0")
     if any(rule.needs_index for rule in checker.rules):
@@ -219,22 +222,21 @@ def index_fingerprint(checker: Checker) -> str:
     return hashlib.blake2b(repr(index.articles).encode("utf-8", "surrogateescape")).hexdigest()
 
 
-def _code_stamp() -> str:
+def code_stamp() -> str:
     """editlint's own files by size and modification time: an edited rule is a new run."""
     stamps = []
     for folder, _, names in os.walk(_PACKAGE):
         for name in names:
-            if name.endswith((".py", ".yaml", ".json")):
+            if name.endswith(CODE_SUFFIXES):
                 stat = os.stat(os.path.join(folder, name))
                 stamps.append(f"{folder}/{name} {stat.st_size} {stat.st_mtime_ns}")
     return "\n".join(sorted(stamps))
 
 
-def _pack_stamps(checker: Checker) -> list[str]:
+def pack_stamps(loaded: LoadedConfig) -> list[str]:
     """The content of the rule packs in use (shipped ones live outside the package folder)."""
     from editlint.rules.packs import builtin_pack_dir, pack_files
 
-    loaded = checker.loaded
     folders = [loaded.root / path for path in loaded.config.rule_paths]
     if loaded.config.builtin_packs:
         folders.append(builtin_pack_dir())

@@ -11,13 +11,16 @@ from pydantic import AliasChoices, BaseModel, ConfigDict, Field, field_validator
 
 from editlint.diagnostics import Severity
 from editlint.document.screening import DEFAULT_MAX_FILE_SIZE, DEFAULT_MAX_LINE_LENGTH
+from editlint.engine.configfiles import (  # noqa: F401 - CONFIG_NAMES is re-exported
+    CACHE_DIR_NAME,
+    CONFIG_NAMES,
+    find_config,
+)
 from editlint.errors import ConfigError
 from editlint.safefiles import contained, read_regular
 from editlint.sources.reliability import SourceEntry
 from editlint.yamlsource import line_of, load_yaml, to_plain, validate
 
-CACHE_DIR_NAME = ".editlint_cache"
-CONFIG_NAMES = ("editlint.yaml", ".editlint.yaml", "editlint.yml", ".editlint.yml")
 #: A config file (or one it extends) larger than this is not read.
 MAX_CONFIG_SIZE = 64 * 1024 * 1024
 #: How many files an ``extends`` chain may pass through.
@@ -174,6 +177,13 @@ class Config(BaseModel):
         validation_alias=AliasChoices("max_line_length", "max-line-length"),
         description="Files with a longer line (in characters) are not checked (an input finding).",
     )
+    daemon: Literal["off", "auto"] = Field(
+        "off",
+        description=(
+            "'auto' starts a warm process (editlint daemon) on the first check, which later"
+            " checks of a few files use; 'off' uses one only when started by hand."
+        ),
+    )
 
 
 class LoadedConfig:
@@ -222,22 +232,6 @@ def repository_of(folder: Path) -> Path:
     return folder
 
 
-def find_config(start: Path) -> Path | None:
-    """The nearest config file in ``start`` or a parent folder, by name: a file reached through
-    a linked folder belongs to the repository that holds the link (which refuses it when the
-    link leads out), not to wherever the link points."""
-    start = Path(os.path.abspath(start))
-    folder = start if start.is_dir() else start.parent
-    for candidate in (folder, *folder.parents):
-        for name in CONFIG_NAMES:
-            if (candidate / name).is_file():
-                return candidate / name
-        pyproject = candidate / "pyproject.toml"
-        if pyproject.is_file() and _has_tool_section(pyproject):
-            return pyproject
-    return None
-
-
 def config_near(start: Path) -> LoadedConfig:
     """The config nearest to ``start`` (a file or folder), else the defaults rooted at its folder.
 
@@ -258,13 +252,6 @@ def _in_git_work_tree(folder: Path) -> bool:
     name, like ``find_config``."""
     folder = Path(os.path.abspath(folder))
     return any((candidate / ".git").exists() for candidate in (folder, *folder.parents))
-
-
-def _has_tool_section(pyproject: Path) -> bool:
-    try:
-        return "editlint" in tomllib.loads(pyproject.read_text("utf-8")).get("tool", {})
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-        return False
 
 
 def load_config(path: Path | None, fallback_root: Path, named: bool = False) -> LoadedConfig:

@@ -7,7 +7,6 @@ per worker by the pool initializer. Results come back in file order.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator, Sequence
 from functools import partial
 from itertools import repeat
@@ -29,11 +28,10 @@ _worker_checker: Checker | None = None
 
 
 def default_jobs() -> int:
-    """All the cores this process may run on."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
+    """The cores this process may run on that no other process keeps busy (``engine.cores``)."""
+    from editlint.engine.cores import available_cores
+
+    return available_cores()
 
 
 def workers_for(file_count: int, jobs: int | None) -> int:
@@ -49,7 +47,7 @@ Item = tuple[Path, bytes | None]
 def check_parallel(
     checker: Checker, items: Sequence[Item], jobs: int | None = None
 ) -> Iterator[FileResult]:
-    """Check ``items`` with up to ``jobs`` processes (default: all cores), in their order."""
+    """Check ``items`` with up to ``jobs`` processes (default: the free cores), in their order."""
     workers = workers_for(len(items), jobs)
     if workers == 1:
         yield from (_check(checker, item) for item in items)

@@ -141,6 +141,15 @@ class Checker:
         for context in self._contexts.values():
             context.settings = replace(context.settings, **{key: value})
 
+    def use_index(self, index: ContentIndex) -> None:
+        """Check against ``index`` from now on (the warm process keeps one up to date)."""
+        if index is self._index:
+            return
+        self._index = index
+        for context in self._contexts.values():
+            if context.index is not None:
+                context.index = index
+
     def rules_with_contexts(self):
         """Each selected rule with its context, the content index attached when it needs one."""
         for rule in self.rules:

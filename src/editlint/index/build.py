@@ -15,6 +15,8 @@ from editlint.index.content import Article, ContentIndex, article_files
 from editlint.index.scan import ScannedArticle, scan_text, scan_wikitext
 from editlint.yamlsource import load_yaml
 
+#: Scans by the article's path relative to the root: (mtime_ns, size, scan).
+Entries = dict[str, tuple[int, int, ScannedArticle]]
 #: Scans article files under a root: ``scan_all(files, root)``, one result per file, in order.
 ScanAll = Callable[[list[str], Path], Iterable["ScannedArticle | None"]] | None
 
@@ -25,18 +27,27 @@ def build_index(
     redirects_file: Path | None = None,
     subfolders: bool = True,
     scan_all: ScanAll = None,
+    known: Entries | None = None,
+    files: list[tuple[str, os.stat_result]] | None = None,
 ) -> ContentIndex:
     """Index every article under ``root`` (only those directly in it without ``subfolders``);
     with ``cache_dir``, only changed files are read. ``scan_all(files, root)`` scans the files
-    to read (default: one after another here), e.g. on several cores."""
+    to read (default: one after another here), e.g. on several cores.
+
+    ``known`` holds the scans of an earlier build in memory (the warm process's): when it
+    holds any, it stands for the disk cache, and it is updated in place. ``files`` is the
+    result of ``article_files`` when the caller has it already."""
     root = root.resolve()
     index = ContentIndex(root=root)
     if not root.is_dir():
         return index
     cache_path = cache.cache_file(cache_dir, root) if cache_dir else None
-    files = article_files(str(root), subfolders)
-    cached = cache.load(cache_path, cache.limit_for(len(files))) if cache_path else {}
-    entries: dict[str, tuple[int, int, ScannedArticle]] = {}
+    files = article_files(str(root), subfolders) if files is None else files
+    if known:
+        cached = known
+    else:
+        cached = cache.load(cache_path, cache.limit_for(len(files))) if cache_path else {}
+    entries: Entries = {}
     prefix = len(str(root)) + 1
     found = []  # (file, name, stat, cached scan or None)
     for file, stat in files:
@@ -56,6 +67,9 @@ def build_index(
     changed = bool(to_read)
     if cache_path and (changed or set(entries) != set(cached)):
         cache.save(cache_path, entries)
+    if known is not None:
+        known.clear()
+        known.update(entries)
     if redirects_file is not None:
         for name, title in read_redirects(redirects_file).items():
             index.add_redirect(name, title)

@@ -50,7 +50,7 @@ class Article:
             file=file,
             slug=scanned.slug or stem,
             aliases=scanned.aliases,
-            redirects=scanned.redirect_from,
+            redirects=list(scanned.redirect_from),  # add_redirect appends: not to the scan
             redirect_to=scanned.redirect_to,
             headings=scanned.headings,
             ids=scanned.ids,

@@ -1,0 +1,27 @@
+"""The ``editlint`` command's entry point: a ``check`` goes to a running daemon when one takes
+it (``editlint.daemon``); everything else, and a check no daemon takes, to ``editlint.cli``.
+
+It imports only the daemon client, so a check a daemon answers pays for neither the argument
+parser nor the engine.
+"""
+
+from __future__ import annotations
+
+import sys
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if next((word for word in argv if not word.startswith("-")), None) == "check":
+        from editlint.daemon.client import forward
+
+        answer = forward(argv)
+        if answer is not None:
+            return answer.emit()
+    from editlint.cli import main as cli_main
+
+    return cli_main(argv, ask_daemon=False)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
