@@ -78,6 +78,8 @@ class Rule:
     #: The format the examples are written in, as a file suffix (".wiki" for wikitext).
     example_suffix: ClassVar[str] = ".md"
     needs_index: ClassVar[bool] | bool = False
+    #: A link to the rule's documentation; the registry sets it for the rules editlint ships.
+    docs_url: ClassVar[str] | str = ""
     origin: ClassVar[str] | str = "builtin"
     # Off unless ``select`` or ``extend-select`` names the full code ("ALL" and prefixes don't).
     opt_in: ClassVar[bool] | bool = False
@@ -126,4 +128,5 @@ class Rule:
             "fixable": self.fix_applicability.value if self.fix_applicability else None,
             "origin": self.origin,
             "opt_in": self.opt_in,
+            "docs_url": self.docs_url,
         }
