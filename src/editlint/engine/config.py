@@ -14,6 +14,7 @@ from editlint.document.screening import DEFAULT_MAX_FILE_SIZE, DEFAULT_MAX_LINE_
 from editlint.errors import ConfigError
 from editlint.safefiles import contained, read_regular
 from editlint.sources.reliability import SourceEntry
+from editlint.tomlsource import load_tool_section
 from editlint.yamlsource import line_of, load_yaml, to_plain, validate
 
 CACHE_DIR_NAME = ".editlint_cache"
@@ -316,10 +317,7 @@ def _read(path: Path) -> Any:
     except (OSError, UnicodeDecodeError) as error:
         raise ConfigError(f"cannot read config: {error}", path) from None
     if path.name == "pyproject.toml":
-        try:
-            return tomllib.loads(text).get("tool", {}).get("editlint", {})
-        except tomllib.TOMLDecodeError as error:
-            raise ConfigError(f"invalid TOML: {error}", path) from None
+        return load_tool_section(text, path)
     data = load_yaml(text, path)
     if data is None:
         return {}
