@@ -38,7 +38,10 @@ EXAMPLES = {
         ("editlint check --format sarif -o editlint.sarif .", "SARIF for code scanning"),
         ("editlint check - --stdin-filename content/a.md", "check stdin as that file"),
     ],
-    "explain": [("editlint explain NEU101", "by code"), ("editlint explain peacock-term", "by name")],
+    "explain": [
+        ("editlint explain NEU101", "by code"),
+        ("editlint explain peacock-term", "by name"),
+    ],
     "init": [("editlint init", "survey this repository, write editlint.yaml, print the hooks")],
 }
 

@@ -43,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
     print(_indent(precommit_snippet()))
     print("Or gate pull requests with .github/workflows/editlint.yml:\n")
     print(_indent(workflow_snippet(found)))
-    print(f"editlint caches results in {CACHE_DIR_NAME}/ beside the config: add it to .gitignore.")
+    print(f"editlint caches results in {CACHE_DIR_NAME}/ beside the config (git ignores it).")
     print("Then run: editlint check")
     return 0
 

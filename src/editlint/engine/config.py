@@ -193,13 +193,15 @@ class LoadedConfig:
 
     @property
     def cache_dir(self) -> Path | None:
-        """Where caches live: ``.editlint_cache`` beside the config file; none without one."""
+        """Where caches live: ``.editlint_cache`` beside the config file; without one, at the
+        top of the git work tree holding the working folder, or in the working folder."""
         if isinstance(self.cache_override, Path):
             return self.cache_override  # named on the command line: wherever it is
-        if self.cache_override is False or self.path is None:
+        if self.cache_override is False:
             return None
-        folder = self.root / CACHE_DIR_NAME
-        if not contained(folder, self.repository):
+        base = self.root if self.path is not None else repository_of(Path.cwd())
+        folder = base / CACHE_DIR_NAME
+        if not contained(folder, repository_of(base)):
             return None  # planted as a link out of the repository: no cache at all
         return folder
 
