@@ -48,7 +48,7 @@ def test_every_editlint_command_in_the_workflows_parses():
 
 def test_the_documented_action_usage_matches_the_action():
     action = yaml.safe_load((ROOT / "action.yml").read_text())
-    usage = next(block for block in YAML_BLOCKS if "uses: editlint/editlint@" in block)
+    usage = next(block for block in YAML_BLOCKS if "uses: <owner>/<name>@" in block)
     step = yaml.safe_load(usage)["jobs"]["editlint"]["steps"][1]
     assert set(step["with"]) <= set(action["inputs"])
 

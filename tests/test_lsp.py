@@ -126,6 +126,18 @@ async def test_diagnostics_code_action_and_updated_diagnostics(client: LanguageC
 
 
 @pytest.mark.asyncio
+async def test_shipped_rules_link_to_their_documentation(client: LanguageClient, workspace):
+    uri = (workspace / "content" / "quay.md").as_uri()
+    found = await published(client, open_document(client, uri, ARTICLE), 1)
+    links = {
+        str(d.code): d.code_description.href if d.code_description else None
+        for d in found.diagnostics
+    }
+    docs = "https://github.com/editlint/editlint/blob/main/docs/rules.md"
+    assert links == {"HSE101": None, "NEU101": f"{docs}#neu101", "SEE101": f"{docs}#see101"}
+
+
+@pytest.mark.asyncio
 async def test_hover_explains_the_rule(client: LanguageClient, workspace):
     uri = (workspace / "content" / "quay.md").as_uri()
     await published(client, open_document(client, uri, ARTICLE), 1)

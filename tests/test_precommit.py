@@ -9,6 +9,7 @@ wheelhouse, so it needs no registry).
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -201,3 +202,71 @@ def test_deleting_an_article_checks_the_articles_that_link_to_it(wiki):
     assert "content/quay.md:9:5: SEE101 [error] See-also target 'Harbour'" in output
     assert "lighthouse" not in output
     assert commits(wiki) == before
+
+
+# --- the install snippets, as the documentation and `editlint init` print them -----------------
+
+DOCUMENTED_HOOK = re.search(
+    r"## pre-commit\n.*?```yaml\n(.*?)```", (ROOT / "docs" / "ci.md").read_text(), re.DOTALL
+)
+
+
+@pytest.fixture(scope="module")
+def editlint_clone(tmp_path_factory, env) -> tuple[Path, str]:
+    """A real git clone of this repository (its committed state) and its commit."""
+    clone = tmp_path_factory.mktemp("clone") / "editlint"
+    subprocess.run(["git", "clone", "-q", str(ROOT), str(clone)], check=True, env=env)
+    head = subprocess.run(
+        ["git", "-C", str(clone), "rev-parse", "HEAD"], capture_output=True, text=True, env=env
+    )
+    return clone, head.stdout.strip()
+
+
+def a_content_repository(path: Path, env: dict[str, str]) -> GitRepo:
+    """A wiki with one finding the fix hook fixes and one it cannot."""
+    repo = GitRepo(path, env)
+    repo.write("editlint.yaml", "content_root: content\nselect: [SEE101, NEU101]\n")
+    repo.write("content/harbour.md", article("Harbour", "The harbour opened in 1850 [@port]."))
+    repo.write("content/quay.md", article("Quay", "A legendary quay.\n\n## See also\n\n- [[Pier]]"))
+    return repo
+
+
+def test_the_documented_hook_works_as_written_against_a_clone(tmp_path, env, editlint_clone):
+    clone, commit = editlint_clone
+    snippet = DOCUMENTED_HOOK.group(1)
+    assert "<editlint-repo>" in snippet and "<editlint-commit>" in snippet
+    repo = a_content_repository(tmp_path / "wiki", env)
+    # The two placeholders docs/ci.md defines, replaced as it says; nothing else changed.
+    repo.write(
+        ".pre-commit-config.yaml",
+        snippet.replace("<editlint-repo>", str(clone)).replace("<editlint-commit>", commit),
+    )
+    repo.commit("a wiki with editlint's hook")
+
+    result = pre_commit(repo, "run", "--all-files")
+
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "editlint (fix)" in result.stdout and "Failed" in result.stdout
+    assert "content/quay.md:5:3: NEU101" in result.stdout
+    assert "content/quay.md:9:5: SEE101 [error] See-also target 'Pier'" in result.stdout
+
+
+def test_the_hook_init_prints_works_as_printed(tmp_path, env, cli):
+    repo = a_content_repository(tmp_path / "wiki", env)
+    (repo.path / "editlint.yaml").unlink()
+    printed = cli("init", cwd=repo.path)
+    assert printed.returncode == 0, printed.stderr
+    lines = printed.stdout.split("Add to .pre-commit-config.yaml:\n\n")[1].splitlines()
+    snippet = "\n".join(line[4:] for line in lines[: lines.index("")]) + "\n"
+    head = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "HEAD"], capture_output=True)
+    assert snippet == (
+        f"repos:\n  - repo: {ROOT}\n    rev: {head.stdout.decode().strip()}\n"
+        "    hooks:\n      - id: editlint\n"
+    )
+    repo.write(".pre-commit-config.yaml", snippet)
+    repo.commit("a wiki with the hook init printed")
+
+    result = pre_commit(repo, "run", "--all-files")
+
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "content/quay.md:9:5: SEE101 [error] See-also target 'Pier'" in result.stdout

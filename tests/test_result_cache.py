@@ -121,3 +121,62 @@ def test_two_names_of_one_file_are_two_entries(tmp_path):
     real = cache.key(tmp_path / "real.md", raw)
     assert cache.key(tmp_path / "alias.md", raw) != real
     assert cache.key(tmp_path / "sub" / ".." / "real.md", raw) == real
+
+
+def _mark_cached_messages(cache: Path) -> int:
+    """Rewrite every cached finding's message; return how many there were."""
+    marked = 0
+    for path in _entries(cache):
+        entry = json.loads(path.read_bytes())
+        for item in entry["diagnostics"]:
+            item["message"] = "from the cache"
+            marked += 1
+        path.write_text(json.dumps(entry))
+    return marked
+
+
+def _messages(result) -> list[str]:
+    assert result.returncode == 1, result.stderr
+    return [d["message"] for d in json.loads(result.stdout)["diagnostics"]]
+
+
+def test_a_plain_folder_without_config_or_git_is_cached_in_the_working_folder(cli, tmp_path):
+    write_repository(tmp_path, count=3)
+    (tmp_path / "editlint.yaml").unlink()
+    cold = cli("check", "--format", "json", ".", cwd=tmp_path)
+    cache = tmp_path / ".editlint_cache"
+    assert (cache / ".gitignore").read_text() == (
+        "# Made by editlint: a cache, safe to delete; git ignores all of it.\n*\n"
+    )
+    assert len(_entries(cache)) == 3
+    marked = _mark_cached_messages(cache)
+    warm = cli("check", "--format", "json", ".", cwd=tmp_path)
+    assert marked == len(_messages(cold)) > 0
+    assert _messages(warm) == ["from the cache"] * marked
+
+
+def test_without_config_a_git_work_tree_caches_at_its_top_and_git_ignores_it(cli, tmp_path):
+    import subprocess
+
+    write_repository(tmp_path / "articles", count=2)
+    (tmp_path / "articles" / "editlint.yaml").unlink()
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    cli("check", "--format", "json", ".", cwd=tmp_path / "articles")
+    assert len(_entries(tmp_path / ".editlint_cache")) == 2
+    assert not (tmp_path / "articles" / ".editlint_cache").exists()
+    status = subprocess.run(
+        ["git", "status", "--porcelain", "--untracked-files=all"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert status.splitlines() and ".editlint_cache" not in status
+
+
+def test_an_existing_cache_dir_named_on_the_command_line_is_not_given_a_gitignore(cli, tmp_path):
+    write_repository(tmp_path / "wiki", count=1)
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    cli("check", "--cache-dir", str(mine), ".", cwd=tmp_path / "wiki")
+    assert (mine / "results").is_dir() and not (mine / ".gitignore").exists()

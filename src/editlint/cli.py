@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from editlint.errors import UsageError
 from editlint.printable import terminal_safe
+from editlint.project import DOCS_URL
 
 if TYPE_CHECKING:
     from editlint.daemon.warm import WarmState
@@ -26,6 +27,36 @@ COMMANDS = {
     "daemon": ("editlint.commands.daemon", "Start, stop or query the warm process for checks."),
 }
 
+#: Shown after the options of ``editlint --help`` and of each command's ``--help``.
+EXAMPLES = {
+    None: [
+        ("editlint check content/", "check every article under content/"),
+        ("editlint check --fix content/", "apply the safe fixes, report the rest"),
+        ("editlint explain NEU101", "what a rule checks, why, and how to fix it"),
+        ("editlint init", "write a commented editlint.yaml for this repository"),
+    ],
+    "check": [
+        ("editlint check content/", "full report, exit 1 on findings"),
+        ("editlint check --select NEU,SEE101 content/", "only these codes or prefixes"),
+        ("editlint check --diff content/", "what --fix would change"),
+        ("editlint check --changed-since origin/main", "files changed on this branch"),
+        ("editlint check --format sarif -o editlint.sarif .", "SARIF for code scanning"),
+        ("editlint check - --stdin-filename content/a.md", "check stdin as that file"),
+    ],
+    "explain": [
+        ("editlint explain NEU101", "by code"),
+        ("editlint explain peacock-term", "by name"),
+    ],
+    "init": [("editlint init", "survey this repository, write editlint.yaml, print the hooks")],
+}
+
+
+def _epilog(command: str | None) -> str:
+    width = max((len(example) for example, _ in EXAMPLES.get(command, [])), default=0)
+    lines = [f"  {example:<{width}}  # {what}" for example, what in EXAMPLES.get(command, [])]
+    examples = ["examples:", *lines, ""] if lines else []
+    return "\n".join([*examples, f"documentation: {DOCS_URL}/README.md"])
+
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # argparse exits 2 too; keep its one-line style
@@ -35,12 +66,23 @@ class _Parser(argparse.ArgumentParser):
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     """The parser; with ``command``, only that command's module is imported and its arguments
     registered (the others are listed by name and help text alone)."""
-    parser = _Parser(prog="editlint", description="Editorial linter for encyclopedia articles.")
+    parser = _Parser(
+        prog="editlint",
+        description="Editorial linter for encyclopedia articles.",
+        epilog=_epilog(None),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("--version", action="version", version=f"editlint {_version()}")
     parser.add_argument("--debug", action="store_true", help="show tracebacks")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name, (module, help_text) in COMMANDS.items():
-        sub = subparsers.add_parser(name, help=help_text, description=help_text)
+        sub = subparsers.add_parser(
+            name,
+            help=help_text,
+            description=help_text,
+            epilog=_epilog(name),
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
         sub.set_defaults(_module=module)
         if command is None or name == command:
             import_module(module).add_arguments(sub)

@@ -29,6 +29,7 @@ from editlint.engine.config import config_near, find_config
 from editlint.engine.runner import Checker
 from editlint.errors import UsageError
 from editlint.fixes.apply import fix_text, wanted
+from editlint.project import docs_url_of
 from editlint.rules.base import Rule
 
 DEBOUNCE_SECONDS = 0.2
@@ -101,11 +102,14 @@ class CheckedDocument:
     path: Path | None
 
     def to_lsp(self, diagnostic: Diagnostic) -> types.Diagnostic:
+        rule = self.rules.get(diagnostic.code)
+        docs = docs_url_of(diagnostic.code, rule.docs_url if rule else "")
         return types.Diagnostic(
             range=self.positions.range(diagnostic.start, diagnostic.end),
             message=diagnostic.message,
             severity=_SEVERITIES[diagnostic.severity],
             code=diagnostic.code,
+            code_description=types.CodeDescription(href=docs) if docs else None,
             source="editlint",
         )
 

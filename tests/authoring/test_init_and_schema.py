@@ -41,7 +41,8 @@ def test_init_then_check_in_a_fresh_mediawiki_repository(cli, tmp_path):
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("wrote editlint.yaml (3 articles in articles)\n")
     assert "      - id: editlint\n" in result.stdout
-    assert "      - uses: editlint/editlint@v" in result.stdout
+    assert f"      - repo: {ROOT}\n" in result.stdout  # where this editlint was installed from
+    assert "      - run: pre-commit run --all-files --show-diff-on-failure\n" in result.stdout
     text = (repo / "editlint.yaml").read_text()
     assert text.splitlines()[0].startswith("# yaml-language-server: $schema=https://")
     config = yaml.safe_load(text)

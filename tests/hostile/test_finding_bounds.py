@@ -51,3 +51,34 @@ def test_the_summary_finding_reaches_reports_and_the_cache(tmp_path, cli):
         report = json.loads(result.stdout)
         codes = [d["code"] for d in report["diagnostics"]]
         assert len(codes) == MAX_FINDINGS_PER_FILE + 1 and codes.count(TOO_MANY_CODE) == 1
+
+
+def test_duplicate_links_are_one_finding_per_target_naming_the_count(tmp_path, cli):
+    """10,000 see-also entries and 10,000 body links, nearly all to two missing targets."""
+    entries = "".join(f"- [[{'Gone' if n % 2 else 'gone'}]]\n" for n in range(10_000))
+    links = " ".join("[[Lost]]" for _ in range(10_000))
+    (tmp_path / "pier.md").write_text("# Pier\n\nText [@s].\n")
+    (tmp_path / "flood.md").write_text(
+        f"# Flood\n\nThe [[Pier]] and {links} [@s].\n\n## See also\n\n{entries}"
+    )
+    result = cli("check", "--no-cache", "--format", "json", "--select", "SEE", ".", cwd=tmp_path)
+    found = [(d["code"], d["line"], d["message"]) for d in json.loads(result.stdout)["diagnostics"]]
+    assert found == [
+        (
+            "SEE103",
+            3,
+            "Link target 'Lost' is not an article in the content repository; 10000 links use it",
+        ),
+        (
+            "SEE101",
+            7,
+            "See-also target 'gone' is not an article in the content repository; "
+            "10000 entries name it",
+        ),
+        (
+            "SEE106",
+            8,
+            "See-also entry 'Gone' repeats an earlier entry of the same list; "
+            "9999 entries repeat it",
+        ),
+    ]

@@ -128,6 +128,9 @@ def test_report_page_highlights_filters_and_details(cli, browser, tmp_path):
     assert page.page.is_visible("#detail")
     assert page.page.text_content("#detail .d-message") == diagnostics[fixable - 1]["message"]
     assert page.page.text_content("#detail .d-fix").startswith("Fix (")
+    # The rule's explanation (what, why, example, fix), as `editlint explain` prints it.
+    explained = page.page.text_content("#detail .d-explain")
+    assert explained.startswith("What: ") and "\nWhy: " in explained
     ARTIFACTS.mkdir(exist_ok=True)
     page.page.screenshot(path=str(ARTIFACTS / "html-report.png"), full_page=False)
     assert page.errors == []
@@ -152,3 +155,26 @@ def test_nothing_in_an_article_runs_in_the_report(cli, browser, tmp_path):
     assert page.page.text_content("pre.source") == HOSTILE
     ARTIFACTS.mkdir(exist_ok=True)
     page.page.screenshot(path=str(ARTIFACTS / "html-report-hostile.png"), full_page=True)
+
+
+def test_the_charts_show_the_top_rules_and_articles_of_many(cli, browser, tmp_path):
+    names = [f"article-{number:02d}.md" for number in range(30)]
+    line = "Crews utilise cranes [@a].\n"
+    files = {name: line * (number + 1) for number, name in enumerate(names)}
+    folder = house_folder(tmp_path, files)
+    (folder / "editlint.yaml").write_text("rule_paths: [house.yaml]\n")
+    report, data = _reports(cli, folder, *names)
+    page = Page(browser, report)
+    captions = page.page.locator(".charts figcaption").all_text_contents()
+    assert captions == [
+        "Findings per category",
+        "Findings per rule",
+        "Findings per article: the 20 articles with most of 30",
+    ]
+    bars = page.page.locator(".charts figure").nth(2).locator("g.bar title").all_text_contents()
+    assert bars[0] == "article-29.md: 30" and len(bars) == 20
+    height = page.page.evaluate("document.querySelectorAll('.charts svg')[2].height.baseVal.value")
+    assert height < 500
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.page.screenshot(path=str(ARTIFACTS / "html-report-charts.png"), full_page=False)
+    assert page.errors == []

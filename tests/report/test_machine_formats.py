@@ -37,6 +37,19 @@ def test_sarif_of_the_seed_with_every_rule_is_valid(cli, seed_path):
         assert location == {"uri": seed_path.absolute().as_uri()}
 
 
+def test_sarif_rules_link_to_their_documentation(cli, tmp_path):
+    (tmp_path / "a.md").write_text("# A\n\nThe legendary quay.\n\n\x00\n", encoding="utf-8")
+    (tmp_path / "b.md").write_text("# B\n\nThe legendary quay.\n", encoding="utf-8")
+    result = cli("check", "--format", "sarif", "--select", "NEU101", "a.md", "b.md", cwd=tmp_path)
+    driver = _validate_sarif(result.stdout)["runs"][0]["tool"]["driver"]
+    assert driver["informationUri"] == "https://github.com/editlint/editlint"
+    docs = "https://github.com/editlint/editlint/blob/main/docs"
+    assert {rule["id"]: rule.get("helpUri") for rule in driver["rules"]} == {
+        "INP005": f"{docs}/output-formats.md#input-and-internal-findings",
+        "NEU101": f"{docs}/rules.md#neu101",
+    }
+
+
 def test_sarif_with_fixes_and_odd_paths_is_valid(tmp_path):
     text = "Line one.\nSecond line utilise.\n"
     diagnostic = Diagnostic(

@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from editlint.engine.config import CACHE_DIR_NAME, CONFIG_NAMES, find_config
+from editlint.engine.install_source import REPO_PLACEHOLDER, install_source
 from editlint.engine.scaffold import (
     SCHEMA_URL,
     precommit_snippet,
@@ -39,11 +40,15 @@ def run(args: argparse.Namespace) -> int:
     found = survey(folder)
     target.write_text(render_config(found, args.schema_url), encoding="utf-8")
     print(f"wrote {target} ({found.articles} articles in {found.content_root})")
+    source = install_source()
     print("\nAdd to .pre-commit-config.yaml:\n")
-    print(_indent(precommit_snippet()))
+    print(_indent(precommit_snippet(source)))
+    if not source.known:
+        print(f"(pip did not record where editlint came from: fill in {REPO_PLACEHOLDER} and")
+        print(" the commit as docs/ci.md says; editlint has no release tag to name.)\n")
     print("Or gate pull requests with .github/workflows/editlint.yml:\n")
-    print(_indent(workflow_snippet(found)))
-    print(f"editlint caches results in {CACHE_DIR_NAME}/ beside the config: add it to .gitignore.")
+    print(_indent(workflow_snippet(found, source)))
+    print(f"editlint caches results in {CACHE_DIR_NAME}/ beside the config (git ignores it).")
     print("Then run: editlint check")
     return 0
 

@@ -113,6 +113,94 @@ class _DisjointSpans:
         insort(self._spans, (a, b))
 
 
+class _Spans:
+    """A regex-like ``finditer`` giving ``match.span()`` and ``match.group(0)`` for the
+    linear scanners below, which stand in for patterns that rescan to the block's end."""
+
+    __slots__ = ("text", "a", "b")
+
+    def __init__(self, text: str, a: int, b: int) -> None:
+        self.text, self.a, self.b = text, a, b
+
+    def span(self) -> tuple[int, int]:
+        return self.a, self.b
+
+    def start(self) -> int:
+        return self.a
+
+    def end(self) -> int:
+        return self.b
+
+    def group(self, number: int = 0) -> str:
+        return self.text[self.a : self.b]
+
+
+def html_comments(segment: str):
+    """The matches of ``<!--.*?-->`` (DOTALL), found in one pass: once no ``-->`` follows an
+    opening, none follows a later one either (the pattern rescanned to the end for each)."""
+    pos = 0
+    while (opening := segment.find("<!--", pos)) >= 0:
+        closing = segment.find("-->", opening + 4)
+        if closing < 0:
+            return
+        yield _Spans(segment, opening, closing + 3)
+        pos = closing + 3
+
+
+_REF_OPEN = re.compile(r"<ref\b", re.IGNORECASE)
+_REF_CLOSE = re.compile(r"</ref\s*>", re.IGNORECASE)
+
+
+def ref_tags(segment: str):
+    """The matches of ``_REF_TAG`` in one pass: the next ``>`` and the next closing tag are
+    looked up once and reused while the openings move past them (the pattern rescanned to the
+    end for every unclosed ``<ref>``)."""
+    pos = 0
+    bracket = -1  # the first ">" at or after the last opening's end
+    closing: re.Match | None = None  # the first closing tag at or after a point
+    closing_from = -1
+    while opening := _REF_OPEN.search(segment, pos):
+        if bracket < opening.end():
+            bracket = segment.find(">", opening.end())
+            if bracket < 0:
+                return  # no ">" after this opening, so none after any later one
+        if segment[bracket - 1] == "/" and bracket - 1 >= opening.end():
+            yield _Spans(segment, opening.start(), bracket + 1)  # <ref ... />
+            pos = bracket + 1
+            continue
+        if closing_from < 0 or (closing is not None and closing.start() < bracket + 1):
+            closing = _REF_CLOSE.search(segment, bracket + 1)
+            closing_from = bracket + 1
+        if closing is None:
+            pos = opening.start() + 1  # unclosed: only a later self-closing tag can match
+            continue
+        yield _Spans(segment, opening.start(), closing.end())
+        pos = closing.end()
+
+
+_BACKTICKS = re.compile(r"`+")
+
+
+def code_spans(segment: str):
+    """The matches of ``_CODE_SPAN``: a run of backticks up to the next run of the same length,
+    found from one list of runs (the pattern rescanned to the end for each unclosed run)."""
+    runs = [(match.start(), match.end()) for match in _BACKTICKS.finditer(segment)]
+    following: list[int] = [-1] * len(runs)  # the next run of the same length, by index
+    last: dict[int, int] = {}
+    for index in range(len(runs) - 1, -1, -1):
+        length = runs[index][1] - runs[index][0]
+        following[index] = last.get(length, -1)
+        last[length] = index
+    index = 0
+    while index < len(runs):
+        after = following[index]
+        if after < 0:
+            index += 1
+            continue
+        yield _Spans(segment, runs[index][0], runs[after][1])
+        index = after + 1
+
+
 def scan_inline(
     text: str, start: int, end: int, references: dict[str, str] | None = None
 ) -> InlineScan:
@@ -130,12 +218,12 @@ def scan_inline(
         if mask:
             scan.masked.append((start + a, start + b))
 
-    for match in _find(_CODE_SPAN, segment, present):
+    for match in code_spans(segment) if "`" in present else ():
         take(*match.span())
-    for match in _find(_HTML_COMMENT, segment, present):
+    for match in html_comments(segment) if "<!--" in present else ():
         if free(*match.span()):
             take(*match.span())
-    for match in _find(_REF_TAG, segment, present):
+    for match in ref_tags(segment) if "<" in present else ():
         if free(*match.span()):
             take(*match.span())
             name = _REF_NAME.search(match.group(0))

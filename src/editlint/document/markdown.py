@@ -208,6 +208,9 @@ def _content_span(lines: LineIndex, text: str, token, line_shift: int):
         if start is None:
             start = line_start + found
         end = line_start + found + len(content) if content else line_start + found
+        # Content not found as written (markdown-it reads NUL as U+FFFD) is placed after the
+        # line's indentation, and may not reach past the line's end.
+        end = min(end, line_end)
     if start is None:
         start = end = lines.line_start(first_line)
     return start, end, prefixes

@@ -26,6 +26,7 @@ from enum import Enum
 from pathlib import Path
 
 from editlint import __version__
+from editlint.cachefolder import make_cache_folder
 from editlint.diagnostics import Applicability, Category, Diagnostic, Edit, Fix, Severity
 from editlint.document.screening import decode
 from editlint.engine.config import LoadedConfig
@@ -131,7 +132,7 @@ class ResultCache:
         delete it; refuse (OSError) a run folder that leads out of the cache."""
         if self._tagged:
             return
-        self.base.mkdir(parents=True, exist_ok=True)
+        make_cache_folder(self.base)
         for folder in (self.folder.parent, self.folder, self.folder / "tmp"):
             with contextlib.suppress(FileExistsError):
                 folder.mkdir()

@@ -19,6 +19,7 @@ from editlint.engine.configfiles import (  # noqa: F401 - CONFIG_NAMES is re-exp
 from editlint.errors import ConfigError
 from editlint.safefiles import contained, read_regular
 from editlint.sources.reliability import SourceEntry
+from editlint.tomlsource import load_tool_section
 from editlint.yamlsource import line_of, load_yaml, to_plain, validate
 
 #: A config file (or one it extends) larger than this is not read.
@@ -208,13 +209,15 @@ class LoadedConfig:
 
     @property
     def cache_dir(self) -> Path | None:
-        """Where caches live: ``.editlint_cache`` beside the config file; none without one."""
+        """Where caches live: ``.editlint_cache`` beside the config file; without one, at the
+        top of the git work tree holding the working folder, or in the working folder."""
         if isinstance(self.cache_override, Path):
             return self.cache_override  # named on the command line: wherever it is
-        if self.cache_override is False or self.path is None:
+        if self.cache_override is False:
             return None
-        folder = self.root / CACHE_DIR_NAME
-        if not contained(folder, self.repository):
+        base = self.root if self.path is not None else repository_of(Path.cwd())
+        folder = base / CACHE_DIR_NAME
+        if not contained(folder, repository_of(base)):
             return None  # planted as a link out of the repository: no cache at all
         return folder
 
@@ -328,10 +331,7 @@ def _read(path: Path) -> Any:
     except (OSError, UnicodeDecodeError) as error:
         raise ConfigError(f"cannot read config: {error}", path) from None
     if path.name == "pyproject.toml":
-        try:
-            return tomllib.loads(text).get("tool", {}).get("editlint", {})
-        except tomllib.TOMLDecodeError as error:
-            raise ConfigError(f"invalid TOML: {error}", path) from None
+        return load_tool_section(text, path)
     data = load_yaml(text, path)
     if data is None:
         return {}

@@ -7,18 +7,14 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from editlint import __version__
 from editlint.document import format_of
 from editlint.engine.files import collect_files
+from editlint.engine.install_source import REPO_PLACEHOLDER, InstallSource
+from editlint.project import DOCS_URL, PROJECT_URL
 
-# Where editlint is published: the pre-commit repo, the GitHub Action and the schema URL.
-REPOSITORY = "editlint/editlint"
-PROJECT_URL = f"https://github.com/{REPOSITORY}"
-RELEASE = f"v{__version__}"
-SCHEMA_URL = (
-    f"https://raw.githubusercontent.com/{REPOSITORY}/{RELEASE}/src/editlint/config.schema.json"
-)
-CONFIG_DOCS_URL = f"{PROJECT_URL}/blob/{RELEASE}/docs/configuration.md"
+# The schema and the configuration reference, for the config's first lines.
+SCHEMA_URL = f"{PROJECT_URL}/raw/main/src/editlint/config.schema.json"
+CONFIG_DOCS_URL = f"{DOCS_URL}/configuration.md"
 # Files at the top of a repository that describe it rather than being articles.
 NOT_ARTICLES = frozenset({"readme", "changelog", "changes", "license", "contributing", "authors"})
 SAMPLE_LIMIT = 500
@@ -149,12 +145,20 @@ def _links_section(found: Survey) -> list[str]:
     ]
 
 
-def precommit_snippet() -> str:
+def precommit_snippet(source: InstallSource) -> str:
+    """The hook for ``.pre-commit-config.yaml``, naming the repository and commit editlint was
+    installed from, or the placeholders docs/ci.md explains."""
+    comments = ("", "")
+    if not source.known:
+        comments = (
+            "  # the path or git URL of the editlint repository",
+            f"  # a commit of it: git -C {REPO_PLACEHOLDER} rev-parse HEAD",
+        )
     return "\n".join(
         [
             "repos:",
-            f"  - repo: {PROJECT_URL}",
-            f"    rev: {RELEASE}",
+            f"  - repo: {source.repo}{comments[0]}",
+            f"    rev: {source.rev}{comments[1]}",
             "    hooks:",
             "      - id: editlint",
             "",
@@ -162,19 +166,30 @@ def precommit_snippet() -> str:
     )
 
 
-def workflow_snippet(found: Survey) -> str:
-    return "\n".join(
-        [
-            "name: editlint",
-            "on: [push, pull_request]",
-            "jobs:",
-            "  editlint:",
-            "    runs-on: ubuntu-latest",
-            "    steps:",
-            "      - uses: actions/checkout@v4",
-            f"      - uses: {REPOSITORY}@{RELEASE}",
+def workflow_snippet(found: Survey, source: InstallSource) -> str:
+    """A GitHub Actions workflow: the action when editlint's repository is on GitHub, else
+    the pre-commit hooks (whose repository CI must be able to clone)."""
+    head = [
+        "name: editlint",
+        "on: [push, pull_request]",
+        "jobs:",
+        "  editlint:",
+        "    runs-on: ubuntu-latest",
+        "    steps:",
+        "      - uses: actions/checkout@v4",
+    ]
+    if source.github:
+        steps = [
+            f"      - uses: {source.github}@{source.rev}",
             "        with:",
             f"          paths: {found.content_root}",
-            "",
         ]
-    )
+    else:
+        steps = [
+            "      - uses: actions/setup-python@v5",
+            "        with:",
+            '          python-version: "3.12"',
+            "      - run: pip install pre-commit",
+            "      - run: pre-commit run --all-files --show-diff-on-failure",
+        ]
+    return "\n".join([*head, *steps, ""])

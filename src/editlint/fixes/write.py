@@ -3,6 +3,8 @@
 The fixed text goes to a temporary file in the same folder, is flushed to disk, gets the
 original's permissions, and then replaces the original with ``os.replace`` (atomic on POSIX):
 a crash or ``kill -9`` leaves either the old file or the new one, never half of either.
+The last check that the file is still the one read is made on the file swapped out by an atomic
+exchange (``fixes/exchange.py``), so an edit landing just before the swap is put back, not lost.
 A file with several hard links is the exception: a rename would give only one of its names the
 fix and turn it into a copy, so it is rewritten in place (on the one open file, checked just
 before writing) and every link sees the fix. A symbolic link is followed: its target is written,
@@ -23,6 +25,8 @@ import stat
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+
+from editlint.fixes.exchange import exchange
 
 BOM = b"\xef\xbb\xbf"
 TEMP_SUFFIX = ".editlint-tmp"
@@ -94,14 +98,36 @@ def write_source(source: Source, text: str) -> None:
             os.unlink(temporary)
             _write_in_place(source, target, data)
             return
-        if _digest(target.read_bytes()) != source.digest:  # last look before the swap
-            raise ChangedOnDisk(f"{source.path} changed on disk since it was read; not written")
-        os.replace(temporary, target)
+        _swap_into_place(temporary, target, source)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
     _sync_folder(target.parent)
+
+
+def _swap_into_place(temporary: str, target: Path, source: Source) -> None:
+    """Put ``temporary`` at ``target`` if ``target`` still holds what was read.
+
+    With an atomic exchange the check comes after the swap, on the file swapped out: an edit
+    another process made at any moment before the swap is in it, and is swapped back. Without
+    one, the check comes just before the rename (a moment remains)."""
+    changed = f"{source.path} changed on disk since it was read; not written"
+    if not exchange(temporary, target):
+        if _digest(target.read_bytes()) != source.digest:  # last look before the swap
+            raise ChangedOnDisk(changed)
+        os.replace(temporary, target)
+        return
+    try:
+        swapped_out = Path(temporary).read_bytes()
+    except BaseException:
+        exchange(temporary, target)  # not known to be what was read: put it back
+        raise
+    if _digest(swapped_out) != source.digest:
+        exchange(temporary, target)  # someone's edit: back in its place, the fix out
+        raise ChangedOnDisk(changed)
+    # ``temporary`` now names the original, which the caller's clean-up removes.
+    os.unlink(temporary)
 
 
 def _write_in_place(source: Source, target: Path, data: bytes) -> None:

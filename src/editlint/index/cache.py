@@ -14,6 +14,7 @@ import json
 from dataclasses import asdict
 from pathlib import Path
 
+from editlint.cachefolder import make_cache_folder
 from editlint.index.scan import ScannedArticle
 from editlint.safefiles import read_own, remove_stale, write_by_rename
 
@@ -89,7 +90,7 @@ def save(path: Path, entries: dict[str, tuple[int, int, ScannedArticle]]) -> Non
         },
     }
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        make_cache_folder(path.parent)
         remove_stale(path.parent, TEMP_PREFIX)  # what a killed run left
         try:  # a file name that is not UTF-8 (a surrogate escape) is written as a \u escape
             encoded = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()

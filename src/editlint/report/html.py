@@ -1,8 +1,10 @@
 """``--format html``: one self-contained page (no network) to read findings in place.
 
-A summary with charts of findings per category and per article (inline SVG), filters by
+A summary with charts of findings per category, and of the rules and articles with most
+findings (the top 20 of each, inline SVG), filters by
 category and severity, then each article's text with every finding highlighted where it is;
-hovering shows the message and the suggested fix, clicking opens them in a panel.
+hovering shows the message and the suggested fix, clicking opens them in a panel with the
+rule's explanation.
 Everything that comes from articles or messages is escaped, and a Content-Security-Policy
 allows only the page's own script and style, so nothing in an article can run.
 """
@@ -64,9 +66,11 @@ def render(run: RunReport) -> str:
         *articles,
         _clean(clean),
         "</main>",
+        _rule_docs(run, located),
         '<div id="detail" role="dialog" aria-live="polite" hidden>'
         '<button type="button" aria-label="Close">×</button>'
-        '<p class="d-code code"></p><p class="d-message"></p><p class="d-fix fix"></p></div>',
+        '<p class="d-code code"></p><p class="d-message"></p><p class="d-fix fix"></p>'
+        '<p class="d-explain"></p></div>',
         f"<script>{SCRIPT}</script>",
         "</body>",
         "</html>",
@@ -212,25 +216,55 @@ def _filters(located: list[Located]) -> str:
     )
 
 
+#: The charts per rule and per article show this many bars, largest first: on 10,000
+#: articles a bar each would make a chart tens of thousands of pixels long.
+TOP = 20
+
+
 def _charts(run: RunReport, located: list[Located]) -> str:
     if not located:
         return ""
     categories = Counter(item.diagnostic.category.value for item in located)
-    per_article = Counter(item.path for item in located)
+    colours = {item.diagnostic.code: item.diagnostic.category.value for item in located}
     category_rows = [
-        (name, count, CATEGORY_COLOURS.get(name, "#455a64"))
-        for name, count in sorted(categories.items(), key=lambda row: (-row[1], row[0]))
+        (name, count, CATEGORY_COLOURS.get(name, "#455a64")) for name, count in _largest(categories)
     ]
-    article_rows = [
-        (path, count, "#37474f")
-        for path, count in sorted(per_article.items(), key=lambda row: (-row[1], row[0]))
+    rules = Counter(item.diagnostic.code for item in located)
+    rule_rows = [
+        (code, count, CATEGORY_COLOURS.get(colours[code], "#455a64"))
+        for code, count in _largest(rules)[:TOP]
     ]
+    articles = Counter(item.path for item in located)
+    article_rows = [(path, count, "#37474f") for path, count in _largest(articles)[:TOP]]
     return (
         '<section class="charts" aria-label="Summary charts">'
         f"{_bar_chart('Findings per category', category_rows)}"
-        f"{_bar_chart('Findings per article', article_rows)}"
+        f"{_bar_chart(_top_title('rule', 'rules', len(rules)), rule_rows)}"
+        f"{_bar_chart(_top_title('article', 'articles', len(articles)), article_rows)}"
         "</section>"
     )
+
+
+def _largest(counts: Counter) -> list[tuple[str, int]]:
+    return sorted(counts.items(), key=lambda row: (-row[1], row[0]))
+
+
+def _top_title(one: str, many: str, total: int) -> str:
+    if total <= TOP:
+        return f"Findings per {one}"
+    return f"Findings per {one}: the {TOP} {many} with most of {total}"
+
+
+def _rule_docs(run: RunReport, located: list[Located]) -> str:
+    """What each rule found checks and why, for the detail panel: once per rule, not per mark."""
+    codes = sorted({item.diagnostic.code for item in located})
+    entries = []
+    for code in codes:
+        meta = run.rules.get(code, {})
+        explanation = (meta.get("explanation") or meta.get("summary") or "").strip()
+        if explanation:
+            entries.append(f'<p data-rule="{_e(code)}">{_e(explanation)}</p>')
+    return f'<div id="rule-docs" hidden>{"".join(entries)}</div>' if entries else ""
 
 
 def _bar_chart(title: str, rows: list[tuple[str, int, str]]) -> str:

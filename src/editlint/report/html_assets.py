@@ -45,6 +45,8 @@ li.finding.filtered { display: none; }
 #detail { position: fixed; right: 1.5rem; bottom: 1.5rem; max-width: 28rem; background: #fff;
   border: 1px solid #999; border-radius: 8px; padding: .75rem 1rem; box-shadow: 0 4px 16px #0003; }
 #detail p { margin: .25rem 0; }
+#detail .d-explain { white-space: pre-line; color: var(--muted); max-height: 14rem;
+  overflow: auto; font-size: .9rem; }
 #detail button { float: right; }
 """
 
@@ -86,6 +88,9 @@ SCRIPT = """
       mark.dataset.severity + ", " + mark.dataset.category + "]";
     detail.querySelector(".d-message").textContent = mark.dataset.message;
     detail.querySelector(".d-fix").textContent = mark.dataset.fix || "No automatic fix.";
+    var docs = document.querySelector('#rule-docs [data-rule="' + CSS.escape(mark.dataset.code) +
+      '"]');
+    detail.querySelector(".d-explain").textContent = docs ? docs.textContent : "";
     detail.hidden = false;
   }
   document.addEventListener("click", function (event) {

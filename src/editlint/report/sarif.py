@@ -14,6 +14,7 @@ from urllib.parse import quote
 
 from editlint import __version__
 from editlint.engine.baseline import occurrence_fingerprints
+from editlint.project import PROJECT_URL, docs_url_of
 from editlint.report.model import Located, RunReport
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -33,6 +34,7 @@ def render(run: RunReport) -> str:
                     "driver": {
                         "name": "editlint",
                         "version": __version__,
+                        "informationUri": PROJECT_URL,
                         "rules": rules,
                     }
                 },
@@ -79,12 +81,14 @@ def _rules(run: RunReport) -> list[dict]:
 def _rule(meta: dict) -> dict:
     summary = meta.get("summary") or meta["code"]
     explanation = meta.get("explanation") or summary
+    help_uri = docs_url_of(meta["code"], meta.get("docs_url", ""))
     return {
         "id": meta["code"],
         "name": meta.get("name") or meta["code"],
         "shortDescription": {"text": summary},
         "fullDescription": {"text": explanation},
         "help": {"text": explanation, "markdown": f"**{summary}**\n\n{explanation}"},
+        **({"helpUri": help_uri} if help_uri else {}),
         "defaultConfiguration": {"level": LEVELS[meta.get("severity", "warning")]},
         "properties": {
             "category": meta.get("category", ""),

@@ -92,17 +92,20 @@ def _excerpt(out: Styled, item: Located, text: str, show_edits: bool) -> None:
     source_lines = text.split("\n")
     if not text or item.line > len(source_lines):
         return
-    source = source_lines[item.line - 1].rstrip("\r").expandtabs(1)
-    gutter = str(item.line)
-    pad = " " * len(gutter)
-    end_column = item.end_column if item.end_line == item.line else len(source) + 1
-    marker_length = max(1, end_column - item.column)
-    start, shown, shown_end = _window(source, item.column - 1)
-    visible = shown_end - (item.column - 1)  # the span may run past the window
-    marker = "^" * max(1, min(marker_length, visible))
+    last = min(item.end_line, len(source_lines))
+    if last > item.line and item.end_column == 1:
+        last -= 1  # a span ending at a line break underlines nothing on the next line
+    pad = " " * len(str(last))
     out.line((f"{pad} |", "blue"))
-    out.line((f"{gutter} |", "blue"), f" {shown}")
-    out.line((f"{pad} |", "blue"), " " * (item.column - start), (marker, _severity(item)))
+    shown_lines = range(item.line, last + 1)
+    for number in _elided(shown_lines):
+        if number is None:
+            out.line((f"{pad} ⋮", "blue"))
+            continue
+        source = source_lines[number - 1].rstrip("\r").expandtabs(1)
+        first = item.column if number == item.line else 1
+        end = item.end_column if number == item.end_line else len(source) + 1
+        _underlined(out, item, source, str(number).rjust(len(pad)), first, end)
     fix = diagnostic.fix
     if fix is None:
         return
@@ -113,6 +116,29 @@ def _excerpt(out: Styled, item: Located, text: str, show_edits: bool) -> None:
             removed = _visible(text[edit.start : edit.end])
             out.line(f"{pad}   ", (f"- {removed}", "red"))
             out.line(f"{pad}   ", (f"+ {_visible(edit.replacement)}", "green"))
+
+
+#: A span over more lines than this shows its first and last lines, with a ⋮ between.
+MAX_SPAN_LINES = 6
+
+
+def _elided(numbers: range) -> list[int | None]:
+    if len(numbers) <= MAX_SPAN_LINES:
+        return list(numbers)
+    half = MAX_SPAN_LINES // 2
+    return [*numbers[:half], None, *numbers[-half:]]
+
+
+def _underlined(
+    out: Styled, item: Located, source: str, gutter: str, column: int, end_column: int
+) -> None:
+    """One source line and the ``^`` marks under columns ``[column, end_column)`` of it."""
+    pad = " " * len(gutter)
+    start, shown, shown_end = _window(source, column - 1)
+    visible = shown_end - (column - 1)  # the span may run past the window
+    marker = "^" * max(1, min(max(1, end_column - column), visible))
+    out.line((f"{gutter} |", "blue"), f" {shown}")
+    out.line((f"{pad} |", "blue"), " " * (column - start), (marker, _severity(item)))
 
 
 def _severity(item: Located) -> str:

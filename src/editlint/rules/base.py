@@ -102,6 +102,8 @@ class Rule:
     #: ``--check-urls`` found, for the link rules.
     example_settings: ClassVar[dict[str, Any]] = {}
     needs_index: ClassVar[bool] | bool = False
+    #: A link to the rule's documentation; the registry sets it for the rules editlint ships.
+    docs_url: ClassVar[str] | str = ""
     origin: ClassVar[str] | str = "builtin"
     #: Findings depend on today's date (the result cache keys them by the day).
     dated: ClassVar[bool] | bool = False
@@ -156,4 +158,5 @@ class Rule:
             "fixable": self.fix_applicability.value if self.fix_applicability else None,
             "origin": self.origin,
             "opt_in": self.opt_in,
+            "docs_url": self.docs_url,
         }

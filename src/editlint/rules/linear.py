@@ -8,7 +8,10 @@ for at most one repeat (``\\w+ly``, which may give back the "l"). A repeat of th
 consumes its run in exactly one way and alternatives are never repeated, so a match attempt
 reads each character a bounded number of times; the one exception can make an attempt
 quadratic in the length of the run it backtracks over (a word, in practice), never
-exponential. The check is conservative: anything it does not understand does not qualify.
+exponential. An unbounded run of a matcher that takes nearly everything (``[^.]*``, ``.+``,
+``\\S+``) does not qualify either: each attempt is linear, but attempts from every occurrence of
+what precedes it may each read to the end of the block. The check is conservative: anything
+it does not understand does not qualify.
 """
 
 from __future__ import annotations
@@ -91,6 +94,10 @@ def _linear_repeat(op, argument, after: list | None, budget: _Budget) -> bool:
     body = list(body)
     if high <= 1 or op is _sre.POSSESSIVE_REPEAT:
         return _linear(body, after, budget)
+    if len(body) == 1 and high == _sre.MAXREPEAT and _broad(body[0]):
+        # "said[^.]*\\.": each attempt is linear, but one may read to the end of the block
+        # from every "said" in it; a block with many and no "." is quadratic to search.
+        return False
     if len(body) != 1 or body[0][0] not in _SINGLE:
         # A few copies of a group that itself never overlaps: "(?:\\w+\\s+){0,3}".
         exact = _Budget()
@@ -101,6 +108,26 @@ def _linear_repeat(op, argument, after: list | None, budget: _Budget) -> bool:
         return True
     budget.overlapping -= 1
     return budget.overlapping >= 0
+
+
+_NOT_CATEGORIES = frozenset(
+    {_sre.CATEGORY_NOT_SPACE, _sre.CATEGORY_NOT_DIGIT, _sre.CATEGORY_NOT_WORD}
+)
+
+
+def _broad(single: tuple) -> bool:
+    """Whether a one-character matcher takes nearly every character (``.``, ``[^.]``, ``\\S``),
+    so that an unbounded run of it is stopped by little but the end of the block."""
+    op, argument = single
+    if op in (_sre.ANY, _sre.NOT_LITERAL):
+        return True
+    if op is not _sre.IN:
+        return False
+    return any(
+        member_op is _sre.NEGATE
+        or (member_op is _sre.CATEGORY and member in _NOT_CATEGORIES)
+        for member_op, member in argument
+    )
 
 
 def _first(items: list, follow: list | None) -> list | None:

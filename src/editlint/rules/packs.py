@@ -14,6 +14,7 @@ from editlint.rules.kinds.common import DeclaredRule
 from editlint.rules.kinds.conditional import ConditionalSpec
 from editlint.rules.kinds.existence import ExistenceSpec
 from editlint.rules.kinds.substitution import SubstitutionSpec
+from editlint.rules.vale import vale_hint
 from editlint.yamlsource import line_of, load_yaml, validate
 
 _FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -49,6 +50,9 @@ def load_pack(path: Path) -> list[DeclaredRule]:
         except Exception:
             pass  # the careful path below names the line of the problem
     data = load_yaml(text, path)
+    hint = vale_hint(data)
+    if hint:
+        raise ConfigError(hint, path, line_of(data, ("extends",)))
     pack: RulePack = validate(RulePack, data, path)
     rules = []
     for index, spec in enumerate(pack.rules):

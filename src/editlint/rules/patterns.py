@@ -139,6 +139,8 @@ class Alternation:
             match = found[first]
             yield match
             pos = max(match.end(), match.start() + 1)
+            if pos > endpos:
+                return  # an empty match at the end: a search from past it finds it again
             for index, other in enumerate(found):
                 if other is not None and other.start() < pos:
                     found[index] = self.patterns[index].search(text, pos, endpos, timeout=timeout)

@@ -7,6 +7,7 @@ from importlib.metadata import entry_points
 from pathlib import Path
 
 from editlint.errors import ConfigError
+from editlint.project import rule_docs_url
 from editlint.rules.base import Rule
 from editlint.rules.packs import builtin_pack_dir, load_pack, pack_files
 
@@ -53,6 +54,8 @@ def all_rules(rule_paths: Iterable[Path] = (), builtin_packs: bool = True) -> li
         for path in pack_files(builtin_pack_dir()):
             rules.extend(load_pack(path))
     rules.extend(builtin_python_rules())
+    for rule in rules:  # the shipped rules, each a section of docs/rules.md
+        rule.docs_url = rule_docs_url(rule.code)
     rules.extend(entry_point_rules())
     for extra in rule_paths:
         if not extra.exists():

@@ -6,6 +6,7 @@ import re
 
 from editlint.diagnostics import Category, Severity
 from editlint.document import Document, Link
+from editlint.index import normalise_title
 from editlint.index.anchors import heading_anchor, written_scheme
 from editlint.index.resolve import LinkResolver, Resolution, Status
 from editlint.index.suggest import closest
@@ -79,7 +80,8 @@ class BrokenInternalLink(Rule):
     summary = "An internal link in the body whose target resolves to no article or file."
     explanation = """\
 What: a link to another page of the content repository (a relative file link, a wiki link, or a
-site URL under a configured prefix such as '/index.php/') that resolves to nothing.
+site URL under a configured prefix such as '/index.php/') that resolves to nothing. One finding
+per target, at its first link, counts the links that use it.
 Why: readers who follow it land on a missing page; broken links usually mean an article was
 renamed, moved or deleted without its links being updated.
 Example: [pipelines](../nord-stream.md) when no file nord-stream.md exists.
@@ -94,19 +96,22 @@ Fix: point the link at the article's current title or path, or remove the link."
         if resolver is None or not reports_missing(document, context, resolver):
             return
         skip = entry_links(document)
+        missing: dict[str, tuple[str, list[Link]]] = {}  # one finding per target, first link
         for link in document.links:
             if id(link) in skip or _POSIX_CLASS.match(link.target):
                 continue  # an external URL may still be a site URL under a configured prefix
             resolution = resolver.resolve_link(link)
-            if resolution.status is not Status.MISSING:
-                continue
-            message = self.message.format(target=resolution.name)
-            suggestion = context.index.suggest(resolution.name)
+            if resolution.status is Status.MISSING:
+                key = normalise_title(resolution.name)
+                missing.setdefault(key, (resolution.name, []))[1].append(link)
+        for name, links in missing.values():
+            message = self.message.format(target=name)
+            suggestion = context.index.suggest(name)
             if suggestion:
                 message += f" (did you mean '{suggestion}'?)"
-            yield self.diagnostic(
-                link.target_start, link.target_end, message, target=resolution.name
-            )
+            if len(links) > 1:
+                message += f"; {len(links)} links use it"
+            yield self.diagnostic(links[0].target_start, links[0].target_end, message, target=name)
 
 
 class BrokenAnchor(Rule):

@@ -3,7 +3,7 @@ or to an article the body already links; and empty see-also sections."""
 
 from __future__ import annotations
 
-from editlint.diagnostics import Applicability, Category, Fix, Severity
+from editlint.diagnostics import Applicability, Category, Edit, Fix, Severity
 from editlint.document import Document, SeeAlsoEntry, SeeAlsoSource
 from editlint.index import Article, normalise_title
 from editlint.index.resolve import LinkResolver, Resolution, Status
@@ -54,6 +54,29 @@ def removal(
     return Fix((edit,), applicability, description) if edit is not None else None
 
 
+def removal_of_all(
+    document: Document, entries: list[SeeAlsoEntry], applicability: Applicability, description: str
+) -> Fix | None:
+    """One fix removing every entry of ``entries``; where they cannot be removed together (front
+    matter items, each a rewrite of the whole front matter), the first alone."""
+    return joined([remove_entry(document, entry) for entry in entries], applicability, description)
+
+
+def joined(edits: list[Edit | None], applicability: Applicability, description: str) -> Fix | None:
+    """The edits as one fix; only the first when they are not all there or overlap."""
+    whole = [edit for edit in edits if edit is not None]
+    spans = sorted((edit.start, edit.end) for edit in whole)
+    apart = all(a[1] <= b[0] and a[0] < a[1] for a, b in zip(spans, spans[1:], strict=False))
+    if len(whole) != len(edits) or not apart:
+        whole = whole[:1] if edits and edits[0] is not None else []
+    return Fix(tuple(whole), applicability, description) if whole else None
+
+
+def times(count: int, what: str) -> str:
+    """'; 3 entries name it' for a finding that stands for ``count`` places, else ''."""
+    return f"; {count} {what}" if count > 1 else ""
+
+
 def entry_span(entry: SeeAlsoEntry) -> tuple[int, int]:
     if entry.link is not None:
         return entry.link.target_start, entry.link.target_end
@@ -88,7 +111,8 @@ class DanglingSeeAlso(Rule):
     summary = "A see-also entry whose target resolves to no article."
     explanation = """\
 What: a "See also" entry (section list item, front matter see_also, or a "See also X" sentence)
-naming an article that does not exist in the content repository.
+naming an article that does not exist in the content repository. One finding per target, at
+its first entry, counts the entries that name it.
 Why: readers who follow it find nothing; dangling entries also hide renamed or deleted articles.
 Example: "See also Nord Stream." where no article is titled Nord Stream.
 Fix (unsafe): apply the "did you mean" suggestion when the index has a close title; otherwise
@@ -110,22 +134,23 @@ remove the entry from the see-also list. Or write the missing article."""
         if resolver is None or not reports_missing(document, context, resolver):
             return
         prefixes = resolver.url_prefixes
+        missing: dict[str, tuple[str, list[SeeAlsoEntry]]] = {}  # one finding per target
         for entry, resolution in resolved_entries(document, resolver):
-            if resolution.status is not Status.MISSING:
-                continue
-            name = resolution.name or entry.target
+            if resolution.status is Status.MISSING:
+                name = resolution.name or entry.target
+                missing.setdefault(normalise_title(name), (name, []))[1].append(entry)
+        for name, entries in missing.values():
             message = self.message.format(target=name)
             suggestion = context.index.suggest(name)
-            fix = None
             if suggestion:
                 message += f" (did you mean '{suggestion}'?)"
                 article = context.index.resolve(suggestion)
-                edit = rename_entry(document, entry, article, prefixes, suggestion)
-                if edit is not None:
-                    fix = Fix((edit,), Applicability.UNSAFE, f"Replace with '{suggestion}'")
+                edits = [rename_entry(document, e, article, prefixes, suggestion) for e in entries]
+                fix = joined(edits, Applicability.UNSAFE, f"Replace with '{suggestion}'")
             else:
-                fix = removal(document, entry, Applicability.UNSAFE, "Remove the entry")
-            yield self.diagnostic(*entry_span(entry), message, fix, target=name)
+                fix = removal_of_all(document, entries, Applicability.UNSAFE, "Remove the entry")
+            message += times(len(entries), "entries name it")
+            yield self.diagnostic(*entry_span(entries[0]), message, fix, target=name)
 
 
 class EmptySeeAlsoSection(Rule):
@@ -243,10 +268,11 @@ class DuplicateSeeAlso(Rule):
     summary = "The same article listed twice in one see-also list."
     explanation = """\
 What: two entries of the same see-also list (the section, or front matter see_also) that reach
-the same article, by the same name or by an alias or redirect.
+the same article, by the same name or by an alias or redirect. One finding per article, at its
+first repetition, counts the entries that repeat it.
 Why: repetition makes the list longer without pointing anywhere new.
 Example: "- [[NATO]]" and "- [[North Atlantic Treaty Organization]]" in one list.
-Fix (safe): remove the later entry."""
+Fix (safe): remove the later entries."""
     examples = RuleExamples(
         flag=["The harbour opened.\n\n## See also\n\n- [[Lighthouse]]\n- [[lighthouse]]\n"],
         pass_=["The harbour opened.\n\n## See also\n\n- [[Lighthouse]]\n- [[Pier]]\n"],
@@ -262,17 +288,21 @@ Fix (safe): remove the later entry."""
         resolver = resolver_for(document, context)
         if resolver is None:
             return
-        seen: set[tuple[SeeAlsoSource, object]] = set()
+        repeats: dict[tuple, list[tuple[SeeAlsoEntry, Resolution]]] = {}  # by the first entry
         for entry, resolution in resolved_entries(document, resolver):
             if entry.source not in LISTED:
                 continue
             target = resolution.article.file if resolution.article else None
             key = (entry.source, target or normalise_title(entry.target), resolution.anchor)
-            if key not in seen:
-                seen.add(key)
+            repeats.setdefault(key, []).append((entry, resolution))
+        for pairs in repeats.values():  # one finding per target, at its first repetition
+            if len(pairs) < 2:
                 continue
-            fix = removal(document, entry, Applicability.SAFE, "Remove the duplicate")
+            entry, resolution = pairs[1]
+            later = [later_entry for later_entry, _ in pairs[1:]]
+            fix = removal_of_all(document, later, Applicability.SAFE, "Remove the duplicate")
             message = self.message.format(target=resolution.name or entry.target)
+            message += times(len(later), "entries repeat it")
             yield self.diagnostic(*entry_span(entry), message, fix)
 
 

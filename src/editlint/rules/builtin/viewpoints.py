@@ -9,6 +9,7 @@ The counter-perspective rules classify list items, paragraphs and sections with 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
@@ -174,6 +175,7 @@ def analyse(
     balance = Balance(start, end, narrator=narrator_views(document, start, end, patterns, quoted))
     previous = ""
     last_verb_end = start
+    clauses = Clauses(text, start, end)
     verbs = patterns.verb_terms.offsets(document)
     if verbs is None:
         found = finditer(patterns.verbs, text, start, end)
@@ -182,7 +184,7 @@ def analyse(
     for match in found:
         if quoted is not None and match.start() in quoted:
             continue
-        clause = max(_clause_start(text, start, match.start()), last_verb_end)
+        clause = max(clauses.start_of(match.start()), last_verb_end)
         last_verb_end = match.end()
         if any(clause <= n.start < match.start() for n in balance.narrator):
             continue  # the narrator's own view, reported above
@@ -234,10 +236,11 @@ def narrator_views(
         return []
     text = document.masked
     found: list[NarratorView] = []
+    clauses = Clauses(text, start, end)
     for match in finditer(patterns.narrator, text, start, end):
         if quoted is not None and match.start() in quoted:
             continue
-        if _opens_clause(text, start, match.start()) or not match.group(0).lower().startswith(
+        if _opens_clause(text, clauses, match.start()) or not match.group(0).lower().startswith(
             ("from", "in ", "through")
         ):
             found.append(NarratorView(match.start(), match.end(), match.group(0)))
@@ -264,8 +267,34 @@ def _clause_start(text: str, start: int, offset: int) -> int:
     return clause
 
 
-def _opens_clause(text: str, start: int, offset: int) -> bool:
-    before = text[_clause_start(text, start, offset) : offset]
+_WORD_PAIR = re.compile(r"\w\w")
+
+
+class Clauses:
+    """Where the clause holding an offset starts, for many offsets of one span: the clause
+    boundaries are found once, and each offset looks its clause up by bisection (finding them
+    again for every attribution verb made a long paragraph quadratic)."""
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.text = text
+        self.start = start
+        self.ends = [boundary.end() for boundary in _CLAUSE_BOUNDARY.finditer(text, start, end)]
+        #: Offsets looked up by a scan from the span's start (inside a word: see ``start_of``).
+        self.rescans = 0
+
+    def start_of(self, offset: int) -> int:
+        """``_clause_start(text, start, offset)``, found without scanning the text again."""
+        if _WORD_PAIR.fullmatch(self.text, offset - 1, offset + 1) if offset else False:
+            # Inside a word, a boundary word cut at ``offset`` ("but|ter") ends a clause for
+            # the scan that stops there and for no scan that reads on: do as that scan does.
+            self.rescans += 1
+            return _clause_start(self.text, self.start, offset)
+        index = bisect_right(self.ends, offset) - 1
+        return self.ends[index] if index >= 0 else self.start
+
+
+def _opens_clause(text: str, clauses: Clauses, offset: int) -> bool:
+    before = text[clauses.start_of(offset) : offset]
     words = [word.strip(",").lower() for word in before.split()]
     return all(word in _OPENERS or not word for word in words)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from typing import Annotated, Literal
 
@@ -105,10 +106,11 @@ class DeclaredRule(Rule):
         quotations (when the rule skips them) and those inside a match of ``exceptions``."""
         quotations = self.quotations(document)
         blocks = blocks_in_scope(document, self.include, self.skip)
+        excepted = ExceptionSpans(exceptions, document.masked) if exceptions is not None else None
         for block, match in search.matches(document, blocks):
             if quotations is not None and match.start() in quotations:
                 continue
-            if exceptions is not None and _excepted(exceptions, document.masked, block, match):
+            if excepted is not None and excepted.covers(block, match):
                 continue
             if self.voice is not None and not reported(
                 self.voice, document, block, match.start(), match.end()
@@ -143,11 +145,33 @@ class DeclaredRule(Rule):
         return _FIELD.sub(fill, self.message)
 
 
-def _excepted(exceptions, text: str, block: Block, match: Match) -> bool:
-    return any(
-        found.start() <= match.start() and match.end() <= found.end()
-        for found in finditer(exceptions, text, block.start, block.end)
-    )
+class ExceptionSpans:
+    """Where a rule's ``exceptions`` match, found once per block: every match of the rule in a
+    block is then looked up by bisection, instead of searching the block again for each match
+    (which made a paragraph with many matches quadratic)."""
+
+    def __init__(self, exceptions: PackPattern | Alternation, text: str) -> None:
+        self.exceptions = exceptions
+        self.text = text
+        self._block: Block | None = None
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+        #: How many times the exceptions were searched (once per block with a match).
+        self.searches = 0
+
+    def covers(self, block: Block, match: Match) -> bool:
+        """Whether ``match`` lies inside one match of the exceptions in ``block``."""
+        if block is not self._block:
+            found = finditer(self.exceptions, self.text, block.start, block.end)
+            spans = [(m.start(), m.end()) for m in found]
+            self._starts = [start for start, _ in spans]
+            self._ends = [end for _, end in spans]
+            self._block = block
+            self.searches += 1
+        # Matches of one search do not overlap: only the last one starting at or before the
+        # match can hold it.
+        index = bisect_right(self._starts, match.start()) - 1
+        return index >= 0 and match.end() <= self._ends[index]
 
 
 #: A message's fields: ``{name}``, and ``{{`` / ``}}`` for literal braces.
