@@ -94,6 +94,7 @@ def run(args: argparse.Namespace) -> int:
     files = gate.files_to_check(args, paths, loaded.config.exclude, loaded.content_root)
     rules = {rule.code: rule.metadata() for rule in checker.rules}
     if fixing(args):
+        _no_dumps(files)
         fixes = run_fixes(args, checker, files)
         if args.diff:
             diff = diff_output(RunReport([fix.result for fix in fixes]), fixes)
@@ -108,6 +109,18 @@ def run(args: argparse.Namespace) -> int:
         return gate.write_baseline(args, results)
     results = gate.without_known(args, results)
     return _report(args, loaded, results, rules)
+
+
+def _no_dumps(files: list[Path]) -> None:
+    """Fixes rewrite articles; a MediaWiki dump is read, never rewritten."""
+    from editlint.document.dump import is_dump
+
+    dumps = [str(path) for path in files if is_dump(path)]
+    if dumps:
+        raise UsageError(
+            f"{dumps[0]}: a MediaWiki dump is not fixed in place; check it without --fix or "
+            "--diff, or `editlint import` it and fix the articles"
+        )
 
 
 def _run_stdin(args: argparse.Namespace) -> int:

@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from editlint.document.dump import is_dump
 from editlint.document.screening import read_bytes
 from editlint.engine.parallel import Item, check_parallel
 from editlint.engine.runner import Checker, FileResult
@@ -34,8 +35,20 @@ def check_files(
     options: BatchOptions | None = None,
     progress: Progress | None = None,
 ) -> list[FileResult]:
-    """One result per file, in order; unchanged files come from the cache when there is one."""
+    """One result per file, in order; unchanged files come from the cache when there is one.
+    A MediaWiki XML dump is one result holding the findings of all its pages."""
     options = options or BatchOptions()
+    if any(is_dump(path) for path in files):
+        from editlint.engine.dumps import check_dump
+
+        articles = [path for path in files if not is_dump(path)]
+        checked = iter(check_files(checker, articles, options, progress) if articles else [])
+        return [
+            check_dump(checker, path, options.engine, options.jobs, options.scheduler)
+            if is_dump(path)
+            else next(checked)
+            for path in files
+        ]
     cache = None
     if options.cache_dir is not None:
         from editlint.engine.cache import ResultCache
