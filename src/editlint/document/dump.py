@@ -21,6 +21,8 @@ from editlint.document.errors import InputError
 DUMP_SUFFIXES = (".xml", ".xml.bz2")
 #: Bytes read from the (decompressed) dump per parser step.
 CHUNK_SIZE = 1 << 16
+#: Longer titles are no MediaWiki page's (its limit is 255 bytes): the dump is refused.
+MAX_TITLE = 4096
 #: A page's text is kept up to this many bytes (UTF-8); past it only its size is counted.
 DEFAULT_MAX_TEXT = 10 * 1024 * 1024
 
@@ -60,9 +62,14 @@ def read_pages(handle, max_text: int = DEFAULT_MAX_TEXT) -> Iterator[DumpPage]:
             parser.Parse(chunk, not chunk)
         except expat.ExpatError as error:
             reason = expat.errors.messages[error.code]
-            raise DumpError(reason, error.lineno, error.offset + 1) from None
+            broken = DumpError(reason, error.lineno, error.offset + 1)
         except _Refused as refusal:
-            raise DumpError(refusal.reason, refusal.line, refusal.column) from None
+            broken = DumpError(refusal.reason, refusal.line, refusal.column)
+        else:
+            broken = None
+        if broken is not None:
+            yield from reader.pages  # the pages that closed before the break
+            raise broken
         if reader.pages:
             yield from reader.pages
             reader.pages.clear()
@@ -146,8 +153,12 @@ class _PageReader:
                 self.text.clear()
         elif field == "title":
             self.title += data
+            if len(self.title) > MAX_TITLE:
+                raise _Refused(f"a <title> over {MAX_TITLE:,} characters", self.parser)
         elif field == "ns":
             self._ns_text += data
+            if len(self._ns_text) > MAX_TITLE:
+                raise _Refused(f"an <ns> over {MAX_TITLE:,} characters", self.parser)
 
     def _end(self, name: str) -> None:
         tag = name.rpartition(":")[2]

@@ -97,18 +97,50 @@ def check_dump(
 
 
 def dump_index(base: ContentIndex, dump: Path, max_text: int) -> ContentIndex:
-    """``base`` with every article page of ``dump`` added (a redirect page as an alias)."""
+    """``base`` with every article page of ``dump`` added (a redirect page as an alias); a
+    broken dump's pages up to where it breaks (the checking pass reports the break)."""
     index = ContentIndex(root=base.root)
     for article in base.articles:
         index.add(article)
-    for page in iter_pages(dump, max_text):
-        scanned = scan_wikitext(page.text, page.title)
-        if page.redirect:
-            scanned.redirect_to = page.redirect
-        if page.oversize:
-            scanned.headings = None  # not read: its anchors are unknown
-        index.add(Article.from_scan(str(page_path(dump, page.title).resolve()), scanned))
+    try:
+        for page in iter_pages(dump, max_text):
+            _add_page(index, dump, page)
+    except DumpError:
+        pass
     return index
+
+
+def _add_page(index: ContentIndex, dump: Path, page: DumpPage) -> None:
+    scanned = scan_wikitext(page.text, page.title)
+    if page.redirect:
+        scanned.redirect_to = page.redirect
+    if page.oversize:
+        scanned.headings = None  # not read: its anchors are unknown
+    index.add(Article.from_scan(str(page_path(dump, page.title).resolve()), scanned))
+
+
+class _Batches:
+    """The pages of a dump to check (redirect pages left out), in batches. Where the dump
+    breaks the batches end, with the pages read before the break; ``error`` is the break."""
+
+    def __init__(self, pages: Iterable[DumpPage]) -> None:
+        self._pages = pages
+        self.error: DumpError | None = None
+
+    def __iter__(self) -> Iterator[list[DumpPage]]:
+        batch: list[DumpPage] = []
+        try:
+            for page in self._pages:
+                if _is_redirect(page):
+                    continue
+                batch.append(page)
+                if len(batch) == BATCH_SIZE:
+                    yield batch
+                    batch = []
+        except DumpError as error:
+            self.error = error
+        if batch:
+            yield batch
 
 
 def _checked(
@@ -119,24 +151,20 @@ def _checked(
     jobs: int | None,
     scheduler: str | None,
 ) -> Iterator[tuple[DumpPage, list[Diagnostic]]]:
-    """Each page to check with its findings, in dump order; redirect pages are skipped."""
-    batches = _batches(page for page in pages if not _is_redirect(page))
+    """Each page to check with its findings, in dump order; then the dump's break, if any."""
+    batches = _Batches(pages)
     if engine == "dask":
-        checked = _on_dask(checker, dump, batches, jobs, scheduler)
+        checked = _on_dask(checker, dump, iter(batches), jobs, scheduler)
     else:
-        checked = _on_cores(checker, dump, batches, jobs)
+        checked = _on_cores(checker, dump, iter(batches), jobs)
     for batch, results in checked:
         yield from zip(batch, results, strict=True)
+    if batches.error is not None:
+        raise batches.error
 
 
 def _is_redirect(page: DumpPage) -> bool:
     return bool(page.redirect) or page.text.lstrip()[:9].upper() == "#REDIRECT"
-
-
-def _batches(pages: Iterable[DumpPage]) -> Iterator[list[DumpPage]]:
-    iterator = iter(pages)
-    while batch := list(islice(iterator, BATCH_SIZE)):
-        yield batch
 
 
 def _items(dump: Path, batch: list[DumpPage]) -> list[PageItem]:
