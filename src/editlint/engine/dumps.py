@@ -1,8 +1,9 @@
 """Check a MediaWiki XML dump (``.xml``, ``.xml.bz2``): every article page, streamed.
 
 Two passes over the dump, each one page at a time. The first adds every page (its title,
-headings, redirect) to a copy of the content index, so links between pages of the dump
-resolve; redirect pages are aliases there and are not checked. The second checks the pages
+headings, redirect) to a copy of the content index whose pages are kept in SQLite
+(``index/pages.py``, a temporary file), so links between pages of the dump resolve;
+redirect pages are aliases there and are not checked. The second checks the pages
 in batches, here, on a local process pool or on Dask workers, with at most a few batches
 in flight. A dump is one result: its findings, each naming its page (``[[Title]] ...``) and
 placed at the line and column of the dump where it is (``DumpPositions``); a page's text is
@@ -12,6 +13,7 @@ dropped as soon as it is checked. Fixes are not offered: a dump is not rewritten
 from __future__ import annotations
 
 import sys
+import tempfile
 from array import array
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -26,8 +28,8 @@ from editlint.document.lines import LineIndex
 from editlint.document.screening import TOO_LARGE_CODE, UNPARSABLE_CODE, refuse_path
 from editlint.engine import parallel
 from editlint.engine.runner import Checker, FileResult
-from editlint.index import ContentIndex
-from editlint.index.content import Article
+from editlint.index.content import Article, ContentIndex
+from editlint.index.pages import PagesIndex
 from editlint.index.scan import scan_wikitext
 
 #: Pages per batch handed to a worker.
@@ -84,11 +86,14 @@ def check_dump(
         result.parsed = False
         return result
     try:
-        if any(rule.needs_index for rule in checker.rules):
-            checker = checker.with_index(dump_index(checker.index, dump, config.max_file_size))
-        pages = iter_pages(dump, config.max_file_size)
-        for page, found in _checked(checker, dump, pages, engine, jobs, scheduler):
-            result.diagnostics.extend(_placed(page, found, positions))
+        with tempfile.TemporaryDirectory(prefix="editlint-dump-") as folder:
+            if any(rule.needs_index for rule in checker.rules):
+                database = Path(folder) / "pages.sqlite"
+                index = dump_index(checker.index, dump, config.max_file_size, database)
+                checker = checker.with_index(index)
+            pages = iter_pages(dump, config.max_file_size)
+            for page, found in _checked(checker, dump, pages, engine, jobs, scheduler):
+                result.diagnostics.extend(_placed(page, found, positions))
     except DumpError as error:
         where = positions.add(error.line, error.column)
         result.diagnostics.append(_input(UNPARSABLE_CODE, error.message, where))
@@ -96,27 +101,27 @@ def check_dump(
     return result
 
 
-def dump_index(base: ContentIndex, dump: Path, max_text: int) -> ContentIndex:
-    """``base`` with every article page of ``dump`` added (a redirect page as an alias); a
-    broken dump's pages up to where it breaks (the checking pass reports the break)."""
-    index = ContentIndex(root=base.root)
-    for article in base.articles:
-        index.add(article)
+def dump_index(base: ContentIndex, dump: Path, max_text: int, database: Path) -> PagesIndex:
+    """``base`` with every article page of ``dump`` added (a redirect page as an alias), the
+    pages stored in SQLite at ``database``; a broken dump's pages up to where it breaks (the
+    checking pass reports the break)."""
+    index = PagesIndex.over(base, database)
     try:
         for page in iter_pages(dump, max_text):
             _add_page(index, dump, page)
     except DumpError:
         pass
+    index.finish()
     return index
 
 
-def _add_page(index: ContentIndex, dump: Path, page: DumpPage) -> None:
+def _add_page(index: PagesIndex, dump: Path, page: DumpPage) -> None:
     scanned = scan_wikitext(page.text, page.title)
     if page.redirect:
         scanned.redirect_to = page.redirect
     if page.oversize:
         scanned.headings = None  # not read: its anchors are unknown
-    index.add(Article.from_scan(str(page_path(dump, page.title).resolve()), scanned))
+    index.add_page(Article.from_scan(str(page_path(dump, page.title).resolve()), scanned))
 
 
 class _Batches:
