@@ -262,3 +262,14 @@ def test_the_pages_index_finds_a_page_itself_and_travels_to_workers(tmp_path):
     assert index.lookup("hARBOR") is not None and index.lookup("hARBOR", True) is None
     own = travelled.by_path(page_path(dump, "Quay"))
     assert own is travelled.lookup("quay").article and own.headings == ["See also"]
+
+
+def test_the_api_checks_a_dump_named_among_paths(tmp_path):
+    import editlint
+
+    dump = _dump(tmp_path)
+    (tmp_path / "Pier.wiki").write_text("A pier.<ref>R.</ref>\n== See also ==\n* [[Gone]]\n")
+    pier, checked = editlint.check_paths([tmp_path / "Pier.wiki", dump])
+    assert [editlint.line_column(pier.text, d.start)[0] for d in pier.diagnostics] == [3]
+    assert checked.text is None and checked.path == dump
+    assert [checked.lines.position(d.start)[0] for d in checked.diagnostics] == [11, 38]
