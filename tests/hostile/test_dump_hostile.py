@@ -103,3 +103,23 @@ def test_the_cli_reports_a_broken_dump_with_exit_1_and_no_traceback(tmp_path, cl
     assert done.returncode == 1 and "Traceback" not in done.stderr
     [finding] = json.loads(done.stdout)["diagnostics"]
     assert (finding["code"], finding["line"]) == ("INP003", 3)
+
+
+def test_a_page_that_fails_to_be_checked_costs_that_page_only(tmp_path):
+    class Faulty(Checker):
+        def check_text(self, text, path=None, title=None):
+            if title == "Broken":
+                raise ValueError("injected")
+            return super().check_text(text, path, title)
+
+    (tmp_path / "editlint.yaml").write_text("select: [SEE101]\n")
+    dump = tmp_path / "d.xml"
+    dump.write_text(HEAD + _page("Broken", "Text.") + AFTER + TAIL)
+    result = check_dump(Faulty(load_config(find_config(tmp_path), tmp_path)), dump)
+    assert [(d.code, d.message) for d in result.diagnostics] == [
+        ("INT001", "[[Broken]] the page could not be checked: ValueError: injected"),
+        (
+            "SEE101",
+            "[[Quay]] See-also target 'Nowhere' is not an article in the content repository",
+        ),
+    ]

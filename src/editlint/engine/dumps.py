@@ -27,7 +27,7 @@ from editlint.document.dump import DumpError, DumpPage, iter_pages
 from editlint.document.lines import LineIndex
 from editlint.document.screening import TOO_LARGE_CODE, UNPARSABLE_CODE, refuse_path
 from editlint.engine import parallel
-from editlint.engine.runner import Checker, FileResult
+from editlint.engine.runner import INTERNAL_CODE, Checker, FileResult
 from editlint.index.content import Article, ContentIndex
 from editlint.index.pages import PagesIndex
 from editlint.index.scan import scan_wikitext
@@ -87,13 +87,18 @@ def check_dump(
         return result
     try:
         with tempfile.TemporaryDirectory(prefix="editlint-dump-") as folder:
+            index = None
             if any(rule.needs_index for rule in checker.rules):
                 database = Path(folder) / "pages.sqlite"
                 index = dump_index(checker.index, dump, config.max_file_size, database)
                 checker = checker.with_index(index)
-            pages = iter_pages(dump, config.max_file_size)
-            for page, found in _checked(checker, dump, pages, engine, jobs, scheduler):
-                result.diagnostics.extend(_placed(page, found, positions))
+            try:
+                pages = iter_pages(dump, config.max_file_size)
+                for page, found in _checked(checker, dump, pages, engine, jobs, scheduler):
+                    result.diagnostics.extend(_placed(page, found, positions))
+            finally:
+                if index is not None:
+                    index.close()
     except DumpError as error:
         where = positions.add(error.line, error.column)
         result.diagnostics.append(_input(UNPARSABLE_CODE, error.message, where))
@@ -177,8 +182,27 @@ def _items(dump: Path, batch: list[DumpPage]) -> list[PageItem]:
 
 
 def check_pages(checker: Checker, items: list[PageItem]) -> list[list[Diagnostic]]:
-    """The findings of each page of a batch (what a worker runs)."""
-    return [checker.check_text(text, Path(name), title).diagnostics for name, text, title in items]
+    """The findings of each page of a batch (what a worker runs); a page that fails to be
+    read is an internal finding for that page, and the others are checked."""
+    return [_check_page(checker, *item) for item in items]
+
+
+def _check_page(checker: Checker, name: str, text: str, title: str) -> list[Diagnostic]:
+    try:
+        return checker.check_text(text, Path(name), title).diagnostics
+    except Exception as error:  # one page's failure must not stop the dump
+        message = f"the page could not be checked: {type(error).__name__}: {error}"
+        return [
+            Diagnostic(
+                INTERNAL_CODE,
+                message,
+                0,
+                0,
+                Severity.ERROR,
+                Category.INTERNAL,
+                rule_name="internal",
+            )
+        ]
 
 
 def _check_pages_in_worker(items: list[PageItem]) -> list[list[Diagnostic]]:

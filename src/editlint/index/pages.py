@@ -88,6 +88,12 @@ class PagesIndex(ContentIndex):
         """Every page added: commit them."""
         self._db().commit()
 
+    def close(self) -> None:
+        """Close this process's connection (the database file may then be removed)."""
+        if self._connection is not None and self._pid == os.getpid():
+            self._connection.close()
+        self._connection = None
+
     def lookup(self, name: str, mediawiki: bool = False) -> Lookup | None:
         if mediawiki:
             key, canonical, alternate = (
