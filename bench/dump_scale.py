@@ -7,8 +7,9 @@ links to other pages and redirects, a see-also list, 1 in 50 links dangling, eve
 a redirect, every 10th a talk page) and checked by ``editlint check`` in a subprocess; its
 peak resident size (``getrusage`` of the child, ``bench/measure.py``) and pages per second are
 printed, with the ratio of the largest size's peak to the smallest's (flat: close to 1).
-``--dask`` checks the smallest dump once more on a Dask LocalCluster. Figures go to
-bench/results/dump_scale.json.
+``--dask`` checks the smallest dump once more on a Dask LocalCluster; ``--select SEE104,SRC104``
+runs rules that need the content index but find next to nothing here (memory without findings
+to keep). Figures go to bench/results/dump_scale[-SELECT].json.
 """
 
 from __future__ import annotations
@@ -81,6 +82,9 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
     parser.add_argument("--jobs", type=int, default=1, help="--jobs of the checks (default 1)")
     parser.add_argument("--dask", action="store_true", help="the smallest dump on Dask too")
+    parser.add_argument(
+        "--select", help="rules to run (e.g. SEE104,SRC104: the index is built, few findings)"
+    )
     parser.add_argument("--work", type=Path, help="where the dumps go (default: a temp folder)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as temporary:
@@ -93,6 +97,8 @@ def main() -> None:
             if not dump.exists():
                 generate(dump, size)
             check = editlint("check", "--no-cache", "-q", "--format", "concise")
+            if args.select:
+                check += ["--select", args.select]
             done = run([*check, "--jobs", str(args.jobs), dump.name], cwd=work)
             rows.append(_row("local", size, dump, done))
             print(_line(rows[-1]), flush=True)
@@ -104,7 +110,8 @@ def main() -> None:
     local = [row for row in rows if row["engine"] == "local"]
     ratio = local[-1]["peak_mb"] / local[0]["peak_mb"]
     print(f"peak RSS {local[-1]['pages']:,} / {local[0]['pages']:,} pages: {ratio:.2f}x")
-    save("dump_scale", {"rows": rows, "peak_ratio": round(ratio, 3)})
+    name = "dump_scale" + (f"-{args.select.replace(',', '-')}" if args.select else "")
+    save(name, {"select": args.select, "rows": rows, "peak_ratio": round(ratio, 3)})
 
 
 def _row(engine: str, size: int, dump: Path, done) -> dict:
@@ -115,6 +122,7 @@ def _row(engine: str, size: int, dump: Path, done) -> dict:
         "seconds": round(done.seconds, 1),
         "cpu_seconds": round(done.cpu_seconds, 1),
         "pages_per_second": round(size / done.seconds),
+        "pages_per_cpu_second": round(size / done.cpu_seconds),
         "peak_mb": round(done.peak_mb, 1),
     }
 
