@@ -52,9 +52,12 @@ def check_paths(paths: Iterable[str | Path], config: ConfigLike = None) -> list[
     """Check files and folders (folders are walked for articles, ``.gitignore`` respected).
 
     Returns one ``FileResult`` per article: its ``path``, its ``text`` (None when it could not
-    be read) and its ``diagnostics``. The content index is built once for all of them. Raises
+    be read) and its ``diagnostics``; a MediaWiki XML dump named here is one result with the
+    findings of all its pages (``result.lines`` places them in the dump). The content index is
+    built once for all of them. Raises
     ``editlint.errors.UsageError`` for a missing path or an invalid config.
     """
+    from editlint.document.dump import is_dump
     from editlint.engine.files import collect_files
 
     path_list = [Path(p) for p in paths]
@@ -63,6 +66,13 @@ def check_paths(paths: Iterable[str | Path], config: ConfigLike = None) -> list[
 
     files = collect_files(path_list, checker.loaded.config.exclude)
     with collecting_rarely():
+        if any(is_dump(path) for path in files):
+            from editlint.engine.dumps import check_dump
+
+            return [
+                check_dump(checker, path, jobs=1) if is_dump(path) else checker.check_file(path)
+                for path in files
+            ]
         return [checker.check_file(path) for path in files]
 
 

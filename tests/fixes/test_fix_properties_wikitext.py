@@ -1,5 +1,7 @@
 """Property test over generated wikitext articles: fixing (every rule, unsafe fixes too) is
-idempotent and leaves every character outside the edited spans as it was."""
+idempotent, leaves every character outside the edited spans as it was, and round-trips: the
+fixed page still reads as wikitext, no reused ref loses its definition, and its headings stay
+in order."""
 
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from editlint.diagnostics import Applicability
+from editlint.document import parse_document
 from editlint.engine.config import load_config
 from editlint.engine.runner import Checker
 from editlint.fixes.apply import fix_text
@@ -37,6 +40,7 @@ WORDS = [
     "''it''",
     "{{convert|3|km}}",
     "<ref>A source.</ref>",
+    '<ref name="a">Named.</ref>',
     '<ref name="a" />',
     "{{cn|date=May 2021}}",
     "{{who}}",
@@ -86,3 +90,11 @@ def test_wikitext_fixes_are_idempotent_and_touch_only_their_spans(checker, text)
         assert text[original] == outcome.text[current]
     again = fix_text(outcome.text, check, Applicability.UNSAFE)
     assert (again.text, again.applied) == (outcome.text, 0)
+    if outcome.text.strip():  # (removing a page's only, empty, See also section empties it)
+        assert not [d.code for d in check(outcome.text) if d.code.startswith("INP")]
+    # A fix may drop a see-also line with its ref, never a definition other refs use.
+    undefined = [sum(d.code == "SRC104" for d in check(t)) for t in (text, outcome.text)]
+    assert undefined[1] <= undefined[0]
+    before, after = parse_document(text, path), parse_document(outcome.text, path)
+    headings = iter(section.title for section in before.sections)
+    assert all(title in headings for title in (s.title for s in after.sections))

@@ -98,6 +98,7 @@ def run(args: argparse.Namespace) -> int:
         batch.cache_dir = None  # findings that depend on the network are not kept per file
     rules = {rule.code: rule.metadata() for rule in checker.rules}
     if fixing(args):
+        _no_dumps(files)
         fixes = run_fixes(args, checker, files)
         if args.diff:
             diff = diff_output(RunReport([fix.result for fix in fixes]), fixes)
@@ -133,6 +134,18 @@ def _checker(args: argparse.Namespace, loaded, overrides: SelectionOverrides) ->
 
         start(loaded.cache_dir, loaded.path, wait=False)
     return Checker(loaded, overrides)
+
+
+def _no_dumps(files: list[Path]) -> None:
+    """Fixes rewrite articles; a MediaWiki dump is read, never rewritten."""
+    from editlint.document.dump import is_dump
+
+    dumps = [str(path) for path in files if is_dump(path)]
+    if dumps:
+        raise UsageError(
+            f"{dumps[0]}: a MediaWiki dump is not fixed in place; check it without --fix or "
+            "--diff, or `editlint import` it and fix the articles"
+        )
 
 
 def _run_stdin(args: argparse.Namespace) -> int:

@@ -1,8 +1,9 @@
-"""Front matter, YAML (``---``) or TOML (``+++``, Hugo): find it, parse it safely, remember
-where list items sit."""
+"""Front matter, YAML (``---``), TOML (``+++``) or JSON (a leading ``{...}`` object, as Hugo
+reads it): find it, parse it safely, remember where list items sit."""
 
 from __future__ import annotations
 
+import json
 import re
 import tomllib
 from functools import lru_cache
@@ -21,6 +22,9 @@ _CLOSING = re.compile(r"^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.MULTILINE)
 
 _TOML_OPENING = re.compile(r"\A(?:\ufeff)?\+\+\+[ \t]*\r?\n")
 _TOML_CLOSING = re.compile(r"^\+\+\+[ \t]*(?:\r?\n|\Z)", re.MULTILINE)
+#: JSON front matter: an object opening the file, its first key or its end right after '{'.
+_JSON_OPENING = re.compile(r"\A(?:\ufeff)?\{(?=\s*[\"}])")
+_JSON_STRING = re.compile(r"\"(?:[^\"\\\n]|\\.)*+\"?|\]")
 _TOML_STRING = re.compile(r"\"(?:[^\"\\\n]|\\.)*+\"?|'[^'\n]*+'?|\]")  # unclosed too: linear
 
 #: Keys whose list items get source spans (for see-also checks and fixes).
@@ -97,11 +101,68 @@ def _toml_item_spans(source: str, key: str, base: int) -> list[tuple[int, int]]:
     return spans
 
 
+def has_json_front_matter(text: str) -> bool:
+    return _JSON_OPENING.match(text) is not None
+
+
+def parse_json_front_matter(text: str) -> FrontMatter | None:
+    """Parse JSON front matter (an object opening the text; the body starts on the line
+    after its closing brace) into plain data with list item spans."""
+    opening = _JSON_OPENING.match(text)
+    if opening is None:
+        return None
+    start = opening.start() + (1 if text.startswith("\ufeff") else 0)
+    try:
+        data, end = json.JSONDecoder(object_pairs_hook=_unique_keys).raw_decode(text, start)
+    except json.JSONDecodeError as error:
+        raise InputError(f"invalid JSON in front matter: {error.msg}", error.pos) from None
+    except RecursionError:
+        raise InputError("front matter refused: nesting too deep", start) from None
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end == -1 else line_end
+    if text[end:line_end].strip():
+        raise InputError("JSON front matter: text after its closing brace on the line", end)
+    body_start = min(len(text), line_end + 1)
+    source = text[start:end]
+    spans = {
+        key: _json_item_spans(source, key, start)
+        for key in SPANNED_LIST_KEYS
+        if isinstance(data.get(key), list)
+    }
+    return FrontMatter(
+        data=_plain(data), start=0, end=body_start, body_start=body_start, item_spans=spans
+    )
+
+
+def _unique_keys(pairs: list[tuple[str, object]]) -> dict:
+    found: dict = {}
+    for key, value in pairs:
+        if key in found:
+            raise InputError(f"invalid JSON in front matter: duplicate key {key!r}", 0)
+        found[key] = value
+    return found
+
+
+def _json_item_spans(source: str, key: str, base: int) -> list[tuple[int, int]]:
+    """Spans of the strings of the array ``"key": ["a", "b"]`` (quotes included)."""
+    found = re.search(rf"\"{re.escape(key)}\"\s*:\s*\[", source)
+    if not found:
+        return []
+    spans = []
+    for match in _JSON_STRING.finditer(source, found.end()):
+        if match.group(0) == "]":
+            break
+        spans.append((base + match.start(), base + match.end()))
+    return spans
+
+
 def parse_front_matter(text: str) -> FrontMatter | None:
-    """Parse the front matter of ``text`` (YAML, or TOML between ``+++`` lines) into plain
-    Python data with item spans."""
+    """Parse the front matter of ``text`` (YAML, TOML between ``+++`` lines, or a leading
+    JSON object) into plain Python data with item spans."""
     if text.startswith("+++") or text.startswith("\ufeff+++"):
         return parse_toml_front_matter(text)
+    if has_json_front_matter(text):
+        return parse_json_front_matter(text)
     bounds = split_front_matter(text)
     if bounds is None:
         return None

@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from editlint.document.dump import is_dump
 from editlint.document.screening import read_bytes
 from editlint.engine.collector import collecting_rarely
 from editlint.engine.parallel import Item, check_parallel
@@ -36,9 +37,22 @@ def check_files(
     options: BatchOptions | None = None,
     progress: Progress | None = None,
 ) -> list[FileResult]:
-    """One result per file, in order; unchanged files come from the cache when there is one."""
+    """One result per file, in order; unchanged files come from the cache when there is one.
+    A MediaWiki XML dump is one result holding the findings of all its pages."""
+    options = options or BatchOptions()
+    if any(is_dump(path) for path in files):
+        from editlint.engine.dumps import check_dump
+
+        articles = [path for path in files if not is_dump(path)]
+        checked = iter(check_files(checker, articles, options, progress) if articles else [])
+        return [
+            check_dump(checker, path, options.engine, options.jobs, options.scheduler)
+            if is_dump(path)
+            else next(checked)
+            for path in files
+        ]
     with collecting_rarely():  # what lives for the whole run stays out of the collector
-        return _check_files(checker, files, options or BatchOptions(), progress)
+        return _check_files(checker, files, options, progress)
 
 
 def _check_files(

@@ -110,6 +110,17 @@ def _pool(checker: Checker | None, workers: int) -> ProcessPoolExecutor:
     )
 
 
+def worker_pool(checker: Checker, workers: int) -> ProcessPoolExecutor:
+    """A pool of ``workers`` processes, each holding ``checker`` (``worker_checker()``)."""
+    return _pool(checker, workers)
+
+
+def worker_checker() -> Checker:
+    """The checker of this worker process (of ``worker_pool``)."""
+    assert _worker_checker is not None, "worker used before its initializer ran"
+    return _worker_checker
+
+
 def _init_worker(checker: Checker) -> None:
     global _worker_checker
     _worker_checker = checker

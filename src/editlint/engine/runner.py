@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import traceback
 from dataclasses import dataclass, field, replace
 from itertools import islice
@@ -150,6 +151,15 @@ class Checker:
             if context.index is not None:
                 context.index = index
 
+    def with_index(self, index: ContentIndex) -> Checker:
+        """This checker, its rules resolving links against ``index`` instead (a dump's pages)."""
+        other = copy.copy(self)
+        other._index = index
+        other._contexts = {
+            code: replace(context, index=index) for code, context in self._contexts.items()
+        }
+        return other
+
     def rules_with_contexts(self):
         """Each selected rule with its context, the content index attached when it needs one."""
         for rule in self.rules:
@@ -158,7 +168,10 @@ class Checker:
                 context.index = self.index
             yield rule, context
 
-    def check_text(self, text: str, path: Path | None = None) -> FileResult:
+    def check_text(
+        self, text: str, path: Path | None = None, title: str | None = None
+    ) -> FileResult:
+        """Check ``text`` as the file ``path``; ``title`` overrides the title it would get."""
         config = self.loaded.config
         if path is not None and path.suffix.lower() in UNSUPPORTED_SUFFIXES:
             message = (
@@ -166,13 +179,15 @@ class Checker:
                 "wikitext and plain-text exports"
             )
             if is_dump(path):
-                message += "; convert a MediaWiki dump with `editlint import`"
+                message += "; name a MediaWiki dump's file to check its pages"
             return FileResult(path, text, [_input_error(UNPARSABLE_CODE, message, 0)], False)
         refusal = screen_text(text, config.max_file_size, config.max_line_length)
         if refusal is not None:
             return FileResult(path, text, [_input_error(*refusal)], False)
         try:
             document = parse_document(text, path)
+            if title is not None:
+                document.title = title
         except InputError as error:
             return FileResult(
                 path, text, [_input_error(UNPARSABLE_CODE, error.message, error.offset)], False

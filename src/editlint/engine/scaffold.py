@@ -76,7 +76,12 @@ def survey(root: Path) -> Survey:
 
 
 #: How init names each format in the config's comment.
-FORMAT_NAMES = {"wikitext": "wikitext", "plaintext": "plain-text export", "markdown": "Markdown"}
+FORMAT_NAMES = {
+    "wikitext": "wikitext",
+    "plaintext": "plain-text export",
+    "markdown": "Markdown",
+    "mdx": "MDX",
+}
 
 
 def _describes_repository(path: Path, root: Path) -> bool:

@@ -2,7 +2,8 @@
 
 A wikitext sentence followed by a cleanup tag is already flagged to readers and editors:
 wording findings (neutrality, counter-perspective) inside it are left out, as a
-``[citation needed]`` marker already silences the unsourced-claim rule.
+``[citation needed]`` marker already silences the unsourced-claim rule. The tag itself is
+reported only by the opt-in NEU901 (already-tagged).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from bisect import bisect_right
 
 from editlint.diagnostics import Category, Diagnostic
 from editlint.document import Document
+from editlint.rules.builtin.already_tagged import ALREADY_TAGGED_CODE
 
 _WORDING = frozenset({Category.NEUTRALITY, Category.COUNTER_PERSPECTIVE})
 
@@ -37,5 +39,6 @@ def without_tagged(document: Document, diagnostics: list[Diagnostic]) -> list[Di
         diagnostic
         for diagnostic in diagnostics
         if diagnostic.category not in _WORDING
+        or diagnostic.code == ALREADY_TAGGED_CODE
         or not any(start <= diagnostic.start < end for start, end in spans)
     ]

@@ -6,7 +6,7 @@ import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from editlint.document import TEXT_SUFFIXES, WIKITEXT_SUFFIXES
+from editlint.document import MDX_SUFFIXES, TEXT_SUFFIXES, WIKITEXT_SUFFIXES
 from editlint.document.screening import DEFAULT_MAX_FILE_SIZE, read_text
 from editlint.document.wikinames import title_from_path
 from editlint.errors import ConfigError
@@ -109,4 +109,8 @@ def scan_article(text: str, path: Path) -> ScannedArticle:
     suffix = path.suffix.lower()
     if suffix in WIKITEXT_SUFFIXES:
         return scan_wikitext(text, title_from_path(path))
+    if suffix in MDX_SUFFIXES:
+        from editlint.document.mdx import blank_mdx
+
+        text = blank_mdx(text)
     return scan_text(text, path.stem, suffix in TEXT_SUFFIXES)

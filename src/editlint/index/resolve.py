@@ -49,7 +49,7 @@ def _exists(path: Path) -> bool:
 
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 _FILE_NAME_UNSAFE = re.compile(r"[/:\\*?\"<>|]")
-_ARTICLE_SUFFIXES = (".md", ".markdown", ".txt", ".wiki", ".wikitext", ".mediawiki")
+_ARTICLE_SUFFIXES = (".md", ".markdown", ".mdx", ".txt", ".wiki", ".wikitext", ".mediawiki")
 MAX_REDIRECTS = 5
 
 

@@ -14,7 +14,12 @@ from dataclasses import dataclass, field
 import yaml
 
 from editlint.document.errors import InputError
-from editlint.document.frontmatter import parse_toml_front_matter, split_front_matter
+from editlint.document.frontmatter import (
+    has_json_front_matter,
+    parse_json_front_matter,
+    parse_toml_front_matter,
+    split_front_matter,
+)
 from editlint.document.plaintext import strip_scraped_edit
 from editlint.yamlguard import find_problem
 
@@ -237,12 +242,13 @@ def plain_heading(markup: str) -> str:
 
 
 def _front_matter(text: str) -> tuple[dict, int]:
-    if text.startswith("+++") or text.startswith("\ufeff+++"):
+    toml = text.startswith("+++") or text.startswith("\ufeff+++")
+    if toml or has_json_front_matter(text):
         try:
-            toml = parse_toml_front_matter(text)
+            parsed = (parse_toml_front_matter if toml else parse_json_front_matter)(text)
         except InputError:
             return {}, 0
-        return (toml.data, toml.body_start) if toml is not None else ({}, 0)
+        return (parsed.data, parsed.body_start) if parsed is not None else ({}, 0)
     try:
         bounds = split_front_matter(text)
     except InputError:

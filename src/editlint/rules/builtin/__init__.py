@@ -1,5 +1,6 @@
 """Python built-in rules, one module per category."""
 
+from editlint.rules.builtin.already_tagged import AlreadyTagged
 from editlint.rules.builtin.biased_sentence import BiasedSentence
 from editlint.rules.builtin.counter_perspective import (
     ContestedWithoutDebate,
@@ -65,4 +66,5 @@ BUILTIN_RULES = [
     SeeAlsoLinkedInBody,
     # neutrality
     BiasedSentence,
+    AlreadyTagged,
 ]
