@@ -20,8 +20,8 @@ class LinkServer:
 
     def __init__(self) -> None:
         self.requests: Counter[tuple[str, str]] = Counter()
-        self.active = 0  # requests being answered now
-        self.most_active = 0  # the most answered at once
+        self.active = 0  # slow requests being answered now
+        self.most_active = 0  # the most slow requests answered at once
         self.released = threading.Event()
         self._lock = threading.Lock()
         server = self
@@ -58,11 +58,16 @@ class LinkServer:
             return sum(n for (_, p), n in self.requests.items() if p == path)
 
     def _answer(self, handler: BaseHTTPRequestHandler, method: str) -> None:
+        self._route(handler, method)
+
+    def _busy(self, seconds: float) -> None:
+        """Answer slowly, counted as active only while waiting: the count drops before the
+        answer is written, so a client's next request can never be counted alongside it."""
         with self._lock:
             self.active += 1
             self.most_active = max(self.most_active, self.active)
         try:
-            self._route(handler, method)
+            time.sleep(seconds)
         finally:
             with self._lock:
                 self.active -= 1
@@ -94,7 +99,7 @@ class LinkServer:
         elif path == "/no-head":
             status = 405 if method == "HEAD" else 200
         elif path == "/slow":
-            time.sleep(0.3)
+            self._busy(0.3)
             status = 200
         elif path == "/hang":
             self.released.wait(HANG_SECONDS)

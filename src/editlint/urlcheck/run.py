@@ -30,6 +30,8 @@ def urls_of_files(files: Sequence[Path], config: Config, root: Path) -> list[str
     """The distinct web addresses the readable files cite or link, in first-seen order."""
     from editlint.document import InputError, parse_document
     from editlint.document.screening import decode, read_bytes, screen_text
+    from editlint.rules.words import WordIndex
+    from editlint.rules.workspace import Workspace
     from editlint.urlcheck.collect import checkable, linked_urls
 
     seen: dict[str, None] = {}
@@ -44,6 +46,7 @@ def urls_of_files(files: Sequence[Path], config: Config, root: Path) -> list[str
             document = parse_document(text, path)
         except (InputError, RecursionError):
             continue
+        Workspace.attach(document, WordIndex())  # read outside a Checker: its own workspace
         for linked in linked_urls(document):
             if linked.marked_dead and linked.archive:
                 continue  # readers already get the archived copy: nothing to report
