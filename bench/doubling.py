@@ -17,7 +17,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from editlint.engine.config import load_config
+from editlint.config.model import load_config
 from editlint.engine.runner import Checker, SelectionOverrides
 
 SENTENCES = [

@@ -21,9 +21,9 @@ import sys
 import time
 from pathlib import Path
 
-from editlint.engine.config import Config, LoadedConfig
+from editlint.authoring.evaluation import Evaluation, evaluate, evaluation_checker, render_text
+from editlint.config.model import Config, LoadedConfig
 from editlint.engine.runner import SelectionOverrides
-from editlint.evaluation import Evaluation, evaluate, evaluation_checker, render_text
 from editlint.rules.builtin.biased_sentence import BiasedSentence
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -22,9 +22,9 @@ import re
 import sys
 from pathlib import Path
 
-from editlint.engine.config import Config, LoadedConfig
+from editlint.authoring.evaluation import as_paragraph, evaluation_checker
+from editlint.config.model import Config, LoadedConfig
 from editlint.engine.runner import SelectionOverrides
-from editlint.evaluation import as_paragraph, evaluation_checker
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPORA = ROOT.parent / "shared" / "corpora"

@@ -21,8 +21,8 @@ from pathlib import Path
 
 import yaml
 
-from editlint.engine.config import Config, LoadedConfig
-from editlint.evaluation import Scores, codes_per_row, evaluation_checker, read_examples
+from editlint.authoring.evaluation import Scores, codes_per_row, evaluation_checker, read_examples
+from editlint.config.model import Config, LoadedConfig
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPORA = ROOT.parent / "shared" / "corpora"

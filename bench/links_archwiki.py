@@ -25,7 +25,7 @@ from urllib.parse import parse_qs, quote, unquote, urlsplit
 
 from markdown_it import MarkdownIt
 
-from editlint.engine.config import Config, LoadedConfig
+from editlint.config.model import Config, LoadedConfig
 from editlint.engine.runner import Checker, SelectionOverrides
 from editlint.index import build_index
 

@@ -17,10 +17,10 @@ from pathlib import Path
 
 from measure import ROOT
 
+from editlint.config.model import find_config, load_config
 from editlint.document import parse_document
-from editlint.engine.config import find_config, load_config
 from editlint.engine.runner import Checker
-from editlint.rules.workspace import Workspace
+from editlint.rules.support.workspace import Workspace
 
 CORPUS = ROOT.parent / "shared" / "corpora" / "archwiki"
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from editlint.docgen import generated_files
+from editlint.authoring.docgen import generated_files
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -36,10 +36,10 @@ from pathlib import Path
 
 from scorer_vocabulary import filtered_lexicons, subjective_words, wording_vocabulary
 
+from editlint.authoring.evaluation import Example, Scores, as_paragraph, evaluate, read_examples
+from editlint.config.model import Config, LoadedConfig
 from editlint.document import parse_document
-from editlint.engine.config import Config, LoadedConfig
 from editlint.engine.runner import Checker, SelectionOverrides
-from editlint.evaluation import Example, Scores, as_paragraph, evaluate, read_examples
 from editlint.rules.builtin.biased_sentence import BiasedSentence, sentence_texts
 from editlint.rules.builtin.scoring import NAME, WEIGHTS, Scorer, features, word_lists
 from editlint.rules.registry import all_rules

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from editlint.engine.config import find_config, load_config
+from editlint.config.model import find_config, load_config
 from editlint.engine.runner import Checker
 
 HOUSE = Path(__file__).parent / "fixtures" / "house"
@@ -53,8 +53,8 @@ def attach_workspace(document, *parts):
     """Give ``document`` a workspace whose word index holds the words of ``parts`` (rules,
     term sets, searches), as a Checker does for its selected rules; returns the document."""
     from editlint.rules.base import Rule, RuleContext
-    from editlint.rules.words import WordIndex
-    from editlint.rules.workspace import Workspace
+    from editlint.rules.matching.words import WordIndex
+    from editlint.rules.support.workspace import Workspace
 
     words = WordIndex()
     for part in parts:

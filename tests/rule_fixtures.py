@@ -22,9 +22,9 @@ from pathlib import Path
 
 import yaml
 
+from editlint.config.model import Config, LoadedConfig
 from editlint.diagnostics import Applicability
 from editlint.document.lines import LineIndex
-from editlint.engine.config import Config, LoadedConfig
 from editlint.engine.runner import Checker, SelectionOverrides
 from editlint.fixes.apply import fix_text
 from editlint.rules.builtin.url_status import SETTING as URL_STATUSES

@@ -82,7 +82,7 @@ def test_a_config_file_path(wiki, tmp_path):
 def test_the_collector_is_settled_for_a_batch_and_restored_after_it(wiki):
     import gc
 
-    from editlint.engine.collector import YOUNG_THRESHOLD, collecting_rarely
+    from editlint.engine.gc_tuning import YOUNG_THRESHOLD, collecting_rarely
 
     before = gc.get_threshold()
     with collecting_rarely():

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from editlint.config.model import find_config, load_config
+from editlint.config.selection import is_selected, severity_for
 from editlint.diagnostics import Severity
-from editlint.engine.config import find_config, load_config
-from editlint.engine.selection import is_selected, severity_for
 from editlint.errors import ConfigError
 
 

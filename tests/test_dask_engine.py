@@ -6,8 +6,8 @@ import json
 
 import pytest
 
+from editlint.config.model import find_config, load_config
 from editlint.engine.batch import BatchOptions, check_files
-from editlint.engine.config import find_config, load_config
 from editlint.engine.runner import Checker
 from perf_corpus import summary, write_repository
 

@@ -19,7 +19,7 @@ from editlint.document import (
 )
 from editlint.document.inline import _BARE_URL, _INLINE_LINK
 from editlint.document.markdown import _parser, _parser_for
-from editlint.document.seealso import pointer_words
+from editlint.document.see_also_entries import pointer_words
 
 MARKDOWN = """---
 title: Example

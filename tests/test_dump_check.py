@@ -9,8 +9,8 @@ from itertools import islice
 
 import pytest
 
+from editlint.config.model import find_config, load_config
 from editlint.document.dump import CHUNK_SIZE, read_pages
-from editlint.engine.config import find_config, load_config
 from editlint.engine.dumps import _windowed, check_dump
 from editlint.engine.runner import Checker
 

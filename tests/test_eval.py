@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from editlint.evaluation import Scores, as_paragraph
+from editlint.authoring.evaluation import Scores, as_paragraph
 
 ROWS = """text,label,pool
 "He was a legendary negotiator.",1,biased

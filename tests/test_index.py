@@ -12,8 +12,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from editlint.config.model import Config, LoadedConfig
 from editlint.document import parse_document
-from editlint.engine.config import Config, LoadedConfig
 from editlint.engine.runner import Checker
 from editlint.errors import ConfigError
 from editlint.index import build_index

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from editlint.engine.config import config_near
+from editlint.config.model import config_near
 from editlint.engine.runner import Checker
 
 ARTICLE = """# Harbour

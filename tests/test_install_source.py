@@ -6,7 +6,7 @@ import json
 import subprocess
 
 from conftest import ROOT
-from editlint.engine.install_source import InstallSource, source_of
+from editlint.authoring.install_source import InstallSource, source_of
 
 COMMIT = "0123456789abcdef0123456789abcdef01234567"
 

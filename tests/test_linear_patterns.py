@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from editlint.rules.linear import runs_in_linear_time
-from editlint.rules.patterns import TimedPattern, anchored_matcher, compile_pattern
+from editlint.rules.matching.linear import runs_in_linear_time
+from editlint.rules.matching.patterns import TimedPattern, anchored_matcher, compile_pattern
 
 
 @pytest.mark.parametrize(
@@ -53,7 +53,7 @@ def test_linear_patterns_get_the_stdlib_engine_and_others_the_timer():
 
 
 def test_a_timed_pattern_gives_up_within_the_time_limit():
-    from editlint.rules import patterns
+    from editlint.rules.matching import patterns
 
     slow = anchored_matcher(compile_pattern(r"(?:a|aa|aaa)*(?:b|c)"))
     with pytest.raises(TimeoutError), patterns.match_time_limit(0.05):

@@ -50,7 +50,7 @@ def test_a_scope_that_matches_nothing_is_refused_with_its_line(tmp_path, scope):
 
 
 def test_options_of_a_rule_not_selected_are_still_validated(tmp_path):
-    from editlint.engine.config import load_config
+    from editlint.config.model import load_config
     from editlint.engine.runner import Checker
 
     (tmp_path / "editlint.yaml").write_text(

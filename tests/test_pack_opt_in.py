@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from editlint.docgen import rule_reference
+from editlint.authoring.docgen import rule_reference
 from editlint.rules.packs import load_pack
 
 PACK = """\

@@ -6,8 +6,8 @@ import json
 import pickle
 from functools import partial
 
+from editlint.config.model import find_config, load_config
 from editlint.engine.batch import BatchOptions, check_files
-from editlint.engine.config import find_config, load_config
 from editlint.engine.parallel import MIN_FILES_PER_WORKER, _scan_in_pool, workers_for
 from editlint.engine.runner import Checker
 from editlint.index import build_index

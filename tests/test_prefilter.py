@@ -8,11 +8,11 @@ from hypothesis import strategies as st
 
 from editlint.document import parse_document
 from editlint.rules.kinds.existence import ExistenceSpec
-from editlint.rules.leads import fold, leads
-from editlint.rules.patterns import compile_terms, finditer
-from editlint.rules.scanner import Search, TextSpan
-from editlint.rules.words import WordIndex
-from editlint.rules.workspace import Workspace
+from editlint.rules.matching.leads import fold, leads
+from editlint.rules.matching.patterns import compile_terms, finditer
+from editlint.rules.matching.scanner import Search, TextSpan
+from editlint.rules.matching.words import WordIndex
+from editlint.rules.support.workspace import Workspace
 from house import attach_workspace
 
 
@@ -78,7 +78,7 @@ def test_rules_prepared_into_one_index_share_one_scan_and_find_their_own_words()
 
 
 def test_split_alternation_matches_like_one_alternation():
-    from editlint.rules.patterns import WORD_AFTER, WORD_BEFORE, Alternation
+    from editlint.rules.matching.patterns import WORD_AFTER, WORD_BEFORE, Alternation
 
     terms, patterns = ["it seems", "maybe"], ["seem(?:s|ed)?\\s+to", "(?:most)?\\s*likely\\s+to"]
     split = compile_terms(terms, patterns, inflect=False, ignore_case=True)

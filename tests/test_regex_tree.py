@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from editlint.rules.regex_tree import constants as c
-from editlint.rules.regex_tree import parsed
+from editlint.rules.matching.regex_tree import constants as c
+from editlint.rules.matching.regex_tree import parsed
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "editlint"
 
@@ -54,7 +54,7 @@ def test_only_the_seam_imports_the_private_parser():
         for path in SRC.rglob("*.py")
         if private.search(path.read_text(encoding="utf-8"))
     )
-    assert users == ["rules/regex_tree.py"]
+    assert users == ["rules/matching/regex_tree.py"]
 
 
 def _plain(value):

@@ -6,9 +6,9 @@ import json
 import multiprocessing
 from pathlib import Path
 
+from editlint.config.model import find_config, load_config
 from editlint.engine.batch import BatchOptions, check_files
 from editlint.engine.cache import RUN_TAG, RUN_TAG_TEXT, ResultCache
-from editlint.engine.config import find_config, load_config
 from editlint.engine.runner import Checker, SelectionOverrides
 from perf_corpus import summary, write_repository
 

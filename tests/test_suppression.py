@@ -5,9 +5,9 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from editlint.config.model import Config, LoadedConfig
 from editlint.diagnostics import Category, Diagnostic, Severity
 from editlint.document import parse_document
-from editlint.engine.config import Config, LoadedConfig
 from editlint.engine.runner import Checker, SelectionOverrides
 from editlint.engine.suppression import Suppressions, find_suppressions
 

@@ -10,12 +10,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from editlint.document import parse_document
-from editlint.rules.builtin.claims import Claim, ClaimOptions
 from editlint.rules.builtin.counter_perspective import PerspectiveHeadingOptions
-from editlint.rules.builtin.terms import TermSet, matches_at
-from editlint.rules.builtin.viewpoints import ViewpointOptions
-from editlint.rules.leads import fold
-from editlint.rules.words import LEAD, TERM, Hits, WordIndex
+from editlint.rules.matching.leads import fold
+from editlint.rules.matching.terms import TermSet, matches_at
+from editlint.rules.matching.words import LEAD, TERM, Hits, WordIndex
+from editlint.rules.support.claims import Claim, ClaimOptions
+from editlint.rules.support.viewpoints import ViewpointOptions
 from house import attach_workspace
 
 PATTERNS = ViewpointOptions().patterns
@@ -115,12 +115,12 @@ def _first_claim(document, start, end):
     for kind in DETECTOR.options.kinds:
         if kind == "quotation":
             for q_start, q_end in sorted(document.quotations):
-                if start <= q_start < end and DETECTOR._long_enough(text, q_start, q_end):
+                if start <= q_start < end and DETECTOR.long_enough(text, q_start, q_end):
                     return Claim(kind, q_start, q_end, text[q_start:q_end])
             continue
         for match in DETECTOR.patterns[kind].finditer(text, start, end):
             if kind == "date":
-                if DETECTOR._is_year(match.group("year")):
+                if DETECTOR.is_year(match.group("year")):
                     return Claim(kind, *match.span("year"), match.group("year"))
                 continue
             return Claim(kind, match.start(), match.end(), match.group(0))

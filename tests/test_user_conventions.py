@@ -7,7 +7,7 @@ import shlex
 import pytest
 
 from editlint.cli import EXAMPLES, build_parser
-from editlint.engine.config import load_config
+from editlint.config.model import load_config
 from editlint.errors import ConfigError
 from editlint.project import DOCS_URL
 

@@ -14,8 +14,9 @@ from __future__ import annotations
 
 from importlib import import_module
 
+from editlint._version import __version__
+
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
-__version__ = "0.1.0"
 
 #: Each public name and the module that defines it.
 _HOMES = {

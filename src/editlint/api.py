@@ -22,9 +22,9 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any, TypeAlias
 
+from editlint.config.model import LoadedConfig, config_from_mapping, config_near, load_config
 from editlint.diagnostics import Diagnostic
 from editlint.document.lines import LineIndex
-from editlint.engine.config import LoadedConfig, config_from_mapping, config_near, load_config
 from editlint.engine.runner import Checker, FileResult
 
 ConfigLike: TypeAlias = LoadedConfig | Mapping[str, Any] | str | Path | None
@@ -58,11 +58,11 @@ def check_paths(paths: Iterable[str | Path], config: ConfigLike = None) -> list[
     ``editlint.errors.UsageError`` for a missing path or an invalid config.
     """
     from editlint.document.dump import is_dump
-    from editlint.engine.files import collect_files
+    from editlint.files.discovery import collect_files
 
     path_list = [Path(p) for p in paths]
     checker = _checker(config, path_list[0] if path_list else Path.cwd())
-    from editlint.engine.collector import collecting_rarely
+    from editlint.engine.gc_tuning import collecting_rarely
 
     files = collect_files(path_list, checker.loaded.config.exclude)
     with collecting_rarely():

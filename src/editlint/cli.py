@@ -20,7 +20,7 @@ COMMANDS = {
     "rules": ("editlint.commands.rules", "List the available rules."),
     "explain": ("editlint.commands.explain", "Explain one rule: what, why, example, fix."),
     "schema": ("editlint.commands.schema", "Print the JSON Schema of editlint.yaml."),
-    "test-rules": ("editlint.commands.test_rules", "Check the examples every rule carries."),
+    "test-rules": ("editlint.commands.rule_examples", "Check the examples every rule carries."),
     "import": ("editlint.commands.import_export", "Convert a plain-text wiki export to Markdown."),
     "lsp": ("editlint.commands.lsp", "Run the language server over stdio (editors)."),
     "eval": ("editlint.commands.eval", "Measure the rules on a labelled text,label CSV."),
@@ -90,7 +90,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
 
 
 def _version() -> str:
-    from editlint import __version__
+    from editlint._version import __version__
 
     return __version__
 

@@ -23,9 +23,9 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 from pygls.workspace import PositionCodec
 
-from editlint import __version__
+from editlint._version import __version__
+from editlint.config.model import config_near, find_config
 from editlint.diagnostics import Applicability, Category, Diagnostic, Severity
-from editlint.engine.config import config_near, find_config
 from editlint.engine.runner import Checker
 from editlint.errors import UsageError
 from editlint.fixes.apply import fix_text, wanted

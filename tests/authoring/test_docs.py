@@ -30,7 +30,7 @@ import jsonschema
 import pytest
 
 from conftest import ROOT
-from editlint.docgen import generated_files
+from editlint.authoring.docgen import generated_files
 
 DOCS = ROOT / "docs"
 GENERATED = {path for path in generated_files(ROOT) if path.parent == DOCS}

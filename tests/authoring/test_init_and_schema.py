@@ -13,8 +13,8 @@ import pytest
 import yaml
 
 from conftest import ROOT, SHARED, shared
-from editlint.engine.config import Config
-from editlint.engine.schema import render_schema, shipped_schema_text
+from editlint.authoring.schema import render_schema, shipped_schema_text
+from editlint.config.model import Config
 
 ARCHWIKI = SHARED / "corpora" / "archwiki"
 SCHEMA = json.loads(shipped_schema_text())
@@ -132,7 +132,7 @@ def test_the_projects_own_config_validates():
 
 def test_schema_is_the_same_whatever_the_hash_seed():
     """Defaults built from sets would reorder between runs and make the shipped file flap."""
-    script = "from editlint.engine.schema import render_schema; print(render_schema())"
+    script = "from editlint.authoring.schema import render_schema; print(render_schema())"
     outputs = {
         subprocess.run(
             [sys.executable, "-c", script],

@@ -5,7 +5,7 @@ from __future__ import annotations
 import textwrap
 
 from conftest import ROOT
-from editlint.engine.examples import run_all
+from editlint.authoring.examples import run_all
 from editlint.rules.registry import all_rules
 
 HOUSE_PACK = textwrap.dedent(

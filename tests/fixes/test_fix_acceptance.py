@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, SEED, shared
+from editlint.config.model import find_config, load_config
 from editlint.diagnostics import Applicability
 from editlint.document.lines import LineIndex
-from editlint.engine.config import find_config, load_config
 from editlint.engine.runner import Checker
 from editlint.fixes.session import fix_file
 

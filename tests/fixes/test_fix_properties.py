@@ -9,8 +9,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from editlint.config.model import load_config
 from editlint.diagnostics import Applicability, Edit, Fix
-from editlint.engine.config import load_config
 from editlint.engine.runner import Checker
 from editlint.fixes.apply import apply_once, choose, fix_text
 from editlint.fixes.regions import Regions

@@ -11,9 +11,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from editlint.config.model import load_config
 from editlint.diagnostics import Applicability
 from editlint.document import parse_document
-from editlint.engine.config import load_config
 from editlint.engine.runner import Checker
 from editlint.fixes.apply import fix_text
 

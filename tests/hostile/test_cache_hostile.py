@@ -11,9 +11,9 @@ import time
 
 import pytest
 
+from editlint.config.model import find_config, load_config
 from editlint.engine.batch import BatchOptions, check_files
 from editlint.engine.cache import KEEP_RUNS, RUN_TAG, ResultCache
-from editlint.engine.config import find_config, load_config
 from editlint.engine.runner import Checker
 from editlint.index import cache as index_cache
 from editlint.safefiles import STALE_SECONDS

@@ -7,11 +7,11 @@ import pytest
 from hostile_cases import TAGS
 
 from editlint.cli import main
+from editlint.config.model import LoadedConfig
 from editlint.diagnostics import Category, Severity
-from editlint.engine.config import LoadedConfig
 from editlint.engine.runner import Checker
-from editlint.rules import patterns
 from editlint.rules.base import Rule
+from editlint.rules.matching import patterns
 
 ARTICLE = "The harbour opened in 1850 [@port].\n"
 
@@ -136,7 +136,7 @@ class _CrashingRule(Rule):
 
 
 def _checker(tmp_path, rules):
-    from editlint.engine.config import Config
+    from editlint.config.model import Config
 
     return Checker(LoadedConfig(Config(), None, tmp_path), rules=rules)
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 
 from editlint import yamlguard
-from editlint.engine import config as config_module
-from editlint.engine.config import MAX_EXTENDS_DEPTH, load_config
+from editlint.config import model as config_module
+from editlint.config.model import MAX_EXTENDS_DEPTH, load_config
 from editlint.errors import ConfigError
 
 LEVELS = 12

@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from editlint.engine.config import find_config, load_config
+from editlint.config.model import find_config, load_config
 from editlint.engine.dumps import check_dump
 from editlint.engine.runner import Checker
 

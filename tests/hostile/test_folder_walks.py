@@ -9,7 +9,7 @@ import subprocess
 
 import pytest
 
-from editlint.engine.files import collect_files
+from editlint.files.discovery import collect_files
 
 ARTICLE = "The harbour opened in 1850 [@port].\n"
 SECRET = "SECRET-TOKEN-4711: we utilise it in order to log in, prior to lunch.\n"

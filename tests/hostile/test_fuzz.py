@@ -9,8 +9,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import ROOT
+from editlint.config.model import Config, LoadedConfig
 from editlint.diagnostics import Applicability
-from editlint.engine.config import Config, LoadedConfig
 from editlint.engine.runner import Checker
 from editlint.fixes.apply import fix_text
 

@@ -8,7 +8,7 @@ import json
 import pytest
 from hostile_cases import CONFIG, GOOD, INPUT_CASES
 
-from editlint.engine.config import find_config, load_config
+from editlint.config.model import find_config, load_config
 from editlint.engine.runner import Checker
 from editlint.report import RunReport
 

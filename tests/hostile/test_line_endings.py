@@ -9,7 +9,7 @@ import pytest
 
 from editlint.document import BlockKind, parse_document
 from editlint.document.lines import LineIndex
-from editlint.document.screening import screen_text
+from editlint.files.screening import screen_text
 from house import house_checker, house_folder
 
 TEXT = (

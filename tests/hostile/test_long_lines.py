@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 from conftest import ROOT
-from editlint.engine.config import Config, LoadedConfig
+from editlint.config.model import Config, LoadedConfig
 from editlint.engine.runner import Checker
 
 PROBE = Path(__file__).with_name("regex_probe.py")

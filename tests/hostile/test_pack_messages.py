@@ -4,7 +4,7 @@ matched, whatever capture groups the keys hold (#21 item 7)."""
 
 from __future__ import annotations
 
-from editlint.engine.config import Config, LoadedConfig
+from editlint.config.model import Config, LoadedConfig
 from editlint.engine.runner import Checker
 from editlint.rules.packs import load_pack
 

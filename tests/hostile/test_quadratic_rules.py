@@ -14,12 +14,12 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from editlint.config.model import load_config
 from editlint.document import Block, BlockKind
-from editlint.engine.config import load_config
 from editlint.engine.runner import Checker, SelectionOverrides
-from editlint.rules.builtin.viewpoints import Clauses, _clause_start
 from editlint.rules.kinds.common import ExceptionSpans
-from editlint.rules.patterns import Alternation, compile_pattern
+from editlint.rules.matching.patterns import Alternation, compile_pattern
+from editlint.rules.support.viewpoints import Clauses, _clause_start
 
 SENTENCES = [
     "Many historians argue that the harbour was rebuilt.",

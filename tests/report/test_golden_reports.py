@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from editlint.engine.config import find_config, load_config
+from editlint.config.model import find_config, load_config
 from editlint.engine.runner import Checker
 from editlint.report import FORMATS, QUOTING_FORMATS, RunReport, render
 

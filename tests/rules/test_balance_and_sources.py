@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
+from editlint.config.model import Config, LoadedConfig
 from editlint.diagnostics import Applicability, Category
 from editlint.document.lines import LineIndex
-from editlint.engine.config import Config, LoadedConfig
 from editlint.engine.runner import Checker, SelectionOverrides
 from editlint.fixes.apply import fix_text
 from editlint.rules.registry import all_rules

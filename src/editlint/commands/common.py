@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from editlint.engine.config import LoadedConfig, config_near, load_config
+from editlint.config.model import LoadedConfig, config_near, load_config
 from editlint.errors import UsageError
 
 if TYPE_CHECKING:

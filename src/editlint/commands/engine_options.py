@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from editlint.config.model import CACHE_DIR_NAME, LoadedConfig
 from editlint.engine.batch import BatchOptions
-from editlint.engine.config import CACHE_DIR_NAME, LoadedConfig
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

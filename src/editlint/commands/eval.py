@@ -7,10 +7,10 @@ import json
 import sys
 from pathlib import Path
 
+from editlint.authoring.evaluation import evaluate, evaluation_checker, read_examples, render_text
 from editlint.commands.common import add_config_argument, codes, config_for
 from editlint.diagnostics import Category
 from editlint.engine.runner import SelectionOverrides
-from editlint.evaluation import evaluate, evaluation_checker, read_examples, render_text
 
 _CATEGORIES = [
     category.value

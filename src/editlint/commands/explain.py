@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import argparse
 
+from editlint.authoring.examples import findings
 from editlint.commands.common import add_config_argument, configured_rules
 from editlint.document.lines import LineIndex
-from editlint.engine.examples import findings
 from editlint.errors import UsageError
 from editlint.rules.base import Rule
 

@@ -43,7 +43,7 @@ def fixing(args: argparse.Namespace) -> bool:
 
 def run_fixes(args: argparse.Namespace, checker: Checker, files: list[Path]) -> list[FileFix]:
     """Fix every file (or only compute the fixes, for --diff); tell stderr what happened."""
-    from editlint.engine.collector import collecting_rarely
+    from editlint.engine.gc_tuning import collecting_rarely
     from editlint.fixes.apply import MAX_PASSES
     from editlint.fixes.session import fix_file
 

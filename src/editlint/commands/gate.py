@@ -7,9 +7,9 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from editlint.engine.files import collect_files, skipped_note
 from editlint.engine.runner import FileResult
 from editlint.errors import UsageError
+from editlint.files.discovery import collect_files, skipped_note
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -69,8 +69,8 @@ def files_to_check(
 def _with_dependents(
     args: argparse.Namespace, paths: list[Path], exclude: list[str], content_root: Path
 ) -> list[Path]:
-    from editlint.engine.dependents import linking_articles, removed_names
-    from editlint.engine.gitfiles import change_base, changed_files, work_tree_top
+    from editlint.gate.changed_since import change_base, changed_files, work_tree_top
+    from editlint.gate.dependents import linking_articles, removed_names
 
     top = work_tree_top(paths)
     if args.changed_since is not None:
@@ -90,7 +90,7 @@ def _with_dependents(
 
 
 def write_baseline(args: argparse.Namespace, results: list[FileResult]) -> int:
-    from editlint.engine.baseline import write_baseline
+    from editlint.gate.baseline import write_baseline
 
     count = write_baseline(args.write_baseline, results)
     print(f"Wrote {count} finding(s) from {len(results)} file(s) to {args.write_baseline}.")
@@ -101,7 +101,7 @@ def without_known(args: argparse.Namespace, results: list[FileResult]) -> list[F
     """The results less the findings recorded in ``--baseline`` (a note on stderr says how many)."""
     if args.baseline is None:
         return results
-    from editlint.engine.baseline import Baseline
+    from editlint.gate.baseline import Baseline
 
     new = Baseline.load(args.baseline).new_findings(results)
     known = sum(len(r.diagnostics) for r in results) - sum(len(r.diagnostics) for r in new)

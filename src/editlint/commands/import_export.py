@@ -91,9 +91,9 @@ def _umask() -> int:
 
 
 def _convert(path: Path, text: str) -> tuple[str, str]:
+    from editlint.convert.plain_export import export_to_markdown
+    from editlint.convert.wikitext_page import wikitext_to_markdown
     from editlint.document.wikinames import title_from_path
-    from editlint.importer import export_to_markdown
-    from editlint.wikiimport import wikitext_to_markdown
 
     if path.suffix.lower() not in WIKITEXT_SUFFIXES:
         return export_to_markdown(text)
@@ -106,9 +106,9 @@ def _convert(path: Path, text: str) -> tuple[str, str]:
 def _import_dump(dump: Path, output: Path, force: bool) -> None:
     """Write each article of ``dump`` as it is read; a redirect page as a ``redirect_to``
     page; a page that cannot be parsed is named on stderr and skipped."""
+    from editlint.convert.plain_export import slugify
+    from editlint.convert.wikitext_page import wikitext_to_markdown
     from editlint.document.dump import iter_pages
-    from editlint.importer import slugify
-    from editlint.wikiimport import wikitext_to_markdown
 
     written: set[str] = set()
     articles = redirects = skipped = 0

@@ -5,15 +5,15 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from editlint.engine.config import CACHE_DIR_NAME, CONFIG_NAMES, find_config
-from editlint.engine.install_source import REPO_PLACEHOLDER, install_source
-from editlint.engine.scaffold import (
+from editlint.authoring.install_source import REPO_PLACEHOLDER, install_source
+from editlint.authoring.scaffold import (
     SCHEMA_URL,
     precommit_snippet,
     render_config,
     survey,
     workflow_snippet,
 )
+from editlint.config.model import CACHE_DIR_NAME, CONFIG_NAMES, find_config
 from editlint.errors import UsageError
 
 

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from editlint.engine.schema import shipped_schema_text
+from editlint.authoring.schema import shipped_schema_text
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -12,7 +12,7 @@ import os
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 if TYPE_CHECKING:
-    from editlint.engine.config import LoadedConfig
+    from editlint.config.model import LoadedConfig
 
 #: The socket, lock and log of a daemon, in the cache folder it serves.
 SOCKET_NAME = "daemon.sock"

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import os
 
+from editlint.config.discovery import CACHE_DIR_NAME, config_file_near
 from editlint.daemon import SOCKET_NAME
-from editlint.engine.configfiles import CACHE_DIR_NAME, config_file_near
 
 #: Unix socket paths are limited (108 bytes on Linux, 104 on macOS, the terminating NUL
 #: included): a longer one cannot be bound.

@@ -14,10 +14,10 @@ import os
 from dataclasses import replace
 from pathlib import Path
 
+from editlint.config.model import LoadedConfig
 from editlint.daemon.freshness import FolderWatch
 from editlint.engine.batch import BatchOptions, check_files
 from editlint.engine.cache import pack_stamps
-from editlint.engine.config import LoadedConfig
 from editlint.engine.runner import Checker, FileResult, SelectionOverrides
 from editlint.index import ContentIndex
 from editlint.index.build import Entries, build_index, scan_file

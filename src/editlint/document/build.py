@@ -21,7 +21,7 @@ from editlint.document.parts import (
     Sentence,
     in_sections,
 )
-from editlint.document.seealso import is_see_also_title, pointer_words, prose_entries
+from editlint.document.see_also_entries import is_see_also_title, pointer_words, prose_entries
 from editlint.document.sentences import split_sentences
 
 if TYPE_CHECKING:

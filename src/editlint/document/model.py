@@ -70,7 +70,7 @@ class Document:
     # Inline cleanup tags an editor already placed ({{who}}, {{peacock inline}}): name, span.
     cleanup_tags: list[tuple[str, int, int]] = field(default_factory=list)
     masked: str = ""
-    #: What the rules checking it share (``rules/workspace.py``), set by the Checker.
+    #: What the rules checking it share (``rules/support/workspace.py``), set by the Checker.
     workspace: Any = field(default=None, repr=False, compare=False)
 
     @cached_property

@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from editlint.document.dump import is_dump
-from editlint.document.screening import read_bytes
-from editlint.engine.collector import collecting_rarely
+from editlint.engine.gc_tuning import collecting_rarely
 from editlint.engine.parallel import Item, check_parallel
 from editlint.engine.runner import Checker, FileResult
+from editlint.files.screening import read_bytes
 
 Progress = Callable[[Sequence], Iterable]
 

@@ -25,12 +25,12 @@ from datetime import date
 from enum import Enum
 from pathlib import Path
 
-from editlint import __version__
+from editlint._version import __version__
 from editlint.cachefolder import make_cache_folder
+from editlint.config.model import LoadedConfig
 from editlint.diagnostics import Applicability, Category, Diagnostic, Edit, Fix, Severity
-from editlint.document.screening import decode
-from editlint.engine.config import LoadedConfig
 from editlint.engine.runner import Checker, FileResult
+from editlint.files.screening import decode
 from editlint.safefiles import (
     contained,
     is_plain_folder,

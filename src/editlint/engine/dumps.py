@@ -25,9 +25,9 @@ from pathlib import Path
 from editlint.diagnostics import Category, Diagnostic, Severity
 from editlint.document.dump import DumpError, DumpPage, iter_pages
 from editlint.document.lines import LineIndex
-from editlint.document.screening import TOO_LARGE_CODE, UNPARSABLE_CODE, refuse_path
 from editlint.engine import parallel
 from editlint.engine.runner import INTERNAL_CODE, Checker, FileResult
+from editlint.files.screening import TOO_LARGE_CODE, UNPARSABLE_CODE, refuse_path
 from editlint.index.content import Article, ContentIndex
 from editlint.index.pages import PagesIndex
 from editlint.index.scan import scan_wikitext

@@ -13,7 +13,7 @@ from itertools import repeat
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from editlint.engine.collector import settle
+from editlint.engine.gc_tuning import settle
 from editlint.engine.runner import Checker, FileResult
 from editlint.index.build import scan_file, scan_files
 from editlint.index.scan import ScannedArticle

@@ -9,25 +9,25 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
+from editlint.config.model import Config, LoadedConfig
+from editlint.config.selection import ignored_for_file, is_selected, severity_for
+from editlint.config.selectors import Selectors
 from editlint.diagnostics import Category, Diagnostic, Severity
 from editlint.document import UNSUPPORTED_SUFFIXES, Document, InputError, parse_document
 from editlint.document.dump import is_dump
 from editlint.document.lines import LineIndex
-from editlint.document.screening import UNPARSABLE_CODE, decode, read_bytes, screen_text
-from editlint.engine.codes import Selectors
-from editlint.engine.config import Config, LoadedConfig
 from editlint.engine.folding import fold_related
-from editlint.engine.selection import ignored_for_file, is_selected, severity_for
 from editlint.engine.suppression import find_suppressions
 from editlint.engine.tagged import without_tagged
+from editlint.files.screening import UNPARSABLE_CODE, decode, read_bytes, screen_text
 from editlint.index import ContentIndex, build_index
 from editlint.index.build import ScanAll
 from editlint.index.resolve import probing
 from editlint.rules.base import Rule, RuleContext, RunSettings
-from editlint.rules.patterns import MATCH_TIMEOUT_SECONDS, match_time_limit
+from editlint.rules.matching.patterns import MATCH_TIMEOUT_SECONDS, match_time_limit
+from editlint.rules.matching.words import WordIndex
 from editlint.rules.registry import all_rules
-from editlint.rules.words import WordIndex
-from editlint.rules.workspace import Workspace
+from editlint.rules.support.workspace import Workspace
 
 INTERNAL_CODE = "INT001"
 #: The summary finding of a file with more findings than ``MAX_FINDINGS_PER_FILE``.

@@ -7,8 +7,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from editlint.diagnostics import Applicability, Diagnostic, Edit, Fix
-from editlint.document.screening import refuse_path
 from editlint.engine.runner import Checker, FileResult
+from editlint.files.screening import refuse_path
 from editlint.fixes.apply import MAX_PASSES, fix_text
 from editlint.fixes.regions import Regions
 from editlint.fixes.write import ChangedOnDisk, Source, read_source, write_source

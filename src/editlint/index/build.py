@@ -7,9 +7,9 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from editlint.document import MDX_SUFFIXES, TEXT_SUFFIXES, WIKITEXT_SUFFIXES
-from editlint.document.screening import DEFAULT_MAX_FILE_SIZE, read_text
 from editlint.document.wikinames import title_from_path
 from editlint.errors import ConfigError
+from editlint.files.screening import DEFAULT_MAX_FILE_SIZE, read_text
 from editlint.index import cache
 from editlint.index.content import Article, ContentIndex, article_files
 from editlint.index.scan import ScannedArticle, scan_text, scan_wikitext

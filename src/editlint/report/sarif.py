@@ -12,8 +12,8 @@ import json
 from pathlib import Path
 from urllib.parse import quote
 
-from editlint import __version__
-from editlint.engine.baseline import occurrence_fingerprints
+from editlint._version import __version__
+from editlint.gate.baseline import occurrence_fingerprints
 from editlint.project import PROJECT_URL, docs_url_of
 from editlint.report.model import Located, RunReport
 

@@ -12,10 +12,10 @@ from pydantic import BaseModel, ConfigDict
 from editlint.diagnostics import Applicability, Category, Diagnostic, Fix, Severity
 
 if TYPE_CHECKING:
+    from editlint.config.model import LinksConfig, SourcesConfig
     from editlint.document import Document
-    from editlint.engine.config import LinksConfig, SourcesConfig
     from editlint.index import ContentIndex
-    from editlint.rules.words import WordIndex
+    from editlint.rules.matching.words import WordIndex
 
 
 class NoOptions(BaseModel):
@@ -74,7 +74,7 @@ class RunSettings:
 class RuleContext:
     """What a rule may read besides the document: its options, the run's settings and the
     content index. What a rule works out per document goes in the document's workspace
-    (``rules/workspace.py``); what it compiles once per run, in ``prepared``."""
+    (``rules/support/workspace.py``); what it compiles once per run, in ``prepared``."""
 
     options: Any = None
     index: ContentIndex | None = None

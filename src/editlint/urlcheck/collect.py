@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from editlint.document import Document
-from editlint.rules.workspace import remember
+from editlint.rules.support.workspace import remember
 
 #: Hosts of web archives' snapshots: a URL there is the archived copy of the citation's other
 #: URL (archive.org itself also hosts books and papers cited as sources: those are checked).

@@ -14,7 +14,7 @@ from editlint.urlcheck.fetch import FetchOptions, UrlFetcher
 from editlint.urlcheck.status import UrlStatus
 
 if TYPE_CHECKING:
-    from editlint.engine.config import Config
+    from editlint.config.model import Config
 
 Progress = Callable[[Sequence], Iterable]
 
@@ -29,9 +29,9 @@ class UrlCheckOptions:
 def urls_of_files(files: Sequence[Path], config: Config, root: Path) -> list[str]:
     """The distinct web addresses the readable files cite or link, in first-seen order."""
     from editlint.document import InputError, parse_document
-    from editlint.document.screening import decode, read_bytes, screen_text
-    from editlint.rules.words import WordIndex
-    from editlint.rules.workspace import Workspace
+    from editlint.files.screening import decode, read_bytes, screen_text
+    from editlint.rules.matching.words import WordIndex
+    from editlint.rules.support.workspace import Workspace
     from editlint.urlcheck.collect import checkable, linked_urls
 
     seen: dict[str, None] = {}

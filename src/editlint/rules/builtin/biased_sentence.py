@@ -10,7 +10,7 @@ from editlint.diagnostics import Category, Severity
 from editlint.document import Block, BlockKind, Document
 from editlint.rules.base import Rule, RuleContext, RuleExamples
 from editlint.rules.builtin.scoring import Scorer, default_scorer
-from editlint.rules.voice import VoiceSpec, reported
+from editlint.rules.matching.voice import VoiceSpec, reported
 
 _PROSE = frozenset({BlockKind.PARAGRAPH, BlockKind.LIST_ITEM})
 

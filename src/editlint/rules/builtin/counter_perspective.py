@@ -11,9 +11,11 @@ from pydantic import BaseModel, ConfigDict, Field
 from editlint.diagnostics import Category, Severity
 from editlint.document import Block, BlockKind, Document
 from editlint.rules.base import Rule, RuleContext, RuleExamples
-from editlint.rules.builtin import vocabulary
-from editlint.rules.builtin.terms import TermSet
-from editlint.rules.builtin.viewpoints import (
+from editlint.rules.matching.scopes import QuotationFilter
+from editlint.rules.matching.terms import TermSet
+from editlint.rules.matching.words import WordIndex
+from editlint.rules.support import vocabulary
+from editlint.rules.support.viewpoints import (
     Balance,
     ViewpointOptions,
     analyse,
@@ -24,10 +26,8 @@ from editlint.rules.builtin.viewpoints import (
     narrator_views,
     section_items,
 )
-from editlint.rules.builtin.vocabulary import alternation
-from editlint.rules.scopes import QuotationFilter
-from editlint.rules.words import WordIndex
-from editlint.rules.workspace import remember
+from editlint.rules.support.vocabulary import alternation
+from editlint.rules.support.workspace import remember
 
 
 class PerspectiveHeadingOptions(BaseModel):

@@ -11,7 +11,7 @@ from editlint.index.anchors import heading_anchor, written_scheme
 from editlint.index.resolve import LinkResolver, Resolution, Status
 from editlint.index.suggest import closest
 from editlint.rules.base import Rule, RuleContext, RuleExamples
-from editlint.rules.workspace import remember
+from editlint.rules.support.workspace import remember
 
 
 def resolver_for(document: Document, context: RuleContext) -> LinkResolver | None:

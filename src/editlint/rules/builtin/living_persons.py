@@ -11,14 +11,14 @@ from pydantic import BaseModel, ConfigDict, Field
 from editlint.diagnostics import Category, Severity
 from editlint.document import Document
 from editlint.rules.base import Rule, RuleContext, RuleExamples
-from editlint.rules.builtin.citations import (
+from editlint.rules.matching.scopes import QuotationFilter
+from editlint.rules.matching.voice import VoiceSpec, reported
+from editlint.rules.support.citations import (
     CitationFinder,
     claim_blocks,
     sentence_extents,
     urls_are_citations,
 )
-from editlint.rules.scopes import QuotationFilter
-from editlint.rules.voice import VoiceSpec, reported
 
 #: Front matter flags that mark a biography of a living person.
 FLAGS = ("living_person", "living-person", "blp")

@@ -9,7 +9,7 @@ from editlint.index import Article, normalise_title
 from editlint.index.resolve import LinkResolver, Resolution, Status
 from editlint.rules.base import FixExample, Rule, RuleContext, RuleExamples
 from editlint.rules.builtin.links import reports_missing, resolver_for
-from editlint.rules.builtin.see_also_edits import remove_entry, remove_section, rename_entry
+from editlint.rules.support.see_also_fixes import remove_entry, remove_section, rename_entry
 
 LISTED = (SeeAlsoSource.SECTION, SeeAlsoSource.FRONT_MATTER)
 # Examples run on one article alone: the entries that resolve name the article itself.

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from editlint.diagnostics import Applicability, Category, Fix, Severity
 from editlint.document import Document
 from editlint.rules.base import FixExample, Rule, RuleContext, RuleExamples
-from editlint.rules.workspace import remember
+from editlint.rules.support.workspace import remember
 from editlint.sources.reliability import (
     Reliability,
     SourceEntry,

@@ -13,10 +13,10 @@ from editlint.diagnostics import Category, Severity
 from editlint.document import Document, Scope
 from editlint.document.model import CitationKind
 from editlint.rules.base import Rule, RuleContext, RuleExamples
-from editlint.rules.scopes import QuotationFilter, blocks_in_scope
-from editlint.rules.voice import VoiceSpec, reported
-from editlint.rules.words import WordIndex
-from editlint.rules.workspace import remember
+from editlint.rules.matching.scopes import QuotationFilter, blocks_in_scope
+from editlint.rules.matching.voice import VoiceSpec, reported
+from editlint.rules.matching.words import WordIndex
+from editlint.rules.support.workspace import remember
 from editlint.sources.dating import (
     MONTHS,
     Dated,

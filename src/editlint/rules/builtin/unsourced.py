@@ -10,7 +10,8 @@ from pydantic import BaseModel, ConfigDict, Field
 from editlint.diagnostics import Applicability, Category, Fix, Severity
 from editlint.document import BlockKind, CitationKind, Document
 from editlint.rules.base import FixExample, Rule, RuleContext, RuleExamples
-from editlint.rules.builtin.citations import (
+from editlint.rules.matching.words import WordIndex
+from editlint.rules.support.citations import (
     CitationFinder,
     SentenceExtent,
     cites_anything,
@@ -20,9 +21,8 @@ from editlint.rules.builtin.citations import (
     source_keys,
     urls_are_citations,
 )
-from editlint.rules.builtin.claims import ClaimOptions
-from editlint.rules.words import WordIndex
-from editlint.rules.workspace import remember
+from editlint.rules.support.claims import ClaimOptions
+from editlint.rules.support.workspace import remember
 
 _WORD = re.compile(r"\w+(?:[’'-]\w+)*")
 # A <ref name=...> that gives its source (not self-closing), wherever it stands in the text.

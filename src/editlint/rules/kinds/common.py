@@ -13,12 +13,12 @@ from regex import Match
 from editlint.diagnostics import Applicability, Category, Severity
 from editlint.document import Block, Document, Scope
 from editlint.rules.base import Rule, RuleContext, RuleExamples
-from editlint.rules.patterns import Alternation, PackPattern, check_backtracking, finditer
-from editlint.rules.scanner import Search
-from editlint.rules.scopes import BLOCK_SCOPES, PROSE, QuotationFilter, blocks_in_scope
-from editlint.rules.voice import VoiceSpec, reported
-from editlint.rules.words import WordIndex
-from editlint.rules.workspace import remember
+from editlint.rules.matching.patterns import Alternation, PackPattern, check_backtracking, finditer
+from editlint.rules.matching.scanner import Search
+from editlint.rules.matching.scopes import BLOCK_SCOPES, PROSE, QuotationFilter, blocks_in_scope
+from editlint.rules.matching.voice import VoiceSpec, reported
+from editlint.rules.matching.words import WordIndex
+from editlint.rules.support.workspace import remember
 
 CODE_PATTERN = r"^[A-Z]{2,6}[0-9]{2,4}$"
 

@@ -9,9 +9,9 @@ from pydantic import Field
 from editlint.document import Document
 from editlint.rules.base import RuleContext
 from editlint.rules.kinds.common import DeclaredRule, Pattern, RuleSpec
-from editlint.rules.patterns import compile_terms
-from editlint.rules.scanner import TextSpan
-from editlint.rules.scopes import blocks_in_scope
+from editlint.rules.matching.patterns import compile_terms
+from editlint.rules.matching.scanner import TextSpan
+from editlint.rules.matching.scopes import blocks_in_scope
 
 Unit = Literal["sentence", "block", "section", "document"]
 

@@ -9,7 +9,7 @@ from pydantic import Field, model_validator
 from editlint.document import Document
 from editlint.rules.base import RuleContext
 from editlint.rules.kinds.common import DeclaredRule, Pattern, RuleSpec
-from editlint.rules.patterns import compile_terms
+from editlint.rules.matching.patterns import compile_terms
 
 
 class ExistenceSpec(RuleSpec):

@@ -11,7 +11,7 @@ from editlint.diagnostics import Edit, Fix
 from editlint.document import Document
 from editlint.rules.base import RuleContext
 from editlint.rules.kinds.common import ApplicabilityName, DeclaredRule, RuleSpec, applicability
-from editlint.rules.patterns import (
+from editlint.rules.matching.patterns import (
     WORD_AFTER,
     WORD_BEFORE,
     check_backtracking,

@@ -7,7 +7,7 @@ semantics) starts where its leading letters occur in the folded text, so a passa
 none of them holds no match, and a scan may try only those offsets (``matches_at``).
 
 All term lists of the selected rules, and the pack rules' leads, share one Aho-Corasick
-automaton and one pass per document (``rules/words.py``): a rule adds its term sets to the
+automaton and one pass per document (``rules/matching/words.py``): a rule adds its term sets to the
 checker's word index in ``Rule.prepare``; the offsets are remembered in the document's
 workspace.
 """
@@ -19,8 +19,8 @@ from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 
 from editlint.document import Document
-from editlint.rules.words import TERM, WordIndex
-from editlint.rules.workspace import remember, workspace_of
+from editlint.rules.matching.words import TERM, WordIndex
+from editlint.rules.support.workspace import remember, workspace_of
 
 _LETTERS = re.compile(r"[A-Za-z]+")
 

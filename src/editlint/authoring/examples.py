@@ -8,8 +8,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from editlint.config.model import Config, LoadedConfig
 from editlint.diagnostics import Applicability, Diagnostic
-from editlint.engine.config import Config, LoadedConfig
 from editlint.engine.runner import Checker, SelectionOverrides
 from editlint.fixes.apply import fix_text
 from editlint.rules.base import Rule

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 
 from editlint.document import Block, BlockKind, Citation, CitationKind, Document, Sentence
 from editlint.rules.base import RuleContext
-from editlint.rules.scopes import in_sections
-from editlint.rules.workspace import remember
+from editlint.rules.matching.scopes import in_sections
+from editlint.rules.support.workspace import remember
 
 CLAIM_BLOCKS = (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM)
 # Sections that list sources or links rather than make claims: their entries are

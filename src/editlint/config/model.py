@@ -8,14 +8,14 @@ from typing import Any, Literal
 
 from pydantic import AliasChoices, BaseModel, ConfigDict, Field, field_validator
 
-from editlint.diagnostics import Severity
-from editlint.document.screening import DEFAULT_MAX_FILE_SIZE, DEFAULT_MAX_LINE_LENGTH
-from editlint.engine.configfiles import (  # noqa: F401 - CONFIG_NAMES is re-exported
+from editlint.config.discovery import (  # noqa: F401 - CONFIG_NAMES is re-exported
     CACHE_DIR_NAME,
     CONFIG_NAMES,
     find_config,
 )
+from editlint.diagnostics import Severity
 from editlint.errors import ConfigError
+from editlint.files.screening import DEFAULT_MAX_FILE_SIZE, DEFAULT_MAX_LINE_LENGTH
 from editlint.safefiles import contained, read_regular
 from editlint.sources.reliability import SourceEntry
 from editlint.tomlsource import load_tool_section
@@ -370,7 +370,7 @@ def _read_with_extends(
 
 def _resolve_extends(name: str, path: Path, repository: Path) -> Path:
     if name.startswith("editlint:"):
-        from editlint.engine.presets import preset_path
+        from editlint.config.presets import preset_path
 
         preset = preset_path(name.removeprefix("editlint:"))
         if preset is None:

@@ -16,7 +16,7 @@ from typing import NamedTuple
 import ahocorasick
 
 from editlint.document import Document
-from editlint.rules.leads import fold
+from editlint.rules.matching.leads import fold
 
 #: A pack pattern's lead: wanted where nothing glued before it rules out a word edge.
 LEAD = 1

@@ -10,8 +10,8 @@ searched the ordinary way.
 
 from __future__ import annotations
 
-from editlint.rules.regex_tree import constants as _sre
-from editlint.rules.regex_tree import parsed
+from editlint.rules.matching.regex_tree import constants as _sre
+from editlint.rules.matching.regex_tree import parsed
 
 #: Beyond this many alternatives the set is not worth building.
 MAX_LEADS = 4000

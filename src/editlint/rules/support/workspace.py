@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable
 from typing import TYPE_CHECKING, TypeVar
 
-from editlint.rules.words import Hits, WordIndex
+from editlint.rules.matching.words import Hits, WordIndex
 
 if TYPE_CHECKING:
     from editlint.document import Document

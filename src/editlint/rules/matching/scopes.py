@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from editlint.document import Block, BlockKind, Document, Scope
 from editlint.document.model import in_sections
-from editlint.rules.workspace import remember
+from editlint.rules.support.workspace import remember
 
 BLOCK_SCOPES = {
     Scope.HEADING: BlockKind.HEADING,

@@ -9,9 +9,9 @@ from contextvars import ContextVar
 
 import regex
 
-from editlint.rules.linear import runs_in_linear_time
-from editlint.rules.regex_tree import constants as _sre
-from editlint.rules.regex_tree import parsed
+from editlint.rules.matching.linear import runs_in_linear_time
+from editlint.rules.matching.regex_tree import constants as _sre
+from editlint.rules.matching.regex_tree import parsed
 
 #: Matching of one rule's patterns stops after this many seconds per document (no hangs).
 MATCH_TIMEOUT_SECONDS = 10.0

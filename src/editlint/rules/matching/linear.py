@@ -18,8 +18,8 @@ from __future__ import annotations
 
 from itertools import product
 
-from editlint.rules.regex_tree import constants as _sre
-from editlint.rules.regex_tree import parsed
+from editlint.rules.matching.regex_tree import constants as _sre
+from editlint.rules.matching.regex_tree import parsed
 
 _SINGLE = (_sre.LITERAL, _sre.NOT_LITERAL, _sre.IN, _sre.ANY)
 _REPEATS = (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT)

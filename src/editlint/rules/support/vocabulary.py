@@ -7,7 +7,7 @@ replace (``rules: {BAL102: {opponents: [...]}}``). Terms are plain words or phra
 
 from __future__ import annotations
 
-from editlint.rules.patterns import inflections, term_pattern
+from editlint.rules.matching.patterns import inflections, term_pattern
 
 #: Holders of the "for" side of a debate.
 PROPONENTS = [

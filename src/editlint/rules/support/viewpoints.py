@@ -18,10 +18,10 @@ import regex
 from pydantic import BaseModel, ConfigDict, Field
 
 from editlint.document import Block, BlockKind, Document, Section
-from editlint.rules.builtin import vocabulary
-from editlint.rules.builtin.terms import TermSet, matches_at
-from editlint.rules.builtin.vocabulary import alternation
-from editlint.rules.patterns import compile_terms, finditer
+from editlint.rules.matching.patterns import compile_terms, finditer
+from editlint.rules.matching.terms import TermSet, matches_at
+from editlint.rules.support import vocabulary
+from editlint.rules.support.vocabulary import alternation
 
 
 class Side(StrEnum):

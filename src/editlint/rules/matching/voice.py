@@ -301,7 +301,7 @@ def _is_name_word(word: str) -> bool:
 
 
 def voice_of(document: Document) -> NarratorVoice:
-    from editlint.rules.workspace import remember
+    from editlint.rules.support.workspace import remember
 
     return remember(document, NarratorVoice, NarratorVoice)
 

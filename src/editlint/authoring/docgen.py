@@ -9,7 +9,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from editlint.engine.schema import SCHEMA_FILE, config_schema, render_schema
+from editlint.authoring.schema import SCHEMA_FILE, config_schema, render_schema
 from editlint.rules.base import Rule
 
 LONGEST_DEFAULT = 6  # list defaults longer than this are shortened in the tables
@@ -41,7 +41,7 @@ def shipped_rules() -> list[Rule]:
 def configuration_reference() -> str:
     schema = config_schema()
     lines = [
-        GENERATED_NOTE.format(source="the config models (src/editlint/engine/config.py)"),
+        GENERATED_NOTE.format(source="the config models (src/editlint/config/model.py)"),
         "",
         "# Configuration reference",
         "",

@@ -1,8 +1,8 @@
 """The parse tree of a regular expression, made once however many checks read it.
 
 The one seam onto CPython's private regex parser (``re._parser``, ``re._constants``, so named
-since Python 3.11, which editlint requires): ``rules/leads.py``, ``rules/linear.py`` and
-``rules/patterns.py`` read parse trees through ``parsed`` and name opcodes through
+since Python 3.11, which editlint requires): ``leads.py``, ``linear.py`` and ``patterns.py``
+(in ``rules/matching/``) read parse trees through ``parsed`` and name opcodes through
 ``constants``, never the private modules. ``tests/test_regex_tree.py`` pins the shapes they
 rely on, so a Python release that changes them fails there first.
 """

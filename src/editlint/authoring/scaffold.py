@@ -7,9 +7,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from editlint.authoring.install_source import REPO_PLACEHOLDER, InstallSource
 from editlint.document import format_of
-from editlint.engine.files import collect_files
-from editlint.engine.install_source import REPO_PLACEHOLDER, InstallSource
+from editlint.files.discovery import collect_files
 from editlint.project import DOCS_URL, PROJECT_URL
 
 # The schema and the configuration reference, for the config's first lines.

@@ -8,7 +8,7 @@ from typing import Any
 
 from pydantic import AliasChoices, BaseModel
 
-from editlint.engine.config import Config
+from editlint.config.model import Config
 
 SCHEMA_FILE = "config.schema.json"
 _DESCRIPTION = "editlint configuration (editlint.yaml, or [tool.editlint] in pyproject.toml)."

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from editlint.engine.examples import ExampleResult, run_all
+from editlint.authoring.examples import ExampleResult, run_all
 from editlint.errors import UsageError
 from editlint.rules.base import Rule
 from editlint.rules.packs import builtin_pack_dir, load_pack, pack_files

@@ -13,8 +13,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from editlint.config.model import LoadedConfig
 from editlint.diagnostics import Category
-from editlint.engine.config import LoadedConfig
 from editlint.engine.runner import Checker, SelectionOverrides
 from editlint.errors import UsageError
 from editlint.rules.registry import all_rules

@@ -1,8 +1,8 @@
 """One pass over a document finds where any declared rule's patterns could match.
 
 Every pattern a rule pack declares starts at a word edge, and most can only start with one
-of a few literal words (``rules/leads.py``). The leads of every pattern of every rule are
-found in one pass over the document (``rules/words.py``, shared with the built-in rules'
+of a few literal words (``rules/matching/leads.py``). The leads of every pattern of every rule are
+found in one pass over the document (``rules/matching/words.py``, shared with the built-in rules'
 terms); each pattern is then tried alone, anchored, where one of its leads begins. A
 document is scanned once however many rules ask, instead of once per rule, block and pattern.
 """
@@ -17,8 +17,8 @@ from typing import NamedTuple, Protocol
 from regex import Match
 
 from editlint.document import Document
-from editlint.rules.leads import leads
-from editlint.rules.patterns import (
+from editlint.rules.matching.leads import leads
+from editlint.rules.matching.patterns import (
     Alternation,
     PackPattern,
     TimedPattern,
@@ -26,8 +26,8 @@ from editlint.rules.patterns import (
     finditer,
     match_at,
 )
-from editlint.rules.words import LEAD, WordIndex
-from editlint.rules.workspace import workspace_of
+from editlint.rules.matching.words import LEAD, WordIndex
+from editlint.rules.support.workspace import workspace_of
 
 Matcher = re.Pattern | TimedPattern
 

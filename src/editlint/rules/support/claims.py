@@ -6,17 +6,17 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Literal, get_args
+from typing import Literal, NamedTuple, get_args
 
 import regex
 from pydantic import BaseModel, ConfigDict, Field
 
 from editlint.document import Document
-from editlint.rules.builtin import vocabulary
-from editlint.rules.builtin.terms import TermSet, matches_at
-from editlint.rules.builtin.vocabulary import alternation
-from editlint.rules.patterns import compile_terms, finditer
-from editlint.rules.workspace import remember
+from editlint.rules.matching.patterns import compile_terms, finditer
+from editlint.rules.matching.terms import TermSet, matches_at
+from editlint.rules.support import vocabulary
+from editlint.rules.support.vocabulary import alternation
+from editlint.rules.support.workspace import remember
 
 _MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december|"
@@ -170,15 +170,29 @@ class ClaimDetector:
         """The first claim of an enabled kind in ``document.masked[start:end]``, by kind order."""
         return self.in_document(document).find(start, end)
 
-    def _is_year(self, token: str) -> bool:
+    def is_year(self, token: str) -> bool:
         return self.options.earliest_year <= int(token) <= self.options.latest_year
 
-    def _long_enough(self, text: str, start: int, end: int) -> bool:
+    def long_enough(self, text: str, start: int, end: int) -> bool:
         """A quotation of words, not a scare-quoted term or a quoted command or setting."""
         quoted = text[start:end]
         if _CODE_LIKE.search(quoted):
             return False
         return len(_LETTER_WORD.findall(quoted)) >= self.options.quotation_min_words
+
+
+class Gate(NamedTuple):
+    """What one kind of claim needs in a document before its pattern is tried in a span."""
+
+    kind: str
+    #: The kind's pattern (None for quotations, found from the document's quotation spans).
+    pattern: regex.Pattern | None
+    #: Offsets one of which every match holds, or None when unknown (try every span) ...
+    cues: list[int] | None
+    #: ... or, with these ends, spans one of which every match overlaps (dates).
+    cue_ends: list[int] | None
+    #: Offsets where matches start, when known: the pattern is tried only there.
+    starts: list[int] | None
 
 
 class DocumentClaims:
@@ -195,10 +209,9 @@ class DocumentClaims:
         self.quotations = [  # the shorter ones are scare quotes
             (start, end)
             for start, end in (document_quotations(document) if "quotation" in kinds else ())
-            if detector._long_enough(self.text, start, end)
+            if detector.long_enough(self.text, start, end)
         ]
-        self.gates: list[tuple[str, regex.Pattern | None, list | None, list | None, list | None]]
-        self.gates = []
+        self.gates: list[Gate] = []
         for kind in kinds:
             pattern, cues, cue_ends, starts = detector.patterns.get(kind), None, None, None
             if kind == "quotation":
@@ -216,16 +229,16 @@ class DocumentClaims:
                 cues, cue_ends = [s for s, _ in spans], [e for _, e in spans]
             else:
                 continue
-            self.gates.append((kind, pattern, cues, cue_ends, starts))
-        self.anywhere = any(cues is None for _, _, cues, _, _ in self.gates)
+            self.gates.append(Gate(kind, pattern, cues, cue_ends, starts))
+        self.anywhere = any(gate.cues is None for gate in self.gates)
         self.cues = sorted(
             offset
-            for _, _, cues, cue_ends, _ in self.gates
-            if cues is not None and cue_ends is None
-            for offset in cues
+            for gate in self.gates
+            if gate.cues is not None and gate.cue_ends is None
+            for offset in gate.cues
         )
         # Only dates have spans (runs of digits: disjoint, so their ends are in order too).
-        self.cue_spans = [(cues, ends) for kind, _, cues, ends, _ in self.gates if kind == "date"]
+        self.cue_spans = [(gate.cues, gate.cue_ends) for gate in self.gates if gate.kind == "date"]
 
     def _figure_starts(self, document: Document) -> list[int]:
         """Where a figure can start: a currency sign, or a run of digits."""
@@ -251,7 +264,7 @@ class DocumentClaims:
         return sorted(units + commas + signs)
 
     def _is_year_run(self, start: int, end: int) -> bool:
-        return end - start == 4 and self.detector._is_year(self.text[start:end])
+        return end - start == 4 and self.detector.is_year(self.text[start:end])
 
     def may_hold(self, start: int, end: int) -> bool:
         """Whether a claim may lie in ``[start, end)``: a cue of some kind lies in it."""
@@ -279,7 +292,7 @@ class DocumentClaims:
                 found = finditer(pattern, text, start, end)
             for match in found:
                 if kind == "date":
-                    if not detector._is_year(match.group("year")):
+                    if not detector.is_year(match.group("year")):
                         continue
                     return Claim(kind, *match.span("year"), match.group("year"))
                 return Claim(kind, match.start(), match.end(), match.group(0))

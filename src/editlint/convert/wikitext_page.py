@@ -16,9 +16,9 @@ from pathlib import Path
 
 from ruamel.yaml import YAML
 
+from editlint.convert.plain_export import slugify
 from editlint.document import BlockKind, CitationKind, Document, LinkKind
 from editlint.document.wikitext import parse_wikitext
-from editlint.importer import slugify
 
 _SPACES = re.compile(r"[ \t\n]+")
 _REF_CONTENTS = re.compile(r"\A<ref\b[^>]*>(.*)</ref\s*>\Z", re.DOTALL | re.IGNORECASE)

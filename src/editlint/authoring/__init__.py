@@ -1,0 +1,1 @@
+"""Tools for people who write configs and rules: init, schema, docs, examples."""

@@ -1,0 +1,1 @@
+"""The configuration: its models, presets, selectors; found, loaded and checked."""

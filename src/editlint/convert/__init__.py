@@ -1,0 +1,1 @@
+"""Other formats turned into Markdown articles with front matter."""

@@ -1,0 +1,1 @@
+"""Which files to check, and reading them safely (size, encoding, binary, links)."""

@@ -1,0 +1,1 @@
+"""How rules find text: patterns, leads, the word index, scopes, voice."""

@@ -1,0 +1,1 @@
+"""What several built-in rules share: claims, citations, viewpoints, fixes."""
