@@ -178,3 +178,58 @@ def test_the_charts_show_the_top_rules_and_articles_of_many(cli, browser, tmp_pa
     ARTIFACTS.mkdir(exist_ok=True)
     page.page.screenshot(path=str(ARTIFACTS / "html-report-charts.png"), full_page=False)
     assert page.errors == []
+
+
+def test_one_rule_a_search_and_the_order_of_articles(cli, browser, tmp_path):
+    files = {
+        "quay.md": "# Quay\n\nCrews utilise cranes [@a].\n",
+        "ships.md": "# Ships\n\nCrews utilise cranes [@a]. Pilots utilise tugs [@b].\n\n"
+        "Ferries utilise ramps [@c].\n",
+        "bare.md": "The dock opened in 1850 and handled 300 ships a year.\n",
+    }
+    folder = house_folder(tmp_path, files)
+    (folder / "editlint.yaml").write_text("rule_paths: [house.yaml]\n")
+    report, data = _reports(cli, folder, *sorted(files))
+    page = Page(browser, report)
+    codes = [d["code"] for d in data["diagnostics"]]
+    rule = max(set(codes), key=codes.count)
+
+    page.page.select_option("select[name=rule]", rule)
+    assert page.page.text_content("#shown-count") == str(codes.count(rule))
+    shown = page.page.evaluate(
+        "[...document.querySelectorAll('li.finding')].filter(li => li.offsetParent)"
+        ".map(li => li.dataset.rule)"
+    )
+    assert set(shown) == {rule}
+    page.page.select_option("select[name=rule]", "")
+
+    page.page.fill("input[name=search]", "ships.md")
+    in_ships = sum(1 for d in data["diagnostics"] if d["path"] == "ships.md")
+    assert page.page.text_content("#shown-count") == str(in_ships)
+    visible = page.page.evaluate(
+        "[...document.querySelectorAll('article.article')].filter(a => a.offsetParent)"
+        ".map(a => a.dataset.path)"
+    )
+    assert visible == ["ships.md"]
+    page.page.fill("input[name=search]", "")
+
+    order = "[...document.querySelectorAll('article.article')].map(a => a.dataset.path)"
+    by_path = page.page.evaluate(order)
+    assert by_path == sorted(by_path)
+    page.page.select_option("select[name=order]", "count")
+    by_count = page.page.evaluate(order)
+    counts = {path: sum(1 for d in data["diagnostics"] if d["path"] == path) for path in files}
+    assert by_count == sorted(by_path, key=lambda path: (-counts[path], by_path.index(path)))
+    assert by_count[0] == "ships.md"
+    page.page.select_option("select[name=order]", "path")
+    assert page.page.evaluate(order) == by_path
+
+    # An article-wide finding (no span) shows its code as a badge, not a one-pixel caret.
+    badge = page.page.evaluate(
+        "(() => { const m = [...document.querySelectorAll('mark.hl')].find(m => !m.textContent);"
+        " return m ? getComputedStyle(m, '::after').content : null; })()"
+    )
+    assert badge is not None and "SRC101" in badge  # bare.md cites nothing
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.page.screenshot(path=str(ARTIFACTS / "html-report-view.png"), full_page=False)
+    assert page.errors == []

@@ -94,7 +94,7 @@ def _attributes(item: Located, finding_id: str) -> str:
     diagnostic = item.diagnostic
     return (
         f'data-id="{finding_id}" data-category="{_e(diagnostic.category.value)}" '
-        f'data-severity="{_e(diagnostic.severity.value)}"'
+        f'data-severity="{_e(diagnostic.severity.value)}" data-rule="{_e(diagnostic.code)}"'
     )
 
 
@@ -107,7 +107,8 @@ def _article(number: int, path: str, text: str | None, items: list[Located], ids
     )
     findings = "\n".join(_finding(item, ids[id(item)]) for item in items)
     return (
-        f'<article class="article" id="article-{number}" data-path="{_e(path)}">\n'
+        f'<article class="article" id="article-{number}" data-path="{_e(path)}" '
+        f'data-count="{len(items)}">\n'
         f'<h2>{_e(path)} <span class="tag">{count}</span></h2>\n'
         f"{source}\n"
         f'<ol class="findings">\n{findings}\n</ol>\n'
@@ -195,6 +196,7 @@ def _highlight(text: str, items: list[Located], ids: dict) -> str:
 def _filters(located: list[Located]) -> str:
     categories = Counter(item.diagnostic.category.value for item in located)
     severities = Counter(item.diagnostic.severity.value for item in located)
+    rules = Counter(item.diagnostic.code for item in located)
 
     def boxes(name: str, counts: Counter, order) -> str:
         return "".join(
@@ -210,9 +212,28 @@ def _filters(located: list[Located]) -> str:
         "</fieldset>"
         f"<fieldset><legend>Severity</legend>{boxes('severity', severities, SEVERITIES)}"
         "</fieldset>"
+        f"{_view(rules)}"
         f'<p id="shown">Showing <span id="shown-count">{len(located)}</span> of '
         f"{len(located)} findings</p>"
         "</form>"
+    )
+
+
+def _view(rules: Counter) -> str:
+    """One rule's findings only, a search over paths and messages, and the articles' order."""
+    options = "".join(
+        f'<option value="{_e(code)}">{_e(code)} ({count})</option>'
+        for code, count in sorted(rules.items(), key=lambda pair: (-pair[1], pair[0]))
+    )
+    return (
+        "<fieldset><legend>View</legend>"
+        '<label>Rule <select name="rule"><option value="">all rules</option>'
+        f"{options}</select></label>"
+        '<label>Search <input type="search" name="search" '
+        'placeholder="path or message"></label>'
+        '<label>Order <select name="order"><option value="path">by path</option>'
+        '<option value="count">most findings first</option></select></label>'
+        "</fieldset>"
     )
 
 

@@ -30,8 +30,11 @@ mark.hl { background: #fff3c4; border-bottom: 2px solid var(--warning); cursor: 
   color: inherit; padding: 0; }
 mark.hl.sev-error { background: #fde0e0; border-bottom-color: var(--error); }
 mark.hl.sev-info { background: #e0ecfd; border-bottom-color: var(--info); }
-mark.hl mark.hl { border-bottom-style: double; }
-mark.hl:empty::after { content: "\\2038"; color: var(--error); }
+mark.hl mark.hl { border-bottom-style: double; box-shadow: inset 0 -.6em 0 #0000001f; }
+mark.hl:empty::after { content: "\\2038 " attr(data-rule); color: #fff; background: var(--error);
+  font: 600 11px/1.6 system-ui, sans-serif; padding: 0 .35em; border-radius: 3px; }
+mark.hl.sev-warning:empty::after { background: var(--warning); }
+mark.hl.sev-info:empty::after { background: var(--info); }
 mark.hl.filtered { background: none; border-bottom: none; cursor: auto; }
 mark.hl.active { outline: 2px solid var(--ink); }
 ol.findings { padding-left: 1.5rem; }
@@ -64,10 +67,18 @@ SCRIPT = """
   }
   function applyFilters() {
     var off = hiddenKinds();
+    var rule = form.elements.rule.value;
+    var query = form.elements.search.value.trim().toLowerCase();
     var shown = 0;
     document.querySelectorAll("[data-id]").forEach(function (element) {
       var hide = Boolean(off["category:" + element.dataset.category] ||
-        off["severity:" + element.dataset.severity]);
+        off["severity:" + element.dataset.severity] ||
+        (rule && element.dataset.rule !== rule));
+      if (!hide && query && element.tagName === "LI") {
+        var article = element.closest("article.article");
+        var haystack = (article.dataset.path + " " + element.textContent).toLowerCase();
+        hide = haystack.indexOf(query) < 0;
+      }
       element.classList.toggle("filtered", hide);
       if (element.tagName === "LI" && !hide) { shown += 1; }
     });
@@ -76,6 +87,19 @@ SCRIPT = """
       article.classList.toggle("filtered", !visible);
     });
     document.getElementById("shown-count").textContent = String(shown);
+  }
+  function applyOrder() {
+    var articles = Array.prototype.slice.call(document.querySelectorAll("article.article"));
+    if (!articles.length) { return; }
+    var byCount = form.elements.order.value === "count";
+    var parent = articles[0].parentNode;
+    var after = articles[articles.length - 1].nextSibling;  // in page order, before sorting
+    articles.sort(function (a, b) {
+      var first = Number(a.id.split("-")[1]), second = Number(b.id.split("-")[1]);
+      var difference = byCount ? Number(b.dataset.count) - Number(a.dataset.count) : 0;
+      return difference || first - second;
+    });
+    articles.forEach(function (article) { parent.insertBefore(article, after); });
   }
   function show(mark) {
     document.querySelectorAll("mark.active").forEach(function (m) {
@@ -106,7 +130,13 @@ SCRIPT = """
     if (event.key === "Escape") { detail.hidden = true; }
   });
   detail.querySelector("button").addEventListener("click", function () { detail.hidden = true; });
-  form.addEventListener("change", applyFilters);
+  form.addEventListener("change", function (event) {
+    if (event.target.name === "order") { applyOrder(); } else { applyFilters(); }
+  });
+  form.addEventListener("input", function (event) {
+    if (event.target.name === "search") { applyFilters(); }
+  });
+  form.addEventListener("submit", function (event) { event.preventDefault(); });
   applyFilters();
 })();
 """
