@@ -24,6 +24,8 @@ h2 { font-size: 1.15rem; margin: 0 0 .5rem; word-break: break-all; }
 #shown { margin: .5rem 0 0; color: var(--muted); }
 .article { border: 1px solid #ddd; border-radius: 8px; padding: 1rem; margin: 1rem 0; }
 .article.filtered { display: none; }
+/* thousands of articles: the browser lays out and paints each one only near the viewport */
+.article { content-visibility: auto; contain-intrinsic-size: auto 24rem; }
 pre.source { white-space: pre-wrap; word-wrap: break-word; background: #fafafa; padding: .75rem;
   border-radius: 6px; font: 13px/1.6 ui-monospace, monospace; max-height: 40rem; overflow: auto; }
 mark.hl { background: #fff3c4; border-bottom: 2px solid var(--warning); cursor: pointer;
