@@ -137,6 +137,22 @@ def test_report_page_highlights_filters_and_details(cli, browser, tmp_path):
     assert page.requests == [report.as_uri()]
 
 
+def test_a_long_article_shows_the_lines_around_its_findings(cli, browser, tmp_path):
+    lines = [f"Line {number} of the harbour's history [@h{number}]." for number in range(1, 41)]
+    lines[19] = "Crews utilise the cranes here [@x]."
+    folder = house_folder(tmp_path, {"long.md": "\n".join(lines) + "\n"})
+    (folder / "editlint.yaml").write_text("rule_paths: [house.yaml]\n")
+    report, data = _reports(cli, folder, "long.md")
+    assert [(d["code"], d["line"]) for d in data["diagnostics"]] == [("HSE101", 20)]
+    page = Page(browser, report)
+    gaps = page.page.locator("pre.source .gap").all_text_contents()
+    assert gaps == ["\u22ef line 18\n", "\u22ef"]  # lines 18-22 shown, 1-17 and 23-40 not
+    code = page.page.text_content("pre.source code")
+    assert code == gaps[0] + "\n".join(lines[17:22]) + "\n" + gaps[1]
+    assert page.page.text_content("mark.hl") == "utilise"
+    assert page.errors == []
+
+
 def test_nothing_in_an_article_runs_in_the_report(cli, browser, tmp_path):
     (tmp_path / "hostile.md").write_text(HOSTILE, encoding="utf-8")
     # Every link target is absent: report them anyway (by default, a wiki held elsewhere).
@@ -152,7 +168,15 @@ def test_nothing_in_an_article_runs_in_the_report(cli, browser, tmp_path):
     assert page.errors == []
     assert page.page.evaluate("document.scripts.length") == 1
     assert page.page.locator("img, a[href^='javascript:'], [onerror], [onmouseover]").count() == 0
-    assert page.page.text_content("pre.source") == HOSTILE
+    # the excerpts are the article's own text, escaped, between the markers of lines left out
+    shown = page.page.evaluate(
+        "(() => { const code = document.querySelector('pre.source code').cloneNode(true);"
+        " code.querySelectorAll('.gap').forEach(g => g.replaceWith('\\u0000'));"
+        " return code.textContent; })()"
+    )
+    pieces = [piece for piece in shown.split("\0") if piece]
+    assert pieces and all(piece in HOSTILE for piece in pieces)
+    assert "<script>window.__pwned=1" in "".join(pieces)
     ARTIFACTS.mkdir(exist_ok=True)
     page.page.screenshot(path=str(ARTIFACTS / "html-report-hostile.png"), full_page=True)
 

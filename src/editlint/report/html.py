@@ -11,6 +11,7 @@ allows only the page's own script and style, so nothing in an article can run.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from html import escape
 
@@ -101,7 +102,7 @@ def _attributes(item: Located, finding_id: str) -> str:
 def _article(number: int, path: str, text: str | None, items: list[Located], ids: dict) -> str:
     count = f"{len(items)} finding{'s' if len(items) != 1 else ''}"
     source = (
-        f'<pre class="source"><code>{_highlight(text, items, ids)}</code></pre>'
+        f'<pre class="source"><code>{_excerpts(text, items, ids)}</code></pre>'
         if text is not None
         else ""
     )
@@ -143,8 +144,50 @@ def _mark(item: Located, finding_id: str, first: bool) -> str:
     )
 
 
-def _highlight(text: str, items: list[Located], ids: dict) -> str:
-    """The text, escaped, with each finding's span wrapped in <mark> elements.
+#: Lines shown around the lines a finding spans; the rest of a long article is left out, so a
+#: report of 10,000 articles holds their findings' neighbourhoods, not their whole texts.
+CONTEXT_LINES = 2
+
+
+def _excerpts(text: str, items: list[Located], ids: dict) -> str:
+    """The lines the findings span, with ``CONTEXT_LINES`` around them, highlighted; each run
+    of lines left out is one marker naming the line the next excerpt starts at."""
+    starts = [0] + [index + 1 for index, char in enumerate(text) if char == "\n"]
+    if starts[-1] == len(text) and len(starts) > 1:
+        starts.pop()  # the text's final newline starts no line
+    last = len(starts) - 1
+
+    def line_of(offset: int) -> int:
+        return max(0, bisect_right(starts, offset) - 1)
+
+    ranges: list[list[int]] = []
+    for first, final in sorted(
+        (
+            max(0, line_of(item.diagnostic.start) - CONTEXT_LINES),
+            min(last, line_of(item.diagnostic.end) + CONTEXT_LINES),
+        )
+        for item in items
+    ):
+        if ranges and first <= ranges[-1][1] + 1:
+            ranges[-1][1] = max(ranges[-1][1], final)
+        else:
+            ranges.append([first, final])
+    out = []
+    for first, final in ranges:
+        begin = starts[first]
+        end = starts[final + 1] if final < last else len(text)
+        inside = [item for item in items if begin <= item.diagnostic.start <= end]
+        if first > 0:
+            out.append(f'<span class="gap">\u22ef line {first + 1}\n</span>')
+        out.append(_highlight(text[begin:end], inside, ids, begin))
+    if ranges and ranges[-1][1] < last:
+        out.append('<span class="gap">\u22ef</span>')
+    return "".join(out)
+
+
+def _highlight(text: str, items: list[Located], ids: dict, base: int = 0) -> str:
+    """The text, escaped, with each finding's span wrapped in <mark> elements (the findings'
+    offsets less ``base``, where ``text`` starts in the file).
 
     Spans that contain one another nest; a span that crosses another is split into pieces that
     share its ``data-id``, so the pieces' text together is always exactly the span.
@@ -152,7 +195,10 @@ def _highlight(text: str, items: list[Located], ids: dict) -> str:
     length = len(text)
     spans = sorted(
         (
-            (min(max(0, item.diagnostic.start), length), min(max(0, item.diagnostic.end), length))
+            (
+                min(max(0, item.diagnostic.start - base), length),
+                min(max(0, item.diagnostic.end - base), length),
+            )
             + (index,)
             for index, item in enumerate(items)
         ),

@@ -28,6 +28,7 @@ h2 { font-size: 1.15rem; margin: 0 0 .5rem; word-break: break-all; }
 .article { content-visibility: auto; contain-intrinsic-size: auto 24rem; }
 pre.source { white-space: pre-wrap; word-wrap: break-word; background: #fafafa; padding: .75rem;
   border-radius: 6px; font: 13px/1.6 ui-monospace, monospace; max-height: 40rem; overflow: auto; }
+pre.source .gap { color: var(--muted); user-select: none; }
 mark.hl { background: #fff3c4; border-bottom: 2px solid var(--warning); cursor: pointer;
   color: inherit; padding: 0; }
 mark.hl.sev-error { background: #fde0e0; border-bottom-color: var(--error); }
