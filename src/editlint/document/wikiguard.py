@@ -30,10 +30,17 @@ def check_wikitext(text: str) -> None:
     open_at: dict[str, list[int]] = {}
     depth = 0
     comments: list[int] = []  # where the comment still open (and openers inside it) began
+    # A "<!--" with no "-->" after it is no comment: the parser reads it as text after
+    # re-reading the rest of the page, and goes on parsing what follows it.
+    last_close = text.rfind("-->")
+    never_closed: list[int] = []
     for match in _TOKEN.finditer(text):
         token = match.group(0)
         if token == "<!--":
-            comments.append(match.start())
+            if match.start() > last_close:
+                never_closed.append(match.start())
+            elif not comments:
+                comments.append(match.start())
             continue
         if comments:
             if token == "-->":
@@ -68,6 +75,7 @@ def check_wikitext(text: str) -> None:
             )
     unclosed = sorted(offset for stack in open_at.values() for offset in stack)
     unclosed.extend(comments)
+    unclosed.extend(never_closed)
     reread = sum(len(text) - offset for offset in unclosed)
     if reread > MAX_REREAD:
         first = min(unclosed)
