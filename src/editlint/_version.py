@@ -1,4 +1,4 @@
-"""The version of editlint: imported by the modules that need it, not through the
-package face (``editlint/__init__``), which imports most of editlint."""
+"""The version of editlint, in a module of its own: the modules that need it import it from
+here, without going through the package face (``editlint/__init__``)."""
 
 __version__ = "0.1.0"
