@@ -11,10 +11,10 @@ allows only the page's own script and style, so nothing in an article can run.
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections import Counter
 from html import escape
 
+from editlint.document.lines import LineIndex
 from editlint.report.html_assets import CONTENT_SECURITY_POLICY, SCRIPT, STYLE
 from editlint.report.model import Located, RunReport
 from editlint.report.text import summary_line
@@ -152,33 +152,28 @@ CONTEXT_LINES = 2
 def _excerpts(text: str, items: list[Located], ids: dict) -> str:
     """The lines the findings span, with ``CONTEXT_LINES`` around them, highlighted; each run
     of lines left out is one marker naming the line the next excerpt starts at."""
-    starts = [0] + [index + 1 for index, char in enumerate(text) if char == "\n"]
-    if starts[-1] == len(text) and len(starts) > 1:
-        starts.pop()  # the text's final newline starts no line
-    last = len(starts) - 1
+    lines = items[0].lines or LineIndex(text)  # the file's index, which placed the findings
+    last = lines.position(len(text))[0]
+    if last > 1 and text.endswith(("\n", "\r")):
+        last -= 1  # the text's final line break starts no line
 
-    def line_of(offset: int) -> int:
-        return max(0, bisect_right(starts, offset) - 1)
+    def line_range(item: Located) -> tuple[int, int]:
+        line, end_line = min(item.line, last), min(item.end_line, last)
+        return max(1, line - CONTEXT_LINES), min(last, end_line + CONTEXT_LINES)
 
     ranges: list[list[int]] = []
-    for first, final in sorted(
-        (
-            max(0, line_of(item.diagnostic.start) - CONTEXT_LINES),
-            min(last, line_of(item.diagnostic.end) + CONTEXT_LINES),
-        )
-        for item in items
-    ):
+    for first, final in sorted(line_range(item) for item in items):
         if ranges and first <= ranges[-1][1] + 1:
             ranges[-1][1] = max(ranges[-1][1], final)
         else:
             ranges.append([first, final])
     out = []
     for first, final in ranges:
-        begin = starts[first]
-        end = starts[final + 1] if final < last else len(text)
-        inside = [item for item in items if begin <= item.diagnostic.start <= end]
-        if first > 0:
-            out.append(f'<span class="gap">\u22ef line {first + 1}\n</span>')
+        begin = lines.line_start(first)
+        end = lines.line_start(final + 1) if final < last else len(text)
+        inside = [item for item in items if first <= min(item.line, last) <= final]
+        if first > 1:
+            out.append(f'<span class="gap">\u22ef line {first}\n</span>')
         out.append(_highlight(text[begin:end], inside, ids, begin))
     if ranges and ranges[-1][1] < last:
         out.append('<span class="gap">\u22ef</span>')
