@@ -90,11 +90,20 @@ def parse_toml_front_matter(text: str) -> FrontMatter | None:
 
 def _toml_item_spans(source: str, key: str, base: int) -> list[tuple[int, int]]:
     """Spans of the strings of an inline array ``key = ["a", 'b']``."""
-    found = re.search(rf"^[ \t]*{re.escape(key)}[ \t]*=[ \t]*\[", source, re.MULTILINE)
+    opener = re.compile(rf"^[ \t]*{re.escape(key)}[ \t]*=[ \t]*\[", re.MULTILINE)
+    return _array_item_spans(source, opener, _TOML_STRING, base)
+
+
+def _array_item_spans(
+    source: str, opener: re.Pattern, strings: re.Pattern, base: int
+) -> list[tuple[int, int]]:
+    """Spans (offset by ``base``) of the ``strings`` after the first ``opener`` of an array,
+    up to its closing bracket."""
+    found = opener.search(source)
     if not found:
         return []
     spans = []
-    for match in _TOML_STRING.finditer(source, found.end()):
+    for match in strings.finditer(source, found.end()):
         if match.group(0) == "]":
             break
         spans.append((base + match.start(), base + match.end()))
@@ -145,15 +154,8 @@ def _unique_keys(pairs: list[tuple[str, object]]) -> dict:
 
 def _json_item_spans(source: str, key: str, base: int) -> list[tuple[int, int]]:
     """Spans of the strings of the array ``"key": ["a", "b"]`` (quotes included)."""
-    found = re.search(rf"\"{re.escape(key)}\"\s*:\s*\[", source)
-    if not found:
-        return []
-    spans = []
-    for match in _JSON_STRING.finditer(source, found.end()):
-        if match.group(0) == "]":
-            break
-        spans.append((base + match.start(), base + match.end()))
-    return spans
+    opener = re.compile(rf"\"{re.escape(key)}\"\s*:\s*\[")
+    return _array_item_spans(source, opener, _JSON_STRING, base)
 
 
 def parse_front_matter(text: str) -> FrontMatter | None:
