@@ -276,19 +276,8 @@ def load_config(path: Path | None, fallback_root: Path, named: bool = False) -> 
 def config_from_mapping(data: dict[str, Any], folder: Path) -> LoadedConfig:
     """A config given as a mapping (the API's ``config={...}``), rooted at ``folder``; its
     ``extends`` (presets, or files named relative to ``folder``) merged in as a file's are."""
-    data = dict(data)
-    extends = data.pop("extends", [])
-    if isinstance(extends, str):
-        extends = [extends]
     anchor = folder / "editlint.yaml"  # names resolve as from a config file in ``folder``
-    repository = repository_of(folder)
-    merged: dict[str, Any] = {}
-    for name in extends:
-        base = _resolve_extends(str(name), anchor, repository)
-        inherited = _read_with_extends(base, (anchor,), repository, {})
-        merged = _merge(merged, to_plain(inherited))
-    if merged:
-        data = _merge(merged, to_plain(data))
+    data = _over_extends(dict(data), anchor, (), repository_of(folder), {})
     return LoadedConfig(validate(Config, data, "config"), None, folder.resolve())
 
 
@@ -351,7 +340,14 @@ def _read_with_extends(
         return done[path]
     if len(seen) >= MAX_EXTENDS_DEPTH:
         raise ConfigError(f"'extends' chains more than {MAX_EXTENDS_DEPTH} files deep", path)
-    data = _read(path)
+    data = done[path] = _over_extends(_read(path), path, seen, repository, done)
+    return data
+
+
+def _over_extends(
+    data: Any, path: Path, seen: tuple[Path, ...], repository: Path, done: dict[Path, Any]
+) -> Any:
+    """``data`` (the config at ``path``) merged over the configs its ``extends`` names."""
     extends = data.get("extends", []) if isinstance(data, dict) else []
     if isinstance(extends, str):
         extends = [extends]
@@ -360,12 +356,11 @@ def _read_with_extends(
         base = _resolve_extends(str(name), path, repository)
         inherited = _read_with_extends(base, (*seen, path), repository, done)
         merged = _merge(merged, to_plain(inherited))
-    if merged:
-        own = to_plain(data)
-        own.pop("extends", None)
-        data = _merge(merged, own)
-    done[path] = data
-    return data
+    if not merged:
+        return data
+    own = to_plain(data)
+    own.pop("extends", None)
+    return _merge(merged, own)
 
 
 def _resolve_extends(name: str, path: Path, repository: Path) -> Path:
