@@ -153,6 +153,7 @@ class NarratorVoice:
         self._titled_starts = [start for start, _, _ in titled]
         self._titled = titled
         self.block_index = {id(block): index for index, block in enumerate(document.blocks)}
+        self._sentence_starts: dict[int, list[int]] = {}
         self.reference_sections = self._sections_titled(REFERENCE_SECTIONS)
         self.fiction_sections = self._sections_titled(FICTION_SECTIONS)
         self.fiction_article = bool(FICTION_ARTICLES.search(document.title or ""))
@@ -264,8 +265,12 @@ class NarratorVoice:
     def _sentence_at(self, block: Block, start: int) -> tuple[list, int]:
         """The sentences of ``block`` and the index of the one holding ``start`` (-1: none)."""
         index = self.block_index.get(id(block))
-        sentences = self.document.sentences_of(index) if index is not None else []
-        starts = [sentence.start for sentence in sentences]
+        if index is None:
+            return [], -1
+        sentences = self.document.sentences_of(index)
+        starts = self._sentence_starts.get(index)
+        if starts is None:  # once per block, not once per match
+            starts = self._sentence_starts[index] = [sentence.start for sentence in sentences]
         return sentences, bisect_right(starts, start) - 1
 
     def named_after(self, block: Block, end: int) -> bool:
