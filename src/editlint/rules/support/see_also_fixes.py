@@ -16,7 +16,7 @@ from ruamel.yaml.error import YAMLError
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, SingleQuotedScalarString
 
 from editlint.diagnostics import Edit
-from editlint.document import Document, LinkKind, SeeAlsoEntry, SeeAlsoSource
+from editlint.document import CitationKind, Document, LinkKind, SeeAlsoEntry, SeeAlsoSource
 from editlint.document.errors import InputError
 from editlint.document.frontmatter import split_front_matter
 from editlint.index import Article
@@ -55,12 +55,36 @@ def rename_entry(
 
 
 def remove_entry(document: Document, entry: SeeAlsoEntry) -> Edit | None:
-    """Delete a see-also section item (its whole line) or a front matter list item."""
+    """Delete a see-also section item (its whole line) or a front matter list item; not a line
+    that defines a note cited elsewhere (removing it would leave that citation undefined)."""
     if entry.source is SeeAlsoSource.FRONT_MATTER:
         return front_matter_edit(document.text, "see_also", entry.fm_index, None)
     if entry.source is not SeeAlsoSource.SECTION:
         return None
-    return Edit(*_whole_lines(document, entry.start, entry.end))
+    start, end = _whole_lines(document, entry.start, entry.end)
+    if _defines_a_cited_note(document, start, end):
+        return None
+    return Edit(start, end)
+
+
+def _defines_a_cited_note(document: Document, start: int, end: int) -> bool:
+    """Whether ``[start, end)`` holds a footnote definition or a named ``<ref>`` with content
+    (as SRC104 reads them) whose name a citation outside that span uses."""
+    text = document.text
+    defined = {d.label for d in document.footnote_definitions if start <= d.start < end}
+    defined.update(
+        citation.key
+        for citation in document.citations
+        if citation.kind is CitationKind.REF_TAG
+        and citation.key
+        and start <= citation.start < end
+        and not text[citation.start : citation.end].endswith("/>")
+    )
+    return bool(defined) and any(
+        citation.key in defined
+        for citation in document.citations
+        if not start <= citation.start < end
+    )
 
 
 def remove_section(document: Document, section_index: int) -> Edit:
