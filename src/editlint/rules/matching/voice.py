@@ -61,6 +61,9 @@ _ATTRIBUTED = re.compile(
     rf"\b{_HOLDER}\s+(?:(?:also|later|further|then|once)\s+)?{_REPORTING}"
     r"(?=\s+that\b|\s*[,:;\"“]|\s*$)"
     rf"|,\s*{_REPORTING}\s+(?:he|she|they|[A-Z][\w'’\-]+)\b"
+    # a that-clause after telling someone: "a letter informing them that ..."
+    r"|\b(?:inform(?:s|ed|ing)?|tell(?:s|ing)?|told|warn(?:s|ed|ing)?|assur(?:es|ed|ing)|"
+    r"notif(?:y|ies|ied|ying))\s+(?:[\w'’]+\s+){0,3}?that\b"
     r"|\b[Aa]ccording\s+to\s+(?:the\s+)?[A-Z]"
     r"|\b[Ii]n\s+(?:his|her|their)\s+(?:view|opinion|words|account)\b"
 )
