@@ -196,3 +196,14 @@ def test_stratified_folds_are_fixed_by_row_order(monkeypatch):
     script = _training_script(monkeypatch)
     rows = [script.Example(str(i), i % 3 == 0, i) for i in range(9)]
     assert script.folds(rows, 2) == [0, 0, 1, 1, 0, 1, 0, 0, 1]
+
+
+def test_narrator_scores_read_a_document_outside_a_checker():
+    """The training script scores parsed sentences with no Checker around them: the sentence
+    in the narrator's voice gets its score, the one reporting what she said none."""
+    from editlint.document import parse_document
+    from editlint.rules.builtin.biased_sentence import BiasedSentence
+
+    rule = BiasedSentence()
+    document = parse_document('The plan failed. She said "the plan was a disgrace".\n')
+    assert rule.narrator_scores(document) == [rule.scorer.probability("The plan failed. ")]

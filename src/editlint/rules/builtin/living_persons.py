@@ -23,8 +23,10 @@ from editlint.rules.support.citations import (
 #: Front matter flags that mark a biography of a living person.
 FLAGS = ("living_person", "living-person", "blp")
 LIVING_CATEGORY = re.compile(r"\[\[\s*category\s*:\s*living[ _]people\s*(?:\|[^\]]*)?\]\]", re.I)
-#: Claims WP:BLP calls contentious: crime and courts, accusations, sex and relationships,
-#: health and addiction, bigotry, money trouble (WP:BLPCRIME, WP:BLPPRIVACY, WP:BLPCAT).
+#: Claims WP:BLP calls contentious: crime and courts, accusations, relationships, health and
+#: addiction, bigotry, money trouble (WP:BLPCRIME, WP:BLPPRIVACY). Never who a person is: a
+#: finding must not rest on an identity word, so a sexual orientation or a named condition
+#: ("is gay", "HIV") is no cue (an uncited one is still SRC103's, like any other claim).
 CONTENTIOUS = re.compile(
     r"\b(?:arrest(?:ed)?|charged\s+with|indicted|convicted|conviction|pleaded\s+(?:guilty|no\s+"
     r"contest)|sentenced|jailed|imprisoned|incarcerated|accused|alleg(?:ed|edly|ations?)|"
@@ -34,8 +36,7 @@ CONTENTIOUS = re.compile(
     r"drunk(?:en)?|DUI|DWI|addict(?:ed|ion)?|overdosed?|rehab(?:ilitation)?|"
     r"affair|adultery|extramarital|mistress|divorced?|illegitimate|"
     r"bankrupt(?:cy)?|scandal|racis[mt]|antisemit\w*|homophob\w*|misogyn\w*|plagiari[sz]\w*|"
-    r"came\s+out\s+as|(?:is|was)\s+(?:gay|lesbian|bisexual)|"
-    r"mental\s+illness|diagnosed\s+with|HIV)\b",
+    r"mental\s+illness|diagnosed\s+with)\b",
     re.IGNORECASE,
 )
 PERSON = re.compile(r"\b(?:he|she|his|her|him|hers|himself|herself)\b", re.IGNORECASE)
@@ -85,9 +86,9 @@ What: in an article about a living person (front matter `living_person: true` or
 `categories: [Living people]`, or a wikitext [[Category:Living people]]), a sentence about a
 person (a pronoun or a word of the article's title) that makes a contentious claim (an arrest,
 a charge, a conviction, an accusation, a lawsuit, abuse, an affair or divorce, an addiction,
-an illness, sexuality, bigotry, bankruptcy, a scandal), with no citation in it or later in its
-paragraph (`covered_by: sentence`: in it or right after it). The lead counts too. A
-[citation needed] marker does not cover it. Where SRC103 reports the same sentence, its
+an illness, bigotry, bankruptcy, a scandal; never an identity such as a sexual orientation),
+with no citation in it or later in its paragraph (`covered_by: sentence`: in it or right after
+it). The lead counts too. A [citation needed] marker does not cover it. Where SRC103 reports the same sentence, its
 finding is folded into this one.
 Why: unsourced or poorly sourced contentious material about living persons must be removed
 immediately (WP:BLP): it can harm a real person, and it is where the project is most exposed.
