@@ -88,8 +88,8 @@ person (a pronoun or a word of the article's title) that makes a contentious cla
 a charge, a conviction, an accusation, a lawsuit, abuse, an affair or divorce, an addiction,
 an illness, bigotry, bankruptcy, a scandal; never an identity such as a sexual orientation),
 with no citation in it or later in its paragraph (`covered_by: sentence`: in it or right after
-it). The lead counts too. A [citation needed] marker does not cover it. Where SRC103 reports the same sentence, its
-finding is folded into this one.
+it). The lead counts too. A [citation needed] marker does not cover it. Where SRC103 reports
+the same sentence, its finding is folded into this one.
 Why: unsourced or poorly sourced contentious material about living persons must be removed
 immediately (WP:BLP): it can harm a real person, and it is where the project is most exposed.
 Example: "She was arrested in 2011 for fraud." with no citation, in a biography.
