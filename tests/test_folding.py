@@ -33,7 +33,7 @@ def test_the_more_severe_finding_is_kept_and_takes_the_folded_fix():
 
 def test_findings_of_other_categories_or_apart_are_kept():
     findings = [
-        finding("NEU201", 0, 10),
+        finding("NEU101", 0, 10),
         finding("SRC103", 0, 40, category=Category.UNSOURCED),
         finding("NEU101", 10, 15),
         finding("BAL104", 12, 30, category=Category.COUNTER_PERSPECTIVE),
@@ -49,3 +49,17 @@ def test_a_named_cross_category_pair_is_folded():
         ]
     )
     assert [(d.code, d.data["related"]) for d in kept] == [("NEU501", ["BAL103"])]
+
+
+def test_a_view_given_to_no_one_and_its_uncited_sentence_are_one_finding():
+    # naming and citing the historians is the fix for both the weasel words and the sentence
+    text = (
+        "The treaty was signed in 1919 by four powers.[^1]\n\n## Legacy\n\n"
+        "Many historians argue that the treaty caused the war of 1939 and ruined the economy"
+        " of the region.\n\n[^1]: Roe, Treaties, 1999.\n"
+    )
+    found = editlint.check_text(text, path="article.md")
+    assert [(d.code, d.start, d.end, d.data["related"]) for d in found] == [
+        ("NEU201", 62, 77, ["SRC103"])
+    ]
+    assert text[62:77] == "Many historians"

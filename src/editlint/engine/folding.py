@@ -3,11 +3,13 @@
 Two findings are one problem when their spans overlap and their rules look at the same thing:
 two neutrality rules on one phrase ("many critics": a vague quantifier and a weasel
 attribution), or a pair named in ``RELATED`` (partisan framing and a narrator-side view; an
-unsourced claim and a contentious one about a living person). The finding kept is the most
+unsourced claim and a contentious one about a living person; an unattributed view and its
+uncited sentence). The finding kept is the most
 severe one (then the narrower, then the one with a fix); its message names the codes folded
 into it, and ``data["related"]`` lists them.
 Unsourced sentences are not folded into wording findings: a missing citation and a loaded word
-are two things for an editor to fix.
+are two things for an editor to fix. A view given to no one (NEU201, NEU203) is the exception:
+its fix, naming the holders and citing them, is the unsourced sentence's fix too.
 """
 
 from __future__ import annotations
@@ -21,6 +23,9 @@ RELATED = frozenset(
         frozenset({"NEU501", "BAL101"}),  # a perspective announced in a heading
         frozenset({"NEU201", "BAL102"}),  # "some critics argue ..." with no reply
         frozenset({"NEU203", "BAL102"}),
+        # a view given to no one, uncited: naming and citing its holders is one fix
+        frozenset({"NEU201", "SRC103"}),
+        frozenset({"NEU203", "SRC103"}),
         frozenset({"NEU701", "SRC401"}),  # a relative time ("currently") found stale
         frozenset({"SRC103", "SRC501"}),  # an unsourced claim, contentious in a biography
     }
