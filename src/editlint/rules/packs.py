@@ -64,6 +64,17 @@ def load_pack(path: Path) -> list[DeclaredRule]:
     return rules
 
 
+def load_builtin_rule(pack_file: str, code: str) -> DeclaredRule:
+    """The rule ``code`` of editlint's own pack ``pack_file``, built alone: a rule that reuses
+    another's matching (SRC401 dates NEU701's relative times) pays for one rule, not a pack."""
+    path = builtin_pack_dir() / pack_file
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=_FAST_LOADER)
+    entries = [entry for entry in data["rules"] if entry.get("code") == code]
+    pack = RulePack.model_validate({**data, "rules": entries})
+    (spec,) = pack.rules
+    return spec.build(origin=f"{pack.pack} ({path.name})")
+
+
 def pack_files(path: Path) -> list[Path]:
     """The pack files at ``path``: the file itself, or the YAML files of a folder."""
     if path.is_dir():

@@ -88,10 +88,9 @@ past tense with its year."""
 
     def prepare(self, words: WordIndex, context: RuleContext) -> None:
         """NEU701's pack rule, its words in the checker's index: the relative times to date."""
-        from editlint.rules.packs import builtin_pack_dir, load_pack
+        from editlint.rules.packs import load_builtin_rule
 
-        pack = load_pack(builtin_pack_dir() / "neutrality.yaml")
-        rule = next(r for r in pack if r.code == RELATIVE_TIME)
+        rule = load_builtin_rule("neutrality.yaml", RELATIVE_TIME)
         rule.prepare(words, RuleContext())
         context.prepared = rule
 
