@@ -97,6 +97,29 @@ def test_blocks_at_exact_offsets(article):
     assert article.blocks[7].start == ARTICLE.index("We sailed")
 
 
+def test_a_citation_alone_on_the_next_line_ends_the_paragraph_it_follows():
+    # one newline does not end a MediaWiki paragraph: the <ref> cites the lines above it
+    text = (
+        "The survey counted 24 parishes.\nMost were rural.\n<ref>Census, 2011.</ref>\n\n"
+        "* A list item.\n<ref>Not the item's.</ref>\n"
+    )
+    document = parse_document(text, path=Path("article.wiki"))
+    found = [(block.kind, text[block.start : block.end]) for block in document.blocks]
+    assert found == [
+        (
+            BlockKind.PARAGRAPH,
+            "The survey counted 24 parishes.\nMost were rural.\n<ref>Census, 2011.</ref>",
+        ),
+        (BlockKind.LIST_ITEM, "A list item."),
+    ]
+    long_paragraph = "The quay was built of granite and oak in the years after the flood. " * 4
+    uncited = editlint.check_text(
+        f"Intro.<ref>A.</ref>\n\n== History ==\n{long_paragraph}\n<ref>Roe 1999.</ref>\n",
+        path="article.wiki",
+    )
+    assert [d.code for d in uncited if d.category.value == "unsourced"] == []
+
+
 def test_sections_and_levels(article):
     assert [(s.title, s.level) for s in article.sections] == [
         ("", 1),

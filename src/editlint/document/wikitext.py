@@ -66,6 +66,7 @@ class _Line:
     heading: int = 0  # the heading level, 0 for other lines
     quote: bool = False
     pre: bool = False
+    trailing_end: int = -1  # where a citation ends on a line with no prose of its own
 
 
 class _Walker:
@@ -143,10 +144,13 @@ class _Walker:
             line.quote = True
 
     def _trailing(self, start: int, end: int) -> None:
-        """A citation or tag after prose belongs to the prose's block."""
+        """A citation or tag after prose belongs to the prose's block, and so does one alone on
+        the next line (one newline does not end a paragraph in MediaWiki)."""
         line = self.lines[-1]
         if line.content_start >= 0:
             line.content_end = max(line.content_end, end)
+        else:
+            line.trailing_end = max(line.trailing_end, end)
 
     def _heading(self, node: Heading, start: int, end: int) -> None:
         level = node.level
@@ -318,6 +322,9 @@ class _Walker:
         items = 0
         for line in self.lines:
             if line.content_start < 0:
+                if paragraph is not None and line.trailing_end >= 0:
+                    paragraph.end = line.trailing_end  # "...1.9%.\n<ref>...</ref>"
+                    continue
                 paragraph = None
                 continue
             start, end = line.content_start, line.content_end
