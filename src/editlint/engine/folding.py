@@ -4,9 +4,8 @@ Two findings are one problem when their spans overlap and their rules look at th
 two neutrality rules on one phrase ("many critics": a vague quantifier and a weasel
 attribution), or a pair named in ``RELATED`` (partisan framing and a narrator-side view; an
 unsourced claim and a contentious one about a living person; an unattributed view and its
-uncited sentence). The finding kept is the most
-severe one (then the narrower, then the one with a fix); its message names the codes folded
-into it, and ``data["related"]`` lists them.
+uncited sentence). The finding kept is the most severe one (then the narrower, then the one
+with a fix); its message names the codes folded into it, and ``data["related"]`` lists them.
 Unsourced sentences are not folded into wording findings: a missing citation and a loaded word
 are two things for an editor to fix. A view given to no one (NEU201, NEU203) is the exception:
 its fix, naming the holders and citing them, is the unsourced sentence's fix too.
