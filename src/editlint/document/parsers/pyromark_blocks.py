@@ -148,6 +148,7 @@ class _Walk:
         self.leaf: list | None = None
 
     def run(self, events) -> None:
+        raw = self.raw
         leaf = None
         opaque = 0
         after_break = False
@@ -179,11 +180,14 @@ class _Walk:
             if leaf is None:  # the text of a tight list item
                 self._open_leaf(start, 0, len(self.stack) + 1)
                 leaf = self.leaf
-            if leaf[4] < 0:
-                leaf[4] = start
-            elif after_break:
-                leaf[6].append(start)
-            after_break = False
+            if leaf[4] < 0 or after_break:
+                if start and raw[start - 1] == 0x5C:  # a backslash escape: its text follows it
+                    start -= 1
+                if leaf[4] < 0:
+                    leaf[4] = start
+                else:
+                    leaf[6].append(start)
+                after_break = False
             if span["end"] > leaf[5]:
                 leaf[5] = span["end"]
 
