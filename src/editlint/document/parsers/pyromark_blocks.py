@@ -43,6 +43,18 @@ _BLOCK_TAGS = frozenset(
 # Blocks whose inside is not read: their whole lines are one block.
 _OPAQUE = {"CodeBlock": BlockKind.CODE, "HtmlBlock": BlockKind.HTML, "Table": BlockKind.TABLE}
 _CONTAINER_PREFIX = re.compile(rb"[ \t>]*")
+# A table's delimiter row. markdown-it tries a table before any other block, on any line, and
+# GFM lets a table start right after a paragraph line (as GitHub does); pulldown-cmark reads
+# such a header and delimiter row as paragraph text, or the header line as what it starts.
+_DELIMITER_ROW = re.compile(
+    rb"^[ \t>]*(?=[^\n]*\|)\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*\r?$",
+    re.MULTILINE,
+)
+# pulldown-cmark takes no tab before a heading's closing #s nor after a closing fence, which
+# CommonMark allows (markdown-it): such a text is handed to markdown-it too.
+_TAB_CLOSING = re.compile(
+    rb"^[ \t>]*(?:#{1,6}[ \t][^\n]*\t#+|(?:`{3,}|~{3,})[ \t]*\t)[ \t]*\r?$", re.MULTILINE
+)
 _INDENTATION = re.compile(rb"[ \t]*")
 
 
@@ -64,6 +76,10 @@ def parse_blocks(text: str, body_start: int, lines=None):
     except InputError as error:
         at = error.offset if body.isascii() else char_offsets(raw, [error.offset])[error.offset]
         raise InputError(error.message, body_start + at) from None
+    if _read_otherwise(raw, walk.blocks):
+        from editlint.document.parsers import markdown_it_blocks
+
+        return markdown_it_blocks.parse_blocks(text, body_start, lines)
     place = _placer(body, raw, body_start, walk)
     blocks: list[Block] = []
     for kind, start, end, level, in_blockquote, list_depth in walk.blocks:
@@ -73,6 +89,21 @@ def parse_blocks(text: str, body_start: int, lines=None):
         blocks.append(Block(kind, start, end, -1, level, in_blockquote, list_depth))
     masks = [(place(start), place(end)) for start, end in walk.masks]
     return blocks, masks, _references(definitions)
+
+
+def _read_otherwise(raw: bytes, blocks: list[tuple]) -> bool:
+    """Whether markdown-it may read the text otherwise than pulldown-cmark did: a delimiter
+    row that is not the second line of one of its tables, or a tab where pulldown-cmark takes
+    none. Such a text is handed to markdown-it (docs/performance.md)."""
+    if b"\t" in raw and _TAB_CLOSING.search(raw):
+        return True
+    if b"|" not in raw or b"-" not in raw:
+        return False
+    tables = [(start, end) for kind, start, end, *_ in blocks if kind is BlockKind.TABLE]
+    for row in _DELIMITER_ROW.finditer(raw):
+        if not any(start < row.start() <= end for start, end in tables):
+            return True
+    return False
 
 
 def _placer(body: str, raw: bytes, body_start: int, walk: _Walk):
