@@ -1,4 +1,5 @@
-"""The native Markdown parser (pyromark, pulldown-cmark) gives today's documents.
+"""The native Markdown parser (pyromark, pulldown-cmark, the default) gives the documents
+markdown-it-py gave.
 
 Every field of the document model built from pyromark's events is held to markdown-it-py's on
 every corpus article; the constructs where the two parsers read Markdown differently are
@@ -8,7 +9,10 @@ listed here with both readings, as in docs/performance.md.
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -20,14 +24,12 @@ from editlint.api import check_text
 from editlint.document import parse_document
 from editlint.document.errors import InputError
 from editlint.document.markdown import parse_markdown
-from editlint.document.parsers import markdown_parser
+from editlint.document.parsers import PARSERS, markdown_parser
 from editlint.document.parsers.byte_offsets import char_offsets
 from editlint.document.parsers.markdown_it_blocks import _parser
 from editlint.document.parsers.nesting import NESTING_LIMIT
 from editlint.errors import UsageError
 from hostile.hostile_cases import _nested
-
-pytest.importorskip("pyromark", reason="the native parser is the 'native' extra")
 
 # Articles where the parsers disagree, and why (docs/performance.md, "Native parse").
 KNOWN_DIFFERENCES = {
@@ -244,6 +246,43 @@ def test_byte_offsets_map_to_characters(text):
     assert char_offsets(raw, boundaries) == {byte: i for i, byte in enumerate(boundaries)}
 
 
+def test_pyromark_is_the_default_and_markdown_it_can_be_chosen(monkeypatch):
+    monkeypatch.delenv("EDITLINT_MARKDOWN_PARSER", raising=False)
+    assert markdown_parser() == "pyromark"
+    monkeypatch.setenv("EDITLINT_MARKDOWN_PARSER", "markdown-it")
+    assert markdown_parser() == "markdown-it"
+    assert markdown_parser("pyromark") == "pyromark"
+
+
+def test_without_pyromark_installed_markdown_it_reads_the_same():
+    """Where pyromark cannot be imported (no wheel for the platform) markdown-it is used; asked
+    for by name, pyromark is then a usage error."""
+    script = (
+        "import sys; sys.modules['pyromark'] = None\n"  # what a failed import leaves
+        "from editlint.document import parse_document\n"
+        "from editlint.document.parsers import markdown_parser\n"
+        "from editlint.errors import UsageError\n"
+        "text = open(sys.argv[1], encoding='utf-8').read()\n"
+        "print(markdown_parser(), [(b.kind.value, b.start, b.end) for b in "
+        "parse_document(text).blocks])\n"
+        "try:\n    markdown_parser('pyromark')\nexcept UsageError as error:\n    print(error)\n"
+    )
+    article = ROOT / "content" / "nato.md"
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(article)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT / "src")},
+        check=True,
+    )
+    document = parse_document(article.read_text(encoding="utf-8"))
+    blocks = [(block.kind.value, block.start, block.end) for block in document.blocks]
+    assert done.stdout.splitlines() == [
+        f"markdown-it {blocks}",
+        "EDITLINT_MARKDOWN_PARSER=pyromark: pyromark is not installed (pip install pyromark)",
+    ]
+
+
 def test_an_unknown_parser_is_a_usage_error(monkeypatch, cli):
     with pytest.raises(UsageError, match="unknown Markdown parser"):
         markdown_parser("commonmark")
@@ -253,16 +292,16 @@ def test_an_unknown_parser_is_a_usage_error(monkeypatch, cli):
     assert done.stdout == ""
     assert done.stderr.strip().splitlines() == [
         "editlint: error: EDITLINT_MARKDOWN_PARSER=commonmark: unknown Markdown parser "
-        "(choose markdown-it or pyromark)"
+        "(choose pyromark or markdown-it)"
     ]
 
 
-def test_the_demo_findings_are_the_same_with_pyromark(monkeypatch, cli):
-    default = cli("check", "--no-cache", "--format", "json", "content/")
-    monkeypatch.setenv("EDITLINT_MARKDOWN_PARSER", "pyromark")
+def test_the_demo_findings_are_the_same_with_either_parser(monkeypatch, cli):
     native = cli("check", "--no-cache", "--format", "json", "content/")
-    assert default.returncode == native.returncode == 1
-    assert native.stdout == default.stdout
+    monkeypatch.setenv("EDITLINT_MARKDOWN_PARSER", "markdown-it")
+    python = cli("check", "--no-cache", "--format", "json", "content/")
+    assert native.returncode == python.returncode == 1
+    assert native.stdout == python.stdout
     assert len(json.loads(native.stdout)["diagnostics"]) == 26
 
 
@@ -270,9 +309,9 @@ def test_the_result_cache_keeps_each_parsers_findings_apart(monkeypatch, tmp_pat
     """A run with the other parser is not answered from the first one's cache entries."""
     (tmp_path / "a.md").write_text("15.  Install it:\n    ```\n    # mv a b\n    ```\n")
     cache = ["--cache-dir", str(tmp_path / "cache"), "--format", "json"]
-    cli("check", *cache, str(tmp_path / "a.md"))
-    monkeypatch.setenv("EDITLINT_MARKDOWN_PARSER", "pyromark")
-    cli("check", *cache, str(tmp_path / "a.md"))
+    for parser in PARSERS:
+        monkeypatch.setenv("EDITLINT_MARKDOWN_PARSER", parser)
+        cli("check", *cache, str(tmp_path / "a.md"))
     runs = [path for path in (tmp_path / "cache" / "results").iterdir() if path.is_dir()]
     assert len(runs) == 2
     assert all(re.fullmatch(r"[0-9a-f]{24}", run.name) for run in runs)
