@@ -1,13 +1,14 @@
 """The native Markdown parser (pyromark) against markdown-it-py, on the 419 ArchWiki articles.
 
-    .venv/bin/python bench/native_parse.py [--rounds 5] [--check-rounds 3]
+    .venv/bin/python bench/native_parse.py [--rounds 5] [--check-rounds 3] [--one-file-rounds 7]
 
 In this process, rounds interleaved, CPU time (``time.process_time``), medians: the blocks of
 every article (``document/parsers``: blocks, prefixes, reference definitions) and the whole
 document (``parse_markdown``: front matter, blocks, inline scan, masks, sections) with each
 parser; how many blocks and documents are the same. Then ``editlint check --jobs 1
 --no-cache`` on the corpus with each parser (``EDITLINT_MARKDOWN_PARSER``), interleaved,
-medians of wall and CPU time. Ratios are markdown-it / pyromark, from the same run.
+medians of wall and CPU time, and likewise one article checked alone (start-up included, no
+daemon). Ratios are markdown-it / pyromark, from the same run.
 """
 
 from __future__ import annotations
@@ -71,9 +72,8 @@ def in_process(texts: list[str], rounds: int) -> dict:
     }
 
 
-def whole_check(rounds: int) -> dict:
-    """Median wall and CPU seconds of ``editlint check --jobs 1 --no-cache`` per parser."""
-    command = editlint("check", "--jobs", "1", "--no-cache", "--format", "json", str(CORPUS))
+def whole_check(rounds: int, command: list[str]) -> dict:
+    """Median wall and CPU seconds of ``command`` (an ``editlint check``) per parser."""
     wall = {parser: [] for parser in PARSERS}
     cpu = {parser: [] for parser in PARSERS}
     before = os.environ.get(ENV_VAR)
@@ -103,13 +103,18 @@ def main() -> dict:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--check-rounds", type=int, default=3)
+    parser.add_argument("--one-file-rounds", type=int, default=7)
     args = parser.parse_args()
+    os.environ["EDITLINT_DAEMON"] = "0"  # every check in its own process, as measured cold
     paths = sorted(CORPUS.glob("*.md"))
     texts = [path.read_text(encoding="utf-8") for path in paths]
     load = round(os.getloadavg()[0], 2)
     figures = {"cores": cores(), "load_before": load, "articles": len(texts)}
     figures.update(in_process(texts, args.rounds))
-    figures.update(whole_check(args.check_rounds))
+    corpus = editlint("check", "--jobs", "1", "--no-cache", "--format", "json", str(CORPUS))
+    figures.update(whole_check(args.check_rounds, corpus))
+    one_file = editlint("check", "--no-cache", "--format", "json", str(paths[100]))
+    figures["one_file"] = whole_check(args.one_file_rounds, one_file)
     figures["load_after"] = round(os.getloadavg()[0], 2)
     print(f"{len(texts)} ArchWiki articles, load {load} -> {figures['load_after']}")
     for key, label in (("blocks_seconds", "blocks"), ("documents_seconds", "documents")):
@@ -126,6 +131,12 @@ def main() -> dict:
         f"  editlint check --jobs 1: markdown-it {wall['markdown-it']:.2f} s "
         f"({cpu['markdown-it']:.2f} s CPU), pyromark {wall['pyromark']:.2f} s "
         f"({cpu['pyromark']:.2f} s CPU): x{_ratio(wall):.2f} wall, x{_ratio(cpu):.2f} CPU"
+    )
+    wall, cpu = figures["one_file"]["wall_seconds"], figures["one_file"]["cpu_seconds"]
+    print(
+        f"  one file ({paths[100].name}): markdown-it {wall['markdown-it'] * 1000:.0f} ms "
+        f"({cpu['markdown-it'] * 1000:.0f} ms CPU), pyromark {wall['pyromark'] * 1000:.0f} ms "
+        f"({cpu['pyromark'] * 1000:.0f} ms CPU): x{_ratio(wall):.2f} wall, x{_ratio(cpu):.2f} CPU"
     )
     save("native_parse", figures)
     return figures
