@@ -14,6 +14,7 @@ from bisect import bisect_left
 import pyromark
 
 from editlint.document.errors import InputError
+from editlint.document.lines import LineIndex
 from editlint.document.model import Block, BlockKind
 from editlint.document.parsers.byte_offsets import char_offsets
 from editlint.document.parsers.nesting import NESTING_LIMIT, too_deep
@@ -58,7 +59,7 @@ _TAB_CLOSING = re.compile(
 _INDENTATION = re.compile(rb"[ \t]*")
 
 
-def parse_blocks(text: str, body_start: int, lines=None):
+def parse_blocks(text: str, body_start: int, lines: LineIndex):
     """The blocks of ``text[body_start:]``, the container prefixes to mask, and the link
     reference definitions (lower-cased label -> URL); offsets into ``text``."""
     body = text[body_start:]
@@ -204,7 +205,7 @@ class _Walk:
             if opaque:
                 continue
             if name == "End":  # of a link, emphasis, ...: its start was read
-                if span["end"] > leaf[5]:
+                if leaf is not None and span["end"] > leaf[5]:
                     leaf[5] = span["end"]
                 continue
             start = span["start"]
