@@ -18,7 +18,7 @@ from editlint.document import (
     parse_document,
 )
 from editlint.document.inline import _BARE_URL, _INLINE_LINK
-from editlint.document.markdown import _parser, _parser_for
+from editlint.document.parsers.markdown_it_blocks import _parser, _parser_for
 from editlint.document.see_also_entries import pointer_words
 
 MARKDOWN = """---

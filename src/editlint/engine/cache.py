@@ -29,6 +29,7 @@ from editlint._version import __version__
 from editlint.cachefolder import make_cache_folder
 from editlint.config.model import LoadedConfig
 from editlint.diagnostics import Applicability, Category, Diagnostic, Edit, Fix, Severity
+from editlint.document.parsers import markdown_parser
 from editlint.engine.runner import Checker, FileResult
 from editlint.files.screening import decode
 from editlint.safefiles import (
@@ -203,6 +204,7 @@ def run_key(checker: Checker) -> str:
     digest = hashlib.blake2b(digest_size=20)
     for part in (
         f"format {FORMAT} editlint {__version__}",
+        f"markdown parser {markdown_parser()}",  # the parsers differ on a few constructs
         code_stamp(),
         loaded.config.model_dump_json(),
         str(loaded.root.resolve()),

@@ -16,6 +16,7 @@ from editlint.diagnostics import Category, Diagnostic, Severity
 from editlint.document import UNSUPPORTED_SUFFIXES, Document, InputError, parse_document
 from editlint.document.dump import is_dump
 from editlint.document.lines import LineIndex
+from editlint.document.parsers import markdown_parser
 from editlint.engine.folding import fold_related
 from editlint.engine.suppression import find_suppressions
 from editlint.engine.tagged import without_tagged
@@ -77,6 +78,7 @@ class Checker:
         rules: list[Rule] | None = None,
     ) -> None:
         self.loaded = loaded
+        markdown_parser()  # an unknown EDITLINT_MARKDOWN_PARSER is a usage error, before any file
         config = loaded.config
         overrides = overrides or SelectionOverrides()
         if rules is None:

@@ -1,0 +1,313 @@
+"""Markdown blocks from pulldown-cmark (PyPI ``pyromark``), mapped to markdown-it's.
+
+One native pass gives every block with its UTF-8 byte range; they are mapped to the blocks,
+container prefixes and reference definitions ``markdown_it_blocks`` gives, in characters.
+The differences that remain are listed in docs/performance.md. A failure inside the native
+parser (a Rust panic surfaces as a ``BaseException``) is an input error for that file.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+import pyromark
+
+from editlint.document.errors import InputError
+from editlint.document.lines import LineIndex
+from editlint.document.model import Block, BlockKind
+from editlint.document.parsers.byte_offsets import char_offsets
+from editlint.document.parsers.nesting import NESTING_LIMIT, too_deep
+
+_OPTIONS = pyromark.Options.ENABLE_TABLES | pyromark.Options.ENABLE_FOOTNOTES
+# Start/End tags of blocks; every other Start/End (Emphasis, Link, ...) is inline.
+_BLOCK_TAGS = frozenset(
+    {
+        "Paragraph",
+        "Heading",
+        "BlockQuote",
+        "CodeBlock",
+        "HtmlBlock",
+        "List",
+        "Item",
+        "FootnoteDefinition",
+        "Table",
+        "TableHead",
+        "TableRow",
+        "TableCell",
+        "MetadataBlock",
+        "DefinitionList",
+        "DefinitionListTitle",
+        "DefinitionListDefinition",
+    }
+)
+# Blocks whose inside is not read: their whole lines are one block.
+_OPAQUE = {"CodeBlock": BlockKind.CODE, "HtmlBlock": BlockKind.HTML, "Table": BlockKind.TABLE}
+_CONTAINER_PREFIX = re.compile(rb"[ \t>]*")
+# A table's delimiter row. markdown-it tries a table before any other block, on any line, and
+# GFM lets a table start right after a paragraph line (as GitHub does); pulldown-cmark reads
+# such a header and delimiter row as paragraph text, or the header line as what it starts.
+_DELIMITER_ROW = re.compile(
+    rb"^[ \t>]*(?=[^\n]*\|)\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*\r?$",
+    re.MULTILINE,
+)
+# pulldown-cmark takes no tab before a heading's closing #s nor after a closing fence, which
+# CommonMark allows (markdown-it): such a text is handed to markdown-it too.
+_TAB_CLOSING = re.compile(
+    rb"^[ \t>]*(?:#{1,6}[ \t][^\n]*\t#+|(?:`{3,}|~{3,})[ \t]*\t)[ \t]*\r?$", re.MULTILINE
+)
+_INDENTATION = re.compile(rb"[ \t]*")
+
+
+def parse_blocks(text: str, body_start: int, lines: LineIndex):
+    """The blocks of ``text[body_start:]``, the container prefixes to mask, and the link
+    reference definitions (lower-cased label -> URL); offsets into ``text``."""
+    body = text[body_start:]
+    try:
+        raw = body.encode()
+        events = list(pyromark.events_with_range(body, options=_OPTIONS))
+        definitions = pyromark.reference_definitions(body, options=_OPTIONS) if "]:" in body else {}
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as error:  # noqa: BLE001 - pyo3's PanicException is a BaseException
+        raise InputError(f"the Markdown parser failed: {error}", body_start) from error
+    walk = _Walk(raw)
+    try:
+        walk.run(events)
+    except InputError as error:
+        at = error.offset if body.isascii() else char_offsets(raw, [error.offset])[error.offset]
+        raise InputError(error.message, body_start + at) from None
+    if _read_otherwise(raw, walk.blocks):
+        from editlint.document.parsers import markdown_it_blocks
+
+        return markdown_it_blocks.parse_blocks(text, body_start, lines)
+    place = _placer(body, raw, body_start, walk)
+    blocks: list[Block] = []
+    for kind, start, end, level, in_blockquote, list_depth in walk.blocks:
+        start, end = place(start), place(end)
+        if kind in _PROSE:
+            start, end = _trimmed(text, start, end)
+        blocks.append(Block(kind, start, end, -1, level, in_blockquote, list_depth))
+    masks = [(place(start), place(end)) for start, end in walk.masks]
+    return blocks, masks, _references(definitions)
+
+
+def _read_otherwise(raw: bytes, blocks: list[tuple]) -> bool:
+    """Whether markdown-it may read the text otherwise than pulldown-cmark did: a delimiter
+    row that is not the second line of one of its tables, or a tab where pulldown-cmark takes
+    none. Such a text is handed to markdown-it (docs/performance.md)."""
+    if b"\t" in raw and _TAB_CLOSING.search(raw):
+        return True
+    if b"|" not in raw or b"-" not in raw:
+        return False
+    tables = [(start, end) for kind, start, end, *_ in blocks if kind is BlockKind.TABLE]
+    for row in _DELIMITER_ROW.finditer(raw):
+        if not any(start < row.start() <= end for start, end in tables):
+            return True
+    return False
+
+
+def _placer(body: str, raw: bytes, body_start: int, walk: _Walk):
+    """Byte offset in the body -> character offset in the text."""
+    if body.isascii():  # bytes are characters
+        return lambda offset: body_start + offset
+    offsets = [offset for block in walk.blocks for offset in block[1:3]]
+    offsets.extend(offset for mask in walk.masks for offset in mask)
+    char = char_offsets(raw, offsets)
+    return lambda offset: body_start + char[offset]
+
+
+_PROSE = frozenset(
+    {BlockKind.HEADING, BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.FOOTNOTE_DEFINITION}
+)
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """``start``-``end`` without the white space at either end (markdown-it strips content)."""
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    while start < end and text[start].isspace():
+        start += 1
+    return start, end
+
+
+def _references(definitions: dict) -> dict[str, str]:
+    """Labels normalized as markdown-it does, URLs normalized and checked as it does."""
+    if not definitions:
+        return {}
+    from markdown_it.common.normalize_url import normalizeLink, validateLink
+
+    references: dict[str, str] = {}
+    for label, definition in definitions.items():
+        if label.startswith("^"):
+            continue
+        key = " ".join(label.split()).lower().upper().lower()
+        href = normalizeLink(definition["dest"])
+        if validateLink(href) and key not in references:
+            references[key] = href
+    return references
+
+
+def _without_final_blank_line(raw: bytes, start: int, end: int, quoted: bool) -> int:
+    """``end`` before the text's last line when a block runs to it and it is blank (but for
+    its quote marks, in a quote) with no line feed: markdown-it leaves such a line out."""
+    if end != len(raw):
+        return end
+    newline = raw.rfind(b"\n", start, end)
+    blank = _CONTAINER_PREFIX if quoted else _INDENTATION
+    if newline != -1 and blank.match(raw, newline + 1).end() == end:
+        return newline
+    return end
+
+
+class _Walk:
+    """Blocks and prefixes from pulldown-cmark's events, in bytes of the body.
+
+    A leaf (a paragraph, a heading, or the text of a tight list item, which markdown-it
+    wraps in a hidden paragraph) is ``[kind, level, in_blockquote, list_depth, first, end,
+    line_starts]``: where its first inline element starts, where its last ends, and where
+    the first element after each line break starts (the prefixes before them are masked).
+    """
+
+    def __init__(self, raw: bytes) -> None:
+        self.raw = raw
+        # (kind, start, end, level, in_blockquote, list_depth) in bytes
+        self.blocks: list[tuple] = []
+        self.masks: list[tuple[int, int]] = []
+        self.stack: list[str] = []
+        self.items = 0
+        self.opaque = 0  # nesting inside a code, HTML or table block
+        self.leaf: list | None = None
+
+    def run(self, events) -> None:
+        raw = self.raw
+        leaf = None
+        opaque = 0
+        after_break = False
+        for event, span in events:
+            if event.__class__ is str:  # SoftBreak, HardBreak, Rule
+                if event == "Rule":
+                    self._close_leaf()
+                    leaf = None
+                elif not opaque:
+                    after_break = True
+                continue
+            ((name, payload),) = event.items()
+            if name == "Start" or name == "End":
+                tag = payload if payload.__class__ is str else next(iter(payload))
+                if tag in _BLOCK_TAGS:
+                    if name == "Start":
+                        self._start(tag, payload, span["start"], span["end"])
+                    else:
+                        self._end()
+                    leaf, opaque = self.leaf, self.opaque
+                    continue
+            if opaque:
+                continue
+            if name == "End":  # of a link, emphasis, ...: its start was read
+                if leaf is not None and span["end"] > leaf[5]:
+                    leaf[5] = span["end"]
+                continue
+            start = span["start"]
+            if leaf is None:  # the text of a tight list item
+                self._open_leaf(start, 0, len(self.stack) + 1)
+                leaf = self.leaf
+            if leaf[4] < 0 or after_break:
+                if start and raw[start - 1] == 0x5C:  # a backslash escape: its text follows it
+                    start -= 1
+                if leaf[4] < 0:
+                    leaf[4] = start
+                else:
+                    leaf[6].append(start)
+                after_break = False
+            if span["end"] > leaf[5]:
+                leaf[5] = span["end"]
+
+    def _start(self, tag: str, payload, start: int, end: int) -> None:
+        if self.opaque:
+            self.opaque += 1
+            return
+        self._close_leaf()
+        stack = self.stack
+        if len(stack) >= NESTING_LIMIT - 1:
+            raise too_deep(self._line_start(start))
+        stack.append(tag)
+        if tag == "Item":
+            self.items += 1
+        elif tag in _OPAQUE:
+            self.opaque = 1
+            first = self._line_start(start)
+            last = self.raw.find(b"\n", max(end - 1, start))
+            last = len(self.raw) if last == -1 else last
+            last = _without_final_blank_line(self.raw, first, last, "BlockQuote" in stack)
+            self.blocks.append((_OPAQUE[tag], first, last, 0, False, 0))
+            if tag != "Table":
+                self.masks.append((first, last))
+        elif tag == "Paragraph":
+            self._open_leaf(start, 0, len(stack))
+        elif tag == "Heading":
+            self._open_leaf(start, int(payload["Heading"]["level"][1:]), len(stack))
+
+    def _end(self) -> None:
+        if self.opaque:
+            self.opaque -= 1
+            if self.opaque:
+                return
+        else:
+            self._close_leaf()
+        self.stack.pop()
+
+    def _open_leaf(self, at: int, heading: int, inline_level: int) -> None:
+        """Open a leaf at byte ``at``; its inline text sits ``inline_level`` levels deep
+        (markdown-it's level of the inline token, which its nesting limit counts)."""
+        if inline_level >= NESTING_LIMIT - 1:
+            raise too_deep(self._line_start(at))
+        stack = self.stack
+        if heading:
+            kind = BlockKind.HEADING
+        elif "FootnoteDefinition" in stack:
+            kind = BlockKind.FOOTNOTE_DEFINITION
+        elif "Item" in stack:
+            kind = BlockKind.LIST_ITEM
+        else:
+            kind = BlockKind.PARAGRAPH
+        depth = stack.count("Item") if kind is BlockKind.LIST_ITEM else 0
+        level = heading or (self.items if kind is BlockKind.LIST_ITEM else 0)
+        self.leaf = [kind, level, "BlockQuote" in stack, depth, -1, at, []]
+
+    def _close_leaf(self) -> None:
+        leaf = self.leaf
+        if leaf is None:
+            return
+        self.leaf = None
+        kind, level, in_blockquote, depth, start, end, line_starts = leaf
+        raw = self.raw
+        if start < 0:  # an empty heading: markdown-it places it after the line's text
+            line_start = self._line_start(end)
+            line_end = raw.find(b"\n", line_start)
+            line_end = len(raw) if line_end == -1 else line_end
+            start = end = line_start + len(raw[line_start:line_end].rstrip())
+        line_start = self._line_start(start)
+        if start > line_start:
+            self.masks.append((line_start, start))
+        # In a list item or a footnote the indentation is the container's, and masked.
+        indented = depth or kind is BlockKind.FOOTNOTE_DEFINITION
+        newline = raw.find(b"\n", start, end)
+        while newline != -1:
+            line_start = newline + 1
+            newline = raw.find(b"\n", line_start, end)
+            line_end = end if newline == -1 else newline
+            index = bisect_left(line_starts, line_start)
+            if index < len(line_starts) and line_starts[index] < line_end:
+                content = line_starts[index]
+            else:  # inside a code span or tag that runs over lines: the containers' marks
+                content = _CONTAINER_PREFIX.match(raw, line_start, line_end).end()
+            if not indented:  # a quote's marks, not the indentation after them (markdown-it
+                # keeps that in the content): the same spaces, and a tab stays a tab
+                content = line_start + len(raw[line_start:content].rstrip())
+            if content > line_start:
+                self.masks.append((line_start, content))
+        self.blocks.append((kind, start, end, level, in_blockquote, depth))
+
+    def _line_start(self, offset: int) -> int:
+        return self.raw.rfind(b"\n", 0, offset) + 1
