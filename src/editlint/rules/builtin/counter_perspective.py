@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from functools import cached_property
 from typing import Literal
 
 import regex
@@ -18,6 +17,7 @@ from editlint.rules.support import vocabulary
 from editlint.rules.support.viewpoints import (
     Balance,
     ViewpointOptions,
+    ViewpointPatterns,
     analyse,
     in_debate_section,
     is_debate_heading,
@@ -42,24 +42,23 @@ class PerspectiveHeadingOptions(BaseModel):
         description="Nouns for a point of view: 'perspective', 'vantage', ...",
     )
 
-    @cached_property
-    def heading(self) -> regex.Pattern:
-        sides, nouns = alternation(self.sides), alternation(self.perspective_nouns)
-        return regex.compile(
+
+class PerspectiveHeadingPatterns:
+    """BAL101's options compiled once per run (by its ``prepare``)."""
+
+    def __init__(self, options: PerspectiveHeadingOptions) -> None:
+        sides, nouns = alternation(options.sides), alternation(options.perspective_nouns)
+        self.heading = regex.compile(
             rf"\(\s*(?:(?:from|in|through)\s+)?(?:an?|the)\s+(?:{sides})\s+(?:{nouns})\s*\)"
             rf"|[:,–—-]\s*(?:from|in|through)\s+(?:an?|the)\s+(?:{sides})\s+(?:{nouns})\s*$",
             regex.IGNORECASE,
         )
-
-    @cached_property
-    def needs(self) -> tuple[TermSet, TermSet]:
-        """Both patterns name a side and a perspective noun, each after whitespace."""
-        return TermSet(self.sides, first=False), TermSet(self.perspective_nouns, first=False)
-
-    @cached_property
-    def lead_in(self) -> regex.Pattern:
-        sides, nouns = alternation(self.sides), alternation(self.perspective_nouns)
-        return regex.compile(
+        #: Both patterns name a side and a perspective noun, each after whitespace.
+        self.needs = (
+            TermSet(options.sides, first=False),
+            TermSet(options.perspective_nouns, first=False),
+        )
+        self.lead_in = regex.compile(
             r"\b(?:this|the\s+following)\s+(?:section|list|summary|overview|account|part|chapter)\b"
             rf"[^.!?\n]{{0,120}}?\b(?:from|in|through)\s+(?:an?|the)\s+(?:{sides})\s+(?:{nouns})\b",
             regex.IGNORECASE,
@@ -95,12 +94,14 @@ Fix: drop the qualifier and give each side's view, attributed to the people who 
     )
 
     def prepare(self, words: WordIndex, context: RuleContext) -> None:
-        for terms in context.options.needs:
+        options = context.options or PerspectiveHeadingOptions()
+        context.prepared = PerspectiveHeadingPatterns(options)
+        for terms in context.prepared.needs:
             terms.prepare(words)
 
     def check(self, document: Document, context: RuleContext):
-        options: PerspectiveHeadingOptions = context.options or PerspectiveHeadingOptions()
-        needs = options.needs
+        patterns: PerspectiveHeadingPatterns = context.prepared
+        needs = patterns.needs
         whole = len(document.text)
         if not all(terms.occurs(document, 0, whole) for terms in needs):
             return  # every heading and lead-in found names a side and a perspective noun
@@ -109,7 +110,7 @@ Fix: drop the qualifier and give each side's view, attributed to the people who 
             if block.kind is BlockKind.HEADING:
                 if not all(terms.occurs(document, block.start, block.end) for terms in needs):
                     continue
-                for match in options.heading.finditer(document.masked, block.start, block.end):
+                for match in patterns.heading.finditer(document.masked, block.start, block.end):
                     yield self.diagnostic(match.start(), match.end())
             elif block.kind is BlockKind.PARAGRAPH and block.section > 0:
                 first_block_of.setdefault(block.section, index)
@@ -117,7 +118,7 @@ Fix: drop the qualifier and give each side's view, attributed to the people who 
             block = document.blocks[index]
             if not all(terms.occurs(document, block.start, block.end) for terms in needs):
                 continue
-            match = options.lead_in.search(document.masked, block.start, block.end)
+            match = patterns.lead_in.search(document.masked, block.start, block.end)
             if match:
                 yield self.diagnostic(match.start(), match.end(), self.lead_in_message)
 
@@ -161,12 +162,13 @@ Fix: add the other side's view, attributed to who holds it and cited."""
     )
 
     def prepare(self, words: WordIndex, context: RuleContext) -> None:
-        for terms in context.options.patterns.term_sets:
+        context.prepared = ViewpointPatterns(context.options or self.options_model())
+        for terms in context.prepared.term_sets:
             terms.prepare(words)
 
     def check(self, document: Document, context: RuleContext):
         options: UnansweredViewOptions = context.options or UnansweredViewOptions()
-        patterns = options.patterns
+        patterns: ViewpointPatterns = context.prepared
         if not may_report_views(document, 0, len(document.text), patterns):
             return  # no view anywhere, so no unanswered one
         quoted = remember(document, QuotationFilter, QuotationFilter)
@@ -272,12 +274,12 @@ other side's view in the same way."""
     )
 
     def prepare(self, words: WordIndex, context: RuleContext) -> None:
-        for terms in context.options.patterns.term_sets:
+        context.prepared = ViewpointPatterns(context.options or self.options_model())
+        for terms in context.prepared.term_sets:
             terms.prepare(words)
 
     def check(self, document: Document, context: RuleContext):
-        options: ViewpointOptions = context.options or ViewpointOptions()
-        patterns = options.patterns
+        patterns: ViewpointPatterns = context.prepared
         whole = len(document.text)
         if not all(terms.occurs(document, 0, whole) for terms in patterns.narrator_terms):
             return  # no block holds every word a narrator's view needs
@@ -326,12 +328,12 @@ Fix: give every item the views of each side, attributed and cited."""
     )
 
     def prepare(self, words: WordIndex, context: RuleContext) -> None:
-        for terms in context.options.patterns.term_sets:
+        context.prepared = ViewpointPatterns(context.options or self.options_model())
+        for terms in context.prepared.term_sets:
             terms.prepare(words)
 
     def check(self, document: Document, context: RuleContext):
-        options: ViewpointOptions = context.options or ViewpointOptions()
-        patterns = options.patterns
+        patterns: ViewpointPatterns = context.prepared
         quoted = remember(document, QuotationFilter, QuotationFilter)
         for index, section in enumerate(document.sections):
             if not is_debate_heading(section, patterns):
@@ -407,7 +409,8 @@ Fix: add a section that presents the main positions, each attributed and cited."
     )
 
     def prepare(self, words: WordIndex, context: RuleContext) -> None:
-        for terms in context.options.patterns.term_sets:
+        context.prepared = ViewpointPatterns(context.options or self.options_model())
+        for terms in context.prepared.term_sets:
             terms.prepare(words)
 
     def check(self, document: Document, context: RuleContext):
@@ -416,7 +419,7 @@ Fix: add a section that presents the main positions, each attributed and cited."
         if found is None:
             return
         span, message = found
-        patterns = options.patterns
+        patterns: ViewpointPatterns = context.prepared
         if any(is_debate_section(section, patterns) for section in document.sections):
             return
         balance = analyse(document, document.body_start, len(document.text), patterns)

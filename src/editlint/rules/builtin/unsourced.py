@@ -21,7 +21,7 @@ from editlint.rules.support.citations import (
     source_keys,
     urls_are_citations,
 )
-from editlint.rules.support.claims import ClaimOptions
+from editlint.rules.support.claims import ClaimDetector, ClaimOptions
 from editlint.rules.support.workspace import remember
 
 _WORD = re.compile(r"\w+(?:[’'-]\w+)*")
@@ -283,14 +283,16 @@ option) after the sentence so that the claim is flagged to readers and editors."
     )
 
     def prepare(self, words: WordIndex, context: RuleContext) -> None:
-        for terms in context.options.detector.term_sets:
+        context.prepared = ClaimDetector(context.options or UnsourcedClaimOptions())
+        for terms in context.prepared.term_sets:
             terms.prepare(words)
 
     def check(self, document: Document, context: RuleContext):
         options: UnsourcedClaimOptions = context.options or UnsourcedClaimOptions()
         if not options.in_uncited_articles and not cites_claim_by_claim(document):
             return  # an article citing nothing is one finding (SRC101), not one per claim
-        claims = options.detector.in_document(document)
+        detector: ClaimDetector = context.prepared
+        claims = detector.in_document(document)
         marker = options.marker
         if document.format == "wikitext" and "marker" not in options.model_fields_set:
             marker = wikitext_marker(date.today())
