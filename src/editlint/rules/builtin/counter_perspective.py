@@ -88,10 +88,12 @@ Fix: drop the qualifier and give each side's view, attributed to the people who 
         ],
         pass_=["## Debates and controversies\n\nText."],
     )
-    lead_in_message = (
-        "The section's lead-in declares one side's perspective: "
-        "the section will present one view only"
-    )
+    messages = {
+        "lead_in": (
+            "The section's lead-in declares one side's perspective: "
+            "the section will present one view only"
+        )
+    }
 
     def prepare(self, words: WordIndex, context: RuleContext) -> None:
         options = context.options or PerspectiveHeadingOptions()
@@ -120,7 +122,7 @@ Fix: drop the qualifier and give each side's view, attributed to the people who 
                 continue
             match = patterns.lead_in.search(document.masked, block.start, block.end)
             if match:
-                yield self.diagnostic(match.start(), match.end(), self.lead_in_message)
+                yield self.diagnostic(match.start(), match.end(), self.messages["lead_in"])
 
 
 class UnansweredViewOptions(ViewpointOptions):
@@ -246,10 +248,12 @@ class NarratorView(Rule):
         "'{match}': the article adopts one side's view in its own voice; attribute it and give "
         "the other side"
     )
-    debate_message = (
-        "'{match}': one side's view settles the debate in the article's own voice; attribute it "
-        "to the people who hold it and give the other side"
-    )
+    messages = {
+        "debate": (
+            "'{match}': one side's view settles the debate in the article's own voice; "
+            "attribute it to the people who hold it and give the other side"
+        )
+    }
     summary = "One side's perspective given in the narrator's voice, above all in a debate."
     explanation = """\
 What: a passage that adopts a political side's perspective as the article's own ("From a
@@ -291,7 +295,7 @@ other side's view in the same way."""
             if not views:
                 continue
             debate = in_debate_section(document, block, patterns) is not None
-            template = self.debate_message if debate else self.message
+            template = self.messages["debate"] if debate else self.message
             for view in views:
                 text = " ".join(view.text.split())
                 yield self.diagnostic(view.start, view.end, template.format(match=text))
@@ -388,9 +392,12 @@ class ContestedWithoutDebate(Rule):
     category = Category.COUNTER_PERSPECTIVE
     severity = Severity.WARNING
     message = "The article is marked contested but has no section presenting criticism or debate"
-    topic_message = (
-        "The article's topic ('{topic}') is contested but no section presents criticism or debate"
-    )
+    messages = {
+        "topic": (
+            "The article's topic ('{topic}') is contested but no section presents criticism or "
+            "debate"
+        )
+    }
     summary = "A contested article with no criticism, debate or controversy section."
     explanation = """\
 What: an article marked `contested: true` in its front matter, or whose title or tags match a
@@ -437,7 +444,7 @@ Fix: add a section that presents the main positions, each attributed and cited."
         for topic in options.contested_topics:
             if regex.search(rf"\b{regex.escape(topic.lower())}\b", haystack):
                 span = document.title_span or _front_matter_key_span(document, "title")
-                return span, self.topic_message.format(topic=topic)
+                return span, self.messages["topic"].format(topic=topic)
         return None
 
 

@@ -239,10 +239,12 @@ class UnsourcedClaim(Rule):
         "Unsourced claim ({reason}: '{match}'): cite a source in the sentence or at the end of "
         "its paragraph"
     )
-    trailing_message = (
-        "Unsourced {sentences} after the paragraph's last citation ({what}): no citation covers"
-        " text that follows it"
-    )
+    messages = {
+        "trailing": (
+            "Unsourced {sentences} after the paragraph's last citation ({what}): no citation "
+            "covers text that follows it"
+        )
+    }
     summary = "A claim-like sentence with no citation in it or at the end of its paragraph."
     explanation = """\
 What: a sentence that states a figure, dates an event, uses a superlative, quotes someone,
@@ -345,7 +347,7 @@ option) after the sentence so that the claim is flagged to readers and editors."
                 return
             what = f"{words} words"
         count = len(trailing)
-        message = self.trailing_message.format(
+        message = self.messages["trailing"].format(
             sentences="sentence" if count == 1 else f"{count} sentences", what=what
         )
         yield self.diagnostic(start, end, message, self._marker_fix(end, marker))
@@ -404,7 +406,7 @@ class UndefinedFootnote(Rule):
     category = Category.UNSOURCED
     severity = Severity.ERROR
     message = "Footnote [^{label}] has no definition"
-    ref_message = '<ref name="{label}" /> reuses a reference that is never defined'
+    messages = {"ref": '<ref name="{label}" /> reuses a reference that is never defined'}
     summary = "A footnote reference, or a reused <ref name=...>, with no definition."
     explanation = """\
 What: a Markdown footnote reference `[^n]` with no `[^n]: ...` definition in the article, or a
@@ -444,7 +446,7 @@ Fix: add the missing definition, or point the reference at an existing one."""
                 and citation.key not in named_refs
                 and document.text[citation.start : citation.end].endswith("/>")
             ):
-                message = self.ref_message.format(label=citation.key)
+                message = self.messages["ref"].format(label=citation.key)
                 yield self.diagnostic(citation.start, citation.end, message)
 
 
