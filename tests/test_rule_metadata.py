@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from editlint.rules.base import RuleOrigin
-from editlint.rules.builtin.counter_perspective import PerspectiveHeading
+from editlint.rules.builtin.perspective_heading import PerspectiveHeading
 from editlint.rules.packs import builtin_pack_dir, load_pack
 
 LEAD_IN = (

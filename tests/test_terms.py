@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from editlint.document import parse_document
-from editlint.rules.builtin.counter_perspective import (
+from editlint.rules.builtin.perspective_heading import (
     PerspectiveHeadingOptions,
     PerspectiveHeadingPatterns,
 )

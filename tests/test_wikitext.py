@@ -19,7 +19,7 @@ from editlint.document import (
 )
 from editlint.document.wikiguard import check_wikitext
 from editlint.document.wikinames import is_article_link, title_from_path
-from editlint.rules.builtin.unsourced import wikitext_marker
+from editlint.rules.builtin.unsourced_claim import wikitext_marker
 
 CORPUS = SHARED / "corpora" / "wikipedia"
 
