@@ -7,7 +7,7 @@ from editlint.document import Document, SeeAlsoEntry
 from editlint.index import normalise_title
 from editlint.index.resolve import Status
 from editlint.rules.base import FixExample, Rule, RuleContext, RuleExamples
-from editlint.rules.builtin.links import reports_missing, resolver_for
+from editlint.rules.support.link_resolver import reports_missing, resolver_for
 from editlint.rules.support.see_also_fixes import rename_entry
 from editlint.rules.support.see_also_rules import (
     HARBOUR,

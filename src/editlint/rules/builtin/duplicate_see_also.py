@@ -7,7 +7,7 @@ from editlint.document import Document, SeeAlsoEntry
 from editlint.index import normalise_title
 from editlint.index.resolve import Resolution
 from editlint.rules.base import FixExample, Rule, RuleContext, RuleExamples
-from editlint.rules.builtin.links import resolver_for
+from editlint.rules.support.link_resolver import resolver_for
 from editlint.rules.support.see_also_rules import (
     LISTED,
     entry_span,

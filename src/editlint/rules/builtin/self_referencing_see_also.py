@@ -6,7 +6,7 @@ from editlint.diagnostics import Applicability, Category, Severity
 from editlint.document import Document
 from editlint.index.resolve import Status
 from editlint.rules.base import FixExample, Rule, RuleContext, RuleExamples
-from editlint.rules.builtin.links import resolver_for
+from editlint.rules.support.link_resolver import resolver_for
 from editlint.rules.support.see_also_rules import (
     HARBOUR,
     entry_span,
