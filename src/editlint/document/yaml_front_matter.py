@@ -62,20 +62,20 @@ def read_yaml_front_matter(source: str, spanned_keys: tuple[str, ...] = ()) -> Y
     if not source.strip():
         return YamlFrontMatter({}, {})
     try:
-        root, data = _load(_FastLoader, source)
-    except yaml.YAMLError:
-        # libyaml words its errors its own way; the pure loader's words are the ones users
-        # have seen, so the (rare) invalid front matter is read again to report them.
         try:
+            root, data = _load(_FastLoader, source)
+        except yaml.YAMLError:
+            # libyaml words its errors its own way; the pure loader's words are the ones users
+            # have seen, so the (rare) invalid front matter is read again to report them.
             root, data = _load(_PureLoader, source)
-        except yaml.MarkedYAMLError as error:
-            mark = error.problem_mark or error.context_mark
-            problem = error.problem or error.context or "invalid YAML"
-            raise YamlFrontMatterError(
-                f"invalid YAML in front matter: {problem}", mark.index if mark else 0
-            ) from None
-        except yaml.YAMLError as error:
-            raise YamlFrontMatterError(f"invalid YAML in front matter: {error}", 0) from None
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        problem = error.problem or error.context or "invalid YAML"
+        raise YamlFrontMatterError(
+            f"invalid YAML in front matter: {problem}", mark.index if mark else 0
+        ) from None
+    except yaml.YAMLError as error:
+        raise YamlFrontMatterError(f"invalid YAML in front matter: {error}", 0) from None
     except _Refused as refused:
         raise YamlFrontMatterError(
             f"front matter refused: {refused.problem.message}", refused.problem.offset
