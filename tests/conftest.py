@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from lsp_server import client, lsp_capabilities  # noqa: F401 - the LSP tests' shared fixtures
+
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 SEED = SHARED / "seeds" / "foreign-relations-of-russia.txt"

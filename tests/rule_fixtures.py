@@ -27,7 +27,7 @@ from editlint.diagnostics import Applicability
 from editlint.document.lines import LineIndex
 from editlint.engine.runner import Checker, SelectionOverrides
 from editlint.fixes.apply import fix_text
-from editlint.rules.builtin.url_status import SETTING as URL_STATUSES
+from editlint.rules.support.url_statuses import SETTING as URL_STATUSES
 from editlint.urlcheck.status import UrlStatus
 
 FIXTURES = Path(__file__).parent / "fixtures" / "rules"

@@ -9,14 +9,12 @@ import sys
 from pathlib import Path
 
 import pytest
-import pytest_lsp
 from lsprotocol import types
-from pytest_lsp import LanguageClient, client_capabilities
+from pytest_lsp import LanguageClient
 
 from conftest import ROOT
 from editlint.lsp import Positions
 from house import HOUSE_PACK
-from lsp_server import SERVER
 
 PUBLISH = types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS
 
@@ -42,16 +40,6 @@ def workspace(tmp_path_factory) -> Path:
     (root / "content").mkdir()
     (root / "content" / "harbour.md").write_text("---\ntitle: Harbour\n---\n\nDocks [@d].\n")
     return root
-
-
-@pytest_lsp.fixture(config=SERVER)
-async def client(lsp_client: LanguageClient, workspace: Path):
-    params = types.InitializeParams(
-        capabilities=client_capabilities("visual-studio-code"), root_uri=workspace.as_uri()
-    )
-    await lsp_client.initialize_session(params)
-    yield
-    await lsp_client.shutdown_session()
 
 
 def spans(diagnostics) -> list[tuple[str, int, int, int, int]]:

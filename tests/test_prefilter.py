@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from editlint.document import parse_document
+from editlint.rules.base import RuleOrigin
 from editlint.rules.kinds.existence import ExistenceSpec
 from editlint.rules.matching.leads import fold, leads
 from editlint.rules.matching.patterns import compile_terms, finditer
@@ -18,7 +19,7 @@ from house import attach_workspace
 
 def _rule(**fields):
     spec = {"code": "TST101", "name": "t", "category": "neutrality", "message": "m"}
-    return ExistenceSpec(kind="existence", **spec, **fields).build("test")
+    return ExistenceSpec(kind="existence", **spec, **fields).build(RuleOrigin("test"))
 
 
 def test_leads_are_the_literal_words_a_match_starts_with():

@@ -7,11 +7,8 @@ import asyncio
 from pathlib import Path
 
 import pytest
-import pytest_lsp
 from lsprotocol import types
-from pytest_lsp import LanguageClient, client_capabilities
-
-from lsp_server import SERVER
+from pytest_lsp import LanguageClient
 
 CONFIG = "select: [SRC401, SRC501]\n"
 ARTICLE = "---\nliving_person: true\n---\nAs of 2015, she was accused of fraud.\n"
@@ -31,16 +28,6 @@ def workspace(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("wiki")
     (root / "editlint.yaml").write_text(CONFIG)
     return root
-
-
-@pytest_lsp.fixture(config=SERVER)
-async def client(lsp_client: LanguageClient, workspace: Path):
-    params = types.InitializeParams(
-        capabilities=client_capabilities("visual-studio-code"), root_uri=workspace.as_uri()
-    )
-    await lsp_client.initialize_session(params)
-    yield
-    await lsp_client.shutdown_session()
 
 
 @pytest.mark.asyncio

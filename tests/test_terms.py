@@ -10,17 +10,20 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from editlint.document import parse_document
-from editlint.rules.builtin.counter_perspective import PerspectiveHeadingOptions
+from editlint.rules.builtin.perspective_heading import (
+    PerspectiveHeadingOptions,
+    PerspectiveHeadingPatterns,
+)
 from editlint.rules.matching.leads import fold
 from editlint.rules.matching.terms import TermSet, matches_at
 from editlint.rules.matching.words import LEAD, TERM, Hits, WordIndex
-from editlint.rules.support.claims import Claim, ClaimOptions
-from editlint.rules.support.viewpoints import ViewpointOptions
+from editlint.rules.support.claims import Claim, ClaimDetector, ClaimOptions
+from editlint.rules.support.viewpoints import ViewpointOptions, ViewpointPatterns
 from house import attach_workspace
 
-PATTERNS = ViewpointOptions().patterns
-HEADINGS = PerspectiveHeadingOptions()
-DETECTOR = ClaimOptions().detector
+PATTERNS = ViewpointPatterns(ViewpointOptions())
+HEADINGS = PerspectiveHeadingPatterns(PerspectiveHeadingOptions())
+DETECTOR = ClaimDetector(ClaimOptions())
 # Words of the vocabularies and their look-alikes, in odd cases and spellings.
 WORDS = [
     "Critics", "ARGUED", "argues", "reargued", "arguedly", "ſtated", "İnsisted", "\u212aept",

@@ -19,7 +19,7 @@ from editlint.document import (
 )
 from editlint.document.wikiguard import check_wikitext
 from editlint.document.wikinames import is_article_link, title_from_path
-from editlint.rules.builtin.unsourced import wikitext_marker
+from editlint.rules.builtin.unsourced_claim import wikitext_marker
 
 CORPUS = SHARED / "corpora" / "wikipedia"
 
@@ -232,15 +232,6 @@ def test_links_to_articles_of_the_same_folder_resolve(tmp_path):
     assert found == [("SEE101", "Missing page")]
 
 
-def test_a_reused_ref_defined_with_a_comment_inside_is_defined():
-    text = (
-        "Born in Ulm.<ref name=Bio>Nobel Foundation. <!-- bot note --> Biography.</ref> "
-        'Later.<ref name="Bio" /> Then.<ref name="Gone" />\n'
-    )
-    found = editlint.check_text(text, "a.wiki", config={"select": ["SRC104"]})
-    assert [(d.code, text[d.start : d.end]) for d in found] == [("SRC104", '<ref name="Gone" />')]
-
-
 def test_citation_needed_fix_writes_the_template():
     # The article cites (an article citing nothing is SRC101's one finding).
     text = "Lead.<ref>Annals.</ref>\n\n== History ==\nThe war began in 2008. It ended.\n"
@@ -253,17 +244,6 @@ def test_citation_needed_fix_writes_the_template():
     assert (edit.start, edit.end, edit.replacement) == (at, at, marker)
     fixed = text[: edit.start] + edit.replacement + text[edit.end :]
     assert editlint.check_text(fixed, "a.wiki", config={"select": ["SRC103"]}) == []
-
-
-def test_removing_a_see_also_entry_removes_its_line(tmp_path):
-    (tmp_path / "editlint.yaml").write_text("select: [SEE101]\n")
-    text = "Lead.\n\n== See also ==\n* [[Nowhere]]\n* [[Port]]\n"
-    (tmp_path / "Port.wiki").write_text(text)
-    (tmp_path / "Dock.wiki").write_text(text)
-    found = editlint.check_text(text, tmp_path / "Dock.wiki")
-    assert [d.code for d in found] == ["SEE101"]
-    (edit,) = found[0].fix.edits
-    assert text[edit.start : edit.end] == "* [[Nowhere]]\n" and edit.replacement == ""
 
 
 MARKDOWN_TWIN = """---
@@ -486,21 +466,6 @@ def test_a_billion_laughs_dump_is_refused(tmp_path, cli):
     assert [d.code for d in named] == ["INP003"]
 
 
-@pytest.mark.parametrize(
-    ("section", "empty"),
-    [
-        ("{{Portal|Ports}}\n{{div col}}\n{{div col end}}\n", True),
-        ("{{Main|Outline of ports}}\n", False),
-        ("* [http://example.org/ports Port list]\n", False),
-    ],
-    ids=["portal-only", "hatnote", "external-only"],
-)
-def test_an_empty_see_also_section(section, empty):
-    text = "Lead.<ref>A.</ref>\n\n== See also ==\n" + section + "\n== References ==\n"
-    found = editlint.check_text(text, "a.wiki", config={"select": ["SEE102"]})
-    assert [d.code for d in found] == (["SEE102"] if empty else [])
-
-
 def test_refs_defined_in_tables_captions_and_footnotes_are_definitions():
     text = (
         "A claim.<ref name=t /> Another.<ref name=c /> Third.<ref name=e />\n"
@@ -519,4 +484,3 @@ def test_refs_defined_in_tables_captions_and_footnotes_are_definitions():
         "<ref name=c>Caption source.</ref>",
         "<ref name=e>Note source.</ref>",
     ]
-    assert editlint.check_text(text, "a.wiki", config={"select": ["SRC104"]}) == []

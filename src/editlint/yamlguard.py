@@ -7,7 +7,6 @@ So the composed node graph is walked first, counting each node as often as alias
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -44,20 +43,22 @@ _MAPPINGS = (ruamel_nodes.MappingNode, pyyaml.MappingNode)
 _SEQUENCES = (ruamel_nodes.SequenceNode, pyyaml.SequenceNode)
 
 
-def find_problem(text: str, compose: Callable[[str], Any] | None = None) -> YamlProblem | None:
-    """The first reason not to load ``text``, or None. Syntax errors are left to the loader.
-
-    ``compose`` builds the node graph (default: ruamel's; PyYAML's ``yaml.compose`` works too).
-    """
+def find_problem(text: str) -> YamlProblem | None:
+    """The first reason not to load ``text``, or None. Syntax errors are left to the loader."""
     if _plainly_safe(text):
         return None
     try:
-        root = (compose or YAML(typ="rt", pure=True).compose)(text)
+        root = YAML(typ="rt", pure=True).compose(text)
     except RecursionError:
         return YamlProblem(f"YAML nested more than {MAX_DEPTH} levels deep", 0, 0)
     except Exception:  # a syntax error: the loader reports it with its position
         return None
     return None if root is None else _walk(root)
+
+
+def problem_in(text: str, root: Any) -> YamlProblem | None:
+    """The first reason not to build ``root``, the node graph a loader composed of ``text``."""
+    return None if _plainly_safe(text) else _walk(root)
 
 
 def _plainly_safe(text: str) -> bool:

@@ -6,12 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import pytest_lsp
 from lsprotocol import types
 from pytest_lsp import LanguageClient, client_capabilities
 
 from house import HOUSE_PACK
-from lsp_server import SERVER
 
 PUBLISH = types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS
 TEXT = "été we utilise it [@q].\n"
@@ -25,17 +23,14 @@ def workspace(tmp_path_factory) -> Path:
     return root
 
 
-@pytest_lsp.fixture(config=SERVER)
-async def client(lsp_client: LanguageClient, workspace: Path):
+@pytest.fixture
+def lsp_capabilities() -> types.ClientCapabilities:
+    """VS Code's capabilities, offering UTF-8 positions first."""
     capabilities = client_capabilities("visual-studio-code")
     capabilities.general = types.GeneralClientCapabilities(
         position_encodings=[types.PositionEncodingKind.Utf8, types.PositionEncodingKind.Utf16]
     )
-    params = types.InitializeParams(capabilities=capabilities, root_uri=workspace.as_uri())
-    result = await lsp_client.initialize_session(params)
-    lsp_client.announced = result.capabilities.position_encoding
-    yield
-    await lsp_client.shutdown_session()
+    return capabilities
 
 
 @pytest.mark.asyncio

@@ -17,7 +17,6 @@ from lsprotocol import types
 from pytest_lsp import LanguageClient
 
 from conftest import ROOT
-from test_lsp import client  # noqa: F401 - the server over stdio, on this module's workspace
 
 PUBLISH = types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS
 START = """---
@@ -144,7 +143,7 @@ def _cli_spans(workspace: Path, path: Path) -> list[tuple[str, int, int, int, in
 
 @pytest.mark.asyncio
 async def test_200_rapid_edits_and_malformed_requests_then_same_diagnostics_as_cli(
-    client: LanguageClient, workspace: Path  # noqa: F811 - the imported fixture
+    client: LanguageClient, workspace: Path
 ):
     rng = random.Random(9)
     path = workspace / "content" / "quay.md"

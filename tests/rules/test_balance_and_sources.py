@@ -1,4 +1,7 @@
-"""Counter-perspective (BAL) and unsourced (SRC) rules on whole articles and on their examples."""
+"""Counter-perspective (BAL) and unsourced (SRC) rules on whole articles, and two rules at once.
+
+A rule's own cases (flagged, not flagged, fixed) are in tests/fixtures/rules/; its examples are
+run by tests/authoring/test_rule_examples.py."""
 
 from __future__ import annotations
 
@@ -8,15 +11,12 @@ import pytest
 
 from conftest import ROOT
 from editlint.config.model import Config, LoadedConfig
-from editlint.diagnostics import Applicability, Category
+from editlint.diagnostics import Applicability
 from editlint.document.lines import LineIndex
 from editlint.engine.runner import Checker, SelectionOverrides
 from editlint.fixes.apply import fix_text
-from editlint.rules.registry import all_rules
 
 ARTICLES = Path(__file__).resolve().parents[1] / "fixtures" / "articles"
-CATEGORIES = {Category.COUNTER_PERSPECTIVE, Category.UNSOURCED}
-OURS = [rule for rule in all_rules() if rule.category in CATEGORIES]
 
 
 def checker(root: Path, select: list[str] | None = None, rules: dict | None = None) -> Checker:
@@ -119,26 +119,6 @@ def test_balanced_cited_demo_articles_have_no_findings(path):
 @pytest.mark.parametrize("path", sorted(ARTICLES.glob("*.md")), ids=lambda path: path.stem)
 def test_balanced_cited_test_articles_have_no_findings(path):
     assert [(code, line, d.message) for code, line, _, d in findings(path)] == []
-
-
-@pytest.mark.parametrize("rule", OURS, ids=[rule.code for rule in OURS])
-def test_rule_examples(rule, tmp_path):
-    assert rule.examples is not None, f"{rule.code} carries no examples"
-    assert rule.examples.flag and rule.examples.pass_
-    check = checker(tmp_path, [rule.code])
-    for key, value in rule.example_settings.items():
-        check.share(key, value)
-    path = (tmp_path / "example.md").with_suffix(rule.example_suffix)
-    for text in rule.examples.flag:
-        assert check.check_text(text, path).diagnostics, (rule.code, text)
-    for text in rule.examples.pass_:
-        assert check.check_text(text, path).diagnostics == [], (rule.code, text)
-    for example in rule.examples.fix:
-        minimum = Applicability.UNSAFE if example.unsafe else Applicability.SAFE
-        outcome = fix_text(example.text, lambda t: check.check_text(t, path).diagnostics, minimum)
-        assert outcome.text == example.fixed
-    if rule.fixable:
-        assert rule.examples.fix, f"{rule.code} is fixable but has no fix example"
 
 
 def test_a_paragraph_reported_whole_is_not_split_into_claims(tmp_path):

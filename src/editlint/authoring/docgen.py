@@ -172,7 +172,7 @@ def rule_reference(rules: list[Rule]) -> str:
 
 def _rule_section(rule: Rule) -> list[str]:
     fix = f", fix: {rule.fix_applicability.value}" if rule.fix_applicability else ""
-    source = "Python built-in" if rule.origin == "builtin" else f"pack {rule.origin}"
+    source = "Python built-in" if rule.origin.pack is None else f"pack {rule.origin}"
     opt_in = f"; opt-in: {_enabling(rule)}" if rule.opt_in else ""
     lines = [
         f"## {rule.code}",

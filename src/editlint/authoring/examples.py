@@ -42,7 +42,7 @@ class ExampleResult:
 
 def run_examples(rule: Rule, pack: str | None = None) -> list[ExampleResult]:
     """Check every example of ``rule``; a rule without flag and pass examples fails too."""
-    pack = pack or rule.origin
+    pack = pack or str(rule.origin)
     examples = rule.examples
 
     def result(kind: str, index: int, text: str, problem: str | None) -> ExampleResult:

@@ -39,6 +39,9 @@ def explain(rule: Rule) -> str:
             f"Opt-in: off unless named in full: `extend-select: [{rule.code}]` in "
             f"editlint.yaml, or `--extend-select {rule.code}`.\n"
         )
+    if rule.messages:
+        templates = (rule.message, *rule.messages.values())
+        parts.append("Messages:\n" + "".join(f"{INDENT}{text}\n" for text in templates))
     examples = rule.examples
     if examples is not None:
         for text in examples.flag:

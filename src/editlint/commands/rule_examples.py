@@ -41,7 +41,7 @@ def _rules(paths: list[Path], builtin: bool) -> list[tuple[Rule, str | None]]:
             shipped = load_pack(file)
             rules.extend((rule, _pack_label(file, rule, "editlint.packs/")) for rule in shipped)
         python_rules = [*builtin_python_rules(), *entry_point_rules()]
-        rules.extend((rule, rule.origin) for rule in python_rules)
+        rules.extend((rule, str(rule.origin)) for rule in python_rules)
         return rules
     for path in paths:
         if not path.exists():
@@ -59,7 +59,7 @@ def _rules(paths: list[Path], builtin: bool) -> list[tuple[Rule, str | None]]:
 def _pack_label(file: Path, rule: Rule, folder: str | None = None) -> str:
     """``rules/house.yaml::house-style``: the file and the pack name it declares."""
     where = f"{folder}{file.name}" if folder else file.as_posix()
-    return f"{where}::{rule.origin.partition(' (')[0]}"
+    return f"{where}::{rule.origin.pack}"
 
 
 def _line(result: ExampleResult) -> str:

@@ -65,7 +65,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def check_urls(args: argparse.Namespace, checker: Checker, files: list[Path], progress) -> None:
     """Ask the files' URLs (cached answers first) and hand the statuses to the link rules."""
-    from editlint.rules.builtin.url_status import SETTING
+    from editlint.rules.support.url_statuses import SETTING
     from editlint.urlcheck.fetch import FetchOptions
     from editlint.urlcheck.run import UrlCheckOptions, check_urls, urls_of_files
 

@@ -6,16 +6,14 @@ from __future__ import annotations
 import json
 import re
 import tomllib
-from functools import lru_cache
-
-from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from editlint.document.errors import InputError
-from editlint.document.lines import LineIndex
 from editlint.document.model import FrontMatter
-from editlint.yamlguard import find_problem
+from editlint.document.yaml_front_matter import (
+    YamlFrontMatterError,
+    plain_data,
+    read_yaml_front_matter,
+)
 
 _OPENING = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n")
 _CLOSING = re.compile(r"^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.MULTILINE)
@@ -37,14 +35,6 @@ def split_front_matter(text: str) -> tuple[int, int, int] | None:
     Raises InputError for an opening delimiter that is never closed.
     """
     return _split(text, _OPENING, _CLOSING, "---")
-
-
-@lru_cache(maxsize=1)
-def _yaml() -> YAML:
-    """One loader for every front matter (making one costs more than a short load)."""
-    yaml = YAML(typ="rt", pure=True)
-    yaml.allow_duplicate_keys = False
-    return yaml
 
 
 def split_toml_front_matter(text: str) -> tuple[int, int, int] | None:
@@ -84,7 +74,7 @@ def parse_toml_front_matter(text: str) -> FrontMatter | None:
         if isinstance(data.get(key), list)
     }
     return FrontMatter(
-        data=_plain(data), start=0, end=body_start, body_start=body_start, item_spans=spans
+        data=plain_data(data), start=0, end=body_start, body_start=body_start, item_spans=spans
     )
 
 
@@ -139,7 +129,7 @@ def parse_json_front_matter(text: str) -> FrontMatter | None:
         if isinstance(data.get(key), list)
     }
     return FrontMatter(
-        data=_plain(data), start=0, end=body_start, body_start=body_start, item_spans=spans
+        data=plain_data(data), start=0, end=body_start, body_start=body_start, item_spans=spans
     )
 
 
@@ -169,70 +159,14 @@ def parse_front_matter(text: str) -> FrontMatter | None:
     if bounds is None:
         return None
     yaml_start, yaml_end, body_start = bounds
-    source = text[yaml_start:yaml_end]
-    problem = find_problem(source)
-    if problem is not None:
-        raise InputError(f"front matter refused: {problem.message}", yaml_start + problem.offset)
     try:
-        loaded = _yaml().load(source) if source.strip() else CommentedMap()
-    except MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        offset = yaml_start + (mark.index if mark is not None else 0)
-        problem = error.problem or error.context or "invalid YAML"
-        raise InputError(f"invalid YAML in front matter: {problem}", offset) from None
-    except YAMLError as error:
-        raise InputError(f"invalid YAML in front matter: {error}", yaml_start) from None
-    if loaded is None:
-        loaded = CommentedMap()
-    if not isinstance(loaded, dict):
-        raise InputError("front matter is not a mapping of keys to values", yaml_start)
-    item_spans = _list_item_spans(loaded, source, yaml_start)
+        read = read_yaml_front_matter(text[yaml_start:yaml_end], SPANNED_LIST_KEYS)
+    except YamlFrontMatterError as error:
+        raise InputError(error.message, yaml_start + error.offset) from None
+    item_spans = {
+        key: [(yaml_start + start, yaml_start + end) for start, end in spans]
+        for key, spans in read.item_spans.items()
+    }
     return FrontMatter(
-        data=_plain(loaded),
-        start=0,
-        end=body_start,
-        body_start=body_start,
-        item_spans=item_spans,
+        data=read.data, start=0, end=body_start, body_start=body_start, item_spans=item_spans
     )
-
-
-def _list_item_spans(
-    mapping: CommentedMap, source: str, base: int
-) -> dict[str, list[tuple[int, int]]]:
-    lines = LineIndex(source)
-    spans: dict[str, list[tuple[int, int]]] = {}
-    for key in SPANNED_LIST_KEYS:
-        items = mapping.get(key)
-        if not isinstance(items, CommentedSeq):
-            continue
-        key_spans = []
-        for index, item in enumerate(items):
-            line, column = items.lc.item(index)
-            start = lines.line_start(line + 1) + column
-            end = _scalar_end(source, start, str(item))
-            key_spans.append((base + start, base + end))
-        spans[key] = key_spans
-    return spans
-
-
-def _scalar_end(source: str, start: int, value: str) -> int:
-    """End offset of a scalar starting at ``start`` (quoted or plain)."""
-    if source[start : start + 1] in ("'", '"'):
-        quote = source[start]
-        close = source.find(quote, start + 1)
-        return close + 1 if close != -1 else start + len(value)
-    found = source.find(value, start)
-    if found == start:
-        return start + len(value)
-    return start + len(value)
-
-
-def _plain(value):
-    """Convert ruamel's commented containers into plain dicts, lists and scalars."""
-    if isinstance(value, dict):
-        return {str(key): _plain(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_plain(item) for item in value]
-    if isinstance(value, (str, int, float, bool)) or value is None:
-        return value if not isinstance(value, str) else str(value)
-    return str(value)

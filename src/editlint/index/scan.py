@@ -11,53 +11,9 @@ import html
 import re
 from dataclasses import dataclass, field
 
-import yaml
-
 from editlint.document.errors import InputError
-from editlint.document.frontmatter import (
-    has_json_front_matter,
-    parse_json_front_matter,
-    parse_toml_front_matter,
-    split_front_matter,
-)
+from editlint.document.frontmatter import parse_front_matter, split_front_matter
 from editlint.document.plaintext import strip_scraped_edit
-from editlint.yamlguard import find_problem
-
-try:  # libyaml when available: an order of magnitude faster than the pure loader
-    _BaseLoader = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover - depends on how PyYAML was built
-    _BaseLoader = yaml.SafeLoader
-
-
-class _Yaml12Loader(_BaseLoader):
-    """PyYAML's speed with YAML 1.2's core schema, as the document's reader (ruamel) has it:
-    ``title: Off`` and ``aliases: [Yes]`` are strings, not booleans, in the index too."""
-
-    yaml_implicit_resolvers: dict = {}
-
-
-def _int_12(loader, node) -> int:
-    value = loader.construct_scalar(node)
-    base = 8 if value[:2] == "0o" else 16 if value[:2] == "0x" else 10
-    return int(value[2:] if base != 10 else value, base)
-
-
-for _tag, _pattern, _first in (
-    ("bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
-    ("int", r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$", "-+0123456789"),
-    (
-        "float",
-        r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
-        r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$",
-        "-+0123456789.",
-    ),
-    ("null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
-):
-    _Yaml12Loader.add_implicit_resolver(
-        f"tag:yaml.org,2002:{_tag}", re.compile(_pattern), list(_first)
-    )
-_Yaml12Loader.add_constructor("tag:yaml.org,2002:int", _int_12)
-_SafeLoader = _Yaml12Loader
 
 _ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
@@ -242,28 +198,19 @@ def plain_heading(markup: str) -> str:
 
 
 def _front_matter(text: str) -> tuple[dict, int]:
-    toml = text.startswith("+++") or text.startswith("\ufeff+++")
-    if toml or has_json_front_matter(text):
+    """The front matter's data (the document's reading of it) and where the body starts;
+    no data when it is invalid (the check reports it), with the body after a YAML one."""
+    try:
+        parsed = parse_front_matter(text)
+    except InputError:
+        if text.lstrip("\ufeff")[:3] in ("+++", "{"):
+            return {}, 0
         try:
-            parsed = (parse_toml_front_matter if toml else parse_json_front_matter)(text)
+            bounds = split_front_matter(text)
         except InputError:
             return {}, 0
-        return (parsed.data, parsed.body_start) if parsed is not None else ({}, 0)
-    try:
-        bounds = split_front_matter(text)
-    except InputError:
-        return {}, 0
-    if bounds is None:
-        return {}, 0
-    yaml_start, yaml_end, body_start = bounds
-    source = text[yaml_start:yaml_end]
-    if find_problem(source, lambda s: yaml.compose(s, Loader=_SafeLoader)) is not None:
-        return {}, body_start  # alias bombs, odd tags: the check reports them; index nothing
-    try:
-        data = yaml.load(source, Loader=_SafeLoader)
-    except yaml.YAMLError:
-        return {}, body_start
-    return (data if isinstance(data, dict) else {}), body_start
+        return {}, bounds[2] if bounds is not None else 0
+    return (parsed.data, parsed.body_start) if parsed is not None else ({}, 0)
 
 
 def _strings(value) -> list[str]:

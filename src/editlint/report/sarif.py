@@ -89,6 +89,11 @@ def _rule(meta: dict) -> dict:
         "fullDescription": {"text": explanation},
         "help": {"text": explanation, "markdown": f"**{summary}**\n\n{explanation}"},
         **({"helpUri": help_uri} if help_uri else {}),
+        **(
+            {"messageStrings": {name: {"text": text} for name, text in meta["messages"].items()}}
+            if meta.get("messages")
+            else {}
+        ),
         "defaultConfiguration": {"level": LEVELS[meta.get("severity", "warning")]},
         "properties": {
             "category": meta.get("category", ""),

@@ -70,6 +70,26 @@ class RunSettings:
     url_statuses: Mapping[str, Any] | None = None
 
 
+@dataclass(frozen=True)
+class RuleOrigin:
+    """Where a rule comes from: a rule pack (its declared name and its file), or Python code."""
+
+    #: The name the pack declares (``pack:``); None for a rule written in Python.
+    pack: str | None = None
+    #: The pack's file.
+    path: Path | None = None
+
+    def __str__(self) -> str:
+        """``neutrality (neutrality.yaml)`` for a pack rule, ``builtin`` for a Python rule."""
+        if self.pack is None:
+            return "builtin"
+        return f"{self.pack} ({self.path.name})" if self.path is not None else self.pack
+
+
+#: The origin of a rule written in Python.
+PYTHON = RuleOrigin()
+
+
 @dataclass
 class RuleContext:
     """What a rule may read besides the document: its options, the run's settings and the
@@ -91,6 +111,9 @@ class Rule:
     category: ClassVar[Category] | Category = Category.STRUCTURE
     severity: ClassVar[Severity] | Severity = Severity.WARNING
     message: ClassVar[str] | str = ""
+    #: Templates of the rule's other messages, by name (``self.messages["lead_in"]``);
+    #: ``explain``, the SARIF rules' ``messageStrings`` and ``metadata()`` list them.
+    messages: ClassVar[Mapping[str, str]] = {}
     summary: ClassVar[str] | str = ""
     explanation: ClassVar[str] | str = ""
     fix_applicability: ClassVar[Applicability | None] | Applicability | None = None
@@ -104,7 +127,7 @@ class Rule:
     needs_index: ClassVar[bool] | bool = False
     #: A link to the rule's documentation; the registry sets it for the rules editlint ships.
     docs_url: ClassVar[str] | str = ""
-    origin: ClassVar[str] | str = "builtin"
+    origin: ClassVar[RuleOrigin] | RuleOrigin = PYTHON
     #: Findings depend on today's date (the result cache keys them by the day).
     dated: ClassVar[bool] | bool = False
     # Off unless ``select`` or ``extend-select`` names the full code ("ALL" and prefixes don't).
@@ -156,7 +179,8 @@ class Rule:
             "summary": self.summary or self.message,
             "explanation": self.explanation,
             "fixable": self.fix_applicability.value if self.fix_applicability else None,
-            "origin": self.origin,
+            "origin": str(self.origin),
+            "messages": {"default": self.message, **self.messages},
             "opt_in": self.opt_in,
             "docs_url": self.docs_url,
         }

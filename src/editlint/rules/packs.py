@@ -10,6 +10,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
 from editlint.errors import ConfigError
+from editlint.rules.base import RuleOrigin
 from editlint.rules.kinds.common import DeclaredRule
 from editlint.rules.kinds.conditional import ConditionalSpec
 from editlint.rules.kinds.existence import ExistenceSpec
@@ -46,7 +47,7 @@ def load_pack(path: Path) -> list[DeclaredRule]:
         # position-keeping, guarded parser, which only an error would need.
         try:
             pack = RulePack.model_validate(yaml.load(text, Loader=_FAST_LOADER))
-            return [spec.build(origin=f"{pack.pack} ({path.name})") for spec in pack.rules]
+            return [spec.build(RuleOrigin(pack.pack, path)) for spec in pack.rules]
         except Exception:
             pass  # the careful path below names the line of the problem
     data = load_yaml(text, path)
@@ -57,7 +58,7 @@ def load_pack(path: Path) -> list[DeclaredRule]:
     rules = []
     for index, spec in enumerate(pack.rules):
         try:
-            rules.append(spec.build(origin=f"{pack.pack} ({path.name})"))
+            rules.append(spec.build(RuleOrigin(pack.pack, path)))
         except Exception as error:  # a pattern that does not compile, for example
             line = line_of(data, ("rules", index))
             raise ConfigError(f"rules.{index}: {spec.code}: {error}", path, line) from None

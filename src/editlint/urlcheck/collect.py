@@ -68,7 +68,7 @@ def linked_urls(document: Document) -> list[LinkedUrl]:
 
 
 def _linked_urls(document: Document) -> list[LinkedUrl]:
-    from editlint.rules.builtin.sources import sources_of
+    from editlint.rules.support.cited_sources import sources_of
 
     found: dict[int, LinkedUrl] = {}
     for source in sources_of(document):

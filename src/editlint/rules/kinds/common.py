@@ -12,7 +12,7 @@ from regex import Match
 
 from editlint.diagnostics import Applicability, Category, Severity
 from editlint.document import Block, Document, Scope
-from editlint.rules.base import Rule, RuleContext, RuleExamples
+from editlint.rules.base import Rule, RuleContext, RuleExamples, RuleOrigin
 from editlint.rules.matching.patterns import Alternation, PackPattern, check_backtracking, finditer
 from editlint.rules.matching.scanner import Search
 from editlint.rules.matching.scopes import BLOCK_SCOPES, PROSE, QuotationFilter, blocks_in_scope
@@ -71,7 +71,7 @@ class RuleSpec(BaseModel):
 class DeclaredRule(Rule):
     """A rule built from a pack entry; kinds subclass this and implement ``check``."""
 
-    def __init__(self, spec: RuleSpec, origin: str) -> None:
+    def __init__(self, spec: RuleSpec, origin: RuleOrigin) -> None:
         self.spec = spec
         self.code = spec.code
         self.name = spec.name

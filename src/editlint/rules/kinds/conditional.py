@@ -7,7 +7,7 @@ from typing import Literal
 from pydantic import Field
 
 from editlint.document import Document
-from editlint.rules.base import RuleContext
+from editlint.rules.base import RuleContext, RuleOrigin
 from editlint.rules.kinds.common import DeclaredRule, Pattern, RuleSpec
 from editlint.rules.matching.patterns import compile_terms
 from editlint.rules.matching.scanner import TextSpan
@@ -23,12 +23,12 @@ class ConditionalSpec(RuleSpec):
     unit: Unit = "block"
     inflect: bool = False
 
-    def build(self, origin: str) -> ConditionalRule:
+    def build(self, origin: RuleOrigin) -> ConditionalRule:
         return ConditionalRule(self, origin)
 
 
 class ConditionalRule(DeclaredRule):
-    def __init__(self, spec: ConditionalSpec, origin: str) -> None:
+    def __init__(self, spec: ConditionalSpec, origin: RuleOrigin) -> None:
         super().__init__(spec, origin)
         self.unit = spec.unit
         self.first = self.search(compile_terms([], spec.first, spec.inflect, spec.ignore_case))

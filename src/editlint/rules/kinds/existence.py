@@ -7,7 +7,7 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from editlint.document import Document
-from editlint.rules.base import RuleContext
+from editlint.rules.base import RuleContext, RuleOrigin
 from editlint.rules.kinds.common import DeclaredRule, Pattern, RuleSpec
 from editlint.rules.matching.patterns import compile_terms
 
@@ -25,12 +25,12 @@ class ExistenceSpec(RuleSpec):
             raise ValueError("an existence rule needs 'tokens' or 'patterns'")
         return self
 
-    def build(self, origin: str) -> ExistenceRule:
+    def build(self, origin: RuleOrigin) -> ExistenceRule:
         return ExistenceRule(self, origin)
 
 
 class ExistenceRule(DeclaredRule):
-    def __init__(self, spec: ExistenceSpec, origin: str) -> None:
+    def __init__(self, spec: ExistenceSpec, origin: RuleOrigin) -> None:
         super().__init__(spec, origin)
         self.terms = self.search(
             compile_terms(spec.tokens, spec.patterns, spec.inflect, spec.ignore_case)

@@ -9,7 +9,7 @@ from pydantic import Field, field_validator
 
 from editlint.diagnostics import Edit, Fix
 from editlint.document import Document
-from editlint.rules.base import RuleContext
+from editlint.rules.base import RuleContext, RuleOrigin
 from editlint.rules.kinds.common import ApplicabilityName, DeclaredRule, RuleSpec, applicability
 from editlint.rules.matching.patterns import (
     WORD_AFTER,
@@ -38,12 +38,12 @@ class SubstitutionSpec(RuleSpec):
                 check_backtracking(key)
         return swap
 
-    def build(self, origin: str) -> SubstitutionRule:
+    def build(self, origin: RuleOrigin) -> SubstitutionRule:
         return SubstitutionRule(self, origin)
 
 
 class SubstitutionRule(DeclaredRule):
-    def __init__(self, spec: SubstitutionSpec, origin: str) -> None:
+    def __init__(self, spec: SubstitutionSpec, origin: RuleOrigin) -> None:
         super().__init__(spec, origin)
         self.fix_applicability = applicability(spec.applicability)
         sources = [key if spec.regex else term_pattern(key) for key in spec.swap]

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from functools import cached_property
 from typing import Literal, NamedTuple, get_args
 
 import regex
@@ -86,10 +85,6 @@ class ClaimOptions(BaseModel):
     earliest_year: int = Field(1000, description="Four-digit numbers from here ...")
     latest_year: int = Field(2099, description="... to here read as years.")
 
-    @cached_property
-    def detector(self) -> ClaimDetector:
-        return ClaimDetector(self)
-
 
 @dataclass(slots=True)
 class Claim:
@@ -104,7 +99,8 @@ class Claim:
 
 
 class ClaimDetector:
-    """The options compiled once: finds the first claim in a span of masked text."""
+    """The options compiled once per run (by a rule's ``prepare``): finds the first claim in a
+    span of masked text."""
 
     def __init__(self, options: ClaimOptions) -> None:
         self.options = options

@@ -12,7 +12,6 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from enum import StrEnum
-from functools import cached_property
 
 import regex
 from pydantic import BaseModel, ConfigDict, Field
@@ -71,13 +70,9 @@ class ViewpointOptions(BaseModel):
         description="Beginnings of words in section titles that announce a debate.",
     )
 
-    @cached_property
-    def patterns(self) -> ViewpointPatterns:
-        return ViewpointPatterns(self)
-
 
 class ViewpointPatterns:
-    """The options' vocabulary, compiled once."""
+    """The options' vocabulary, compiled once per run by a rule's ``prepare``."""
 
     def __init__(self, options: ViewpointOptions) -> None:
         self.proponents = compile_terms(options.proponents, [], False, True)

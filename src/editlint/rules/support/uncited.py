@@ -1,0 +1,65 @@
+"""What SRC102 and SRC103 share: the exemption options, and the paragraphs SRC102 reports
+(SRC103 leaves those to it)."""
+
+from __future__ import annotations
+
+import re
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from editlint.document import Document
+from editlint.rules.base import RuleContext
+from editlint.rules.support.citations import (
+    CitationFinder,
+    cites_claim_by_claim,
+    claim_blocks,
+    urls_are_citations,
+)
+from editlint.rules.support.workspace import remember
+
+WORD = re.compile(r"\w+(?:[’'-]\w+)*")
+
+
+class ExemptionOptions(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    check_lead: bool = Field(
+        False, description="Also check the lead (the text before the first heading)."
+    )
+    check_see_also: bool = Field(False, description="Also check the see-also section.")
+
+
+class UncitedBlockOptions(ExemptionOptions):
+    min_words: int = Field(
+        40, ge=1, description="Paragraphs and list items this long need a citation."
+    )
+
+
+def uncited_blocks(document: Document, context: RuleContext, options: UncitedBlockOptions):
+    """The paragraphs and list items SRC102 reports, with their word counts: at least
+    ``min_words`` long, with no citation or marker, in an article that cites claim by claim."""
+    if not cites_claim_by_claim(document):
+        return []
+    return remember(
+        document,
+        (
+            uncited_blocks,
+            options.min_words,
+            options.check_lead,
+            options.check_see_also,
+            urls_are_citations(context),
+        ),
+        lambda _: list(_uncited_blocks(document, context, options)),
+    )
+
+
+def _uncited_blocks(document: Document, context: RuleContext, options: UncitedBlockOptions):
+    finder = CitationFinder(document, urls_are_citations(context))
+    for index, block in claim_blocks(document, options.check_lead, options.check_see_also):
+        if (block.end - block.start + 1) // 2 < options.min_words:
+            continue  # too short: words are at least one character and one space apart
+        if finder.cites(block.start, block.end) or finder.marks(block.start, block.end):
+            continue
+        words = len(WORD.findall(document.masked, block.start, block.end))
+        if words >= options.min_words:
+            yield index, block, words
