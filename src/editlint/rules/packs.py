@@ -73,7 +73,7 @@ def load_builtin_rule(pack_file: str, code: str) -> DeclaredRule:
     entries = [entry for entry in data["rules"] if entry.get("code") == code]
     pack = RulePack.model_validate({**data, "rules": entries})
     (spec,) = pack.rules
-    return spec.build(origin=f"{pack.pack} ({path.name})")
+    return spec.build(RuleOrigin(pack.pack, path))
 
 
 def pack_files(path: Path) -> list[Path]:
