@@ -204,7 +204,7 @@ def run_key(checker: Checker) -> str:
     for part in (
         f"format {FORMAT} editlint {__version__}",
         code_stamp(),
-        loaded.config.model_dump_json(),
+        repr(loaded.config),  # every field; unlike a dump, it needs no serializer built
         str(loaded.root.resolve()),
         *sorted(f"{rule.code} {rule.origin} {type(rule).__qualname__}" for rule in checker.rules),
         *pack_stamps(loaded),

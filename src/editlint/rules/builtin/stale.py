@@ -47,7 +47,7 @@ CITATION_DATE_FIELDS = ("date", "access-date", "accessdate", "year", "archive-da
 
 
 class StaleOptions(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(defer_build=True, extra="forbid")
 
     max_age_years: float = Field(
         3, gt=0, description="A statement older than this many years is reported."
@@ -88,10 +88,10 @@ past tense with its year."""
 
     def prepare(self, words: WordIndex, context: RuleContext) -> None:
         """NEU701's pack rule, its words in the checker's index: the relative times to date."""
-        from editlint.rules.packs import builtin_pack_dir, load_pack
+        from editlint.rules.packs import builtin_pack_dir, pack_rule
 
-        pack = load_pack(builtin_pack_dir() / "neutrality.yaml")
-        rule = next(r for r in pack if r.code == RELATIVE_TIME)
+        path = builtin_pack_dir() / "neutrality.yaml"
+        rule = pack_rule(path, RELATIVE_TIME, context.settings.known)
         rule.prepare(words, RuleContext())
         context.prepared = rule
 
