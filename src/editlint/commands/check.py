@@ -134,7 +134,9 @@ def _checker(args: argparse.Namespace, loaded, overrides: SelectionOverrides) ->
         from editlint.daemon.spawn import start
 
         start(loaded.cache_dir, loaded.path, wait=False)
-    return Checker(loaded, overrides)
+    from editlint.validated import ValidatedStore
+
+    return Checker(loaded, overrides, known=ValidatedStore.in_cache(loaded.cache_dir))
 
 
 def _no_dumps(files: list[Path]) -> None:

@@ -76,12 +76,13 @@ class Checker:
         loaded: LoadedConfig,
         overrides: SelectionOverrides | None = None,
         rules: list[Rule] | None = None,
+        known: ValidatedStore | None = None,
     ) -> None:
+        """``known``: the packs and options validated by an earlier run, and where this run's
+        are kept (``editlint.validated``); the command line's check passes its cache's."""
         self.loaded = loaded
         config = loaded.config
         overrides = overrides or SelectionOverrides()
-        #: Validated packs and options kept for the next run (``editlint.validated``).
-        known = ValidatedStore.in_cache(loaded.cache_dir)
         if rules is None:
             rule_paths = [loaded.root / path for path in config.rule_paths]
             rules = all_rules(rule_paths, config.builtin_packs, known)
