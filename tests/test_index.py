@@ -240,3 +240,29 @@ def test_index_and_document_read_front_matter_alike(title, aliases):
     assert _front_matter(text)[0] == document.meta
     if isinstance(document.meta["title"], str) and document.meta["title"].strip():
         assert scanned.title == document.title
+
+
+def test_a_few_changed_files_are_read_again_instead_of_rewriting_the_cache(tmp_path):
+    from editlint.index.build import RESCANS_BEFORE_SAVING
+
+    root, cache = tmp_path / "content", tmp_path / "cache"
+    count = RESCANS_BEFORE_SAVING + 4
+    for number in range(count):
+        _write(root / f"a{number}.md", f"# Article {number}\n")
+    build_index(root, cache)
+    (cache_file,) = cache.glob("index-*.json")
+    saved = cache_file.read_bytes()
+    _write(root / "a0.md", "# Renamed zero\n\n## Its heading\n")
+    (root / "a1.md").unlink()
+    for _ in range(2):  # the cache file is left alone; the changed file is read every time
+        index = build_index(root, cache)
+        assert index.lookup("Renamed zero").article.headings == ["Renamed zero", "Its heading"]
+        assert index.lookup("Article 0") is None and index.lookup("Article 1") is None
+        assert cache_file.read_bytes() == saved
+    for number in range(2, RESCANS_BEFORE_SAVING + 2):  # one change too many: rewritten
+        _write(root / f"a{number}.md", f"# Changed {number}\n")
+    index = build_index(root, cache)
+    assert index.lookup(f"Changed {RESCANS_BEFORE_SAVING + 1}") is not None
+    assert cache_file.read_bytes() != saved
+    assert "Renamed zero" in cache_file.read_text(encoding="utf-8")
+    assert '"a1.md"' not in cache_file.read_text(encoding="utf-8")

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import pickle
 import re
 
 import pytest
 
 from editlint.rules.matching.linear import runs_in_linear_time
-from editlint.rules.matching.patterns import TimedPattern, anchored_matcher, compile_pattern
+from editlint.rules.matching.patterns import (
+    FirstUse,
+    TimedPattern,
+    anchored_matcher,
+    compile_pattern,
+)
 
 
 @pytest.mark.parametrize(
@@ -64,12 +70,27 @@ def test_every_shipped_pack_pattern_runs_without_the_timer():
     from editlint.rules.kinds.common import DeclaredRule
     from editlint.rules.registry import all_rules
 
-    timed = [
-        (rule.code, matcher.pattern.pattern)
+    made = [
+        (rule.code, matcher.pattern.pattern, matcher.matcher())
         for rule in all_rules()
         if isinstance(rule, DeclaredRule)
         for search in rule.searches
         for matcher in search.matchers
-        if isinstance(matcher, TimedPattern)
     ]
-    assert timed == []
+    assert len(made) > 40
+    assert [(code, pattern) for code, pattern, m in made if isinstance(m, TimedPattern)] == []
+    assert all(isinstance(m, re.Pattern) for _, _, m in made)
+
+
+def test_a_matcher_is_made_on_first_use_and_then_matches_directly():
+    first = FirstUse(compile_pattern(r"it\s+seems"))
+    assert "_made" not in first.__dict__
+    assert first.match("so IT  seems", 3, 12).span() == (3, 12)
+    made = first.matcher()
+    assert isinstance(made, re.Pattern) and first.match == made.match
+    assert first.match("it seemed", 0, 9) is None
+    again = pickle.loads(pickle.dumps(first))
+    assert "_made" not in again.__dict__ and again.match("it seems", 0, 8).span() == (0, 8)
+    slow = FirstUse(compile_pattern(r"(?:a|aa|aaa)*(?:b|c)"))
+    assert slow.match("aab", 0, 3).span() == (0, 3)
+    assert isinstance(slow.matcher(), TimedPattern)

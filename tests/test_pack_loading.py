@@ -59,3 +59,24 @@ def test_options_of_a_rule_not_selected_are_still_validated(tmp_path):
     with pytest.raises(ConfigError) as raised:
         Checker(load_config(tmp_path / "editlint.yaml", tmp_path))
     assert "check_leed: unknown key (did you mean 'check_lead'?)" in str(raised.value)
+
+
+def test_swap_keys_are_told_apart_without_compiling_each_literal_key():
+    import regex
+
+    from editlint.rules.kinds.substitution import SubstitutionRule
+    from editlint.rules.matching.patterns import term_pattern
+    from editlint.rules.registry import all_rules
+
+    rules = [rule for rule in all_rules() if isinstance(rule, SubstitutionRule)]
+    assert rules
+    for rule in rules:
+        spec = rule.spec
+        sources = [key if spec.regex else term_pattern(key) for key in spec.swap]
+        expected, number = [], 1
+        for source in sources:
+            expected.append(number)
+            number += 1 + regex.compile(source).groups
+        assert rule.key_groups == expected, rule.code
+    assert regex.compile(term_pattern("in order (to)")).groups == 0
+    assert regex.compile(term_pattern("it's [a] {b}")).groups == 0

@@ -12,6 +12,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from editlint.errors import ConfigError
+from editlint.validated import ValidatedStore
 from editlint.yamlguard import find_problem
 
 
@@ -33,10 +34,22 @@ def load_yaml(text: str, path: Path | str) -> Any:
         raise ConfigError(f"invalid YAML: {error}", path) from None
 
 
-def validate(model: type[BaseModel], data: Any, path: Path | str, base_line: int = 0) -> Any:
-    """Validate ``data`` against ``model``; the first error names its file, line and key."""
+def validate(
+    model: type[BaseModel],
+    data: Any,
+    path: Path | str,
+    base_line: int = 0,
+    known: ValidatedStore | None = None,
+) -> Any:
+    """Validate ``data`` against ``model``; the first error names its file, line and key.
+    With ``known``, what an earlier run's validation gave for the same data is rebuilt."""
+    plain = to_plain(data)
+    if known is not None:
+        found = known.get(model, plain)
+        if found is not None:
+            return found
     try:
-        return model.model_validate(to_plain(data))
+        validated = model.model_validate(plain)
     except ValidationError as error:
         first = error.errors()[0]
         location = tuple(first["loc"])
@@ -44,6 +57,9 @@ def validate(model: type[BaseModel], data: Any, path: Path | str, base_line: int
         key = ".".join(str(part) for part in location) or "(top level)"
         message = _describe(first, model, location)
         raise ConfigError(f"{key}: {message}", path, (line or 1) + base_line) from None
+    if known is not None:
+        known.put(model, plain, validated)
+    return validated
 
 
 def _describe(error: dict, model: type[BaseModel], location: tuple) -> str:

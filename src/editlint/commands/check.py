@@ -78,7 +78,8 @@ def run(args: argparse.Namespace) -> int:
 
             raise Decline("stdin is the client's")
         return _run_stdin(args)
-    loaded = config_for(args, args.paths or [Path(".")])
+    cache = False if args.no_cache else args.cache_dir  # None: the default folder
+    loaded = config_for(args, args.paths or [Path(".")], cache=cache)
     paths = args.paths or [_default_folder(loaded)]
     batch = engine_options.batch_options(args, loaded)
     # Baselines fingerprint findings by their text; the reporter says whether it reads it.
@@ -133,7 +134,9 @@ def _checker(args: argparse.Namespace, loaded, overrides: SelectionOverrides) ->
         from editlint.daemon.spawn import start
 
         start(loaded.cache_dir, loaded.path, wait=False)
-    return Checker(loaded, overrides)
+    from editlint.validated import ValidatedStore
+
+    return Checker(loaded, overrides, known=ValidatedStore.in_cache(loaded.cache_dir))
 
 
 def _no_dumps(files: list[Path]) -> None:

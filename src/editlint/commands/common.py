@@ -24,16 +24,19 @@ def add_config_argument(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def config_for(args: argparse.Namespace, paths: list[Path]) -> LoadedConfig:
-    """The config named by --config, or the nearest one to the first path."""
+def config_for(
+    args: argparse.Namespace, paths: list[Path], cache: Path | bool | None = False
+) -> LoadedConfig:
+    """The config named by --config, or the nearest one to the first path; ``cache`` (a
+    folder, None for the default one, False for none) keeps it validated for the next run."""
     if args.config is not None:
         if not args.config.is_file():
             raise UsageError(f"no such config file: {args.config}")
-        return load_config(args.config, args.config.parent, named=True)
+        return load_config(args.config, args.config.parent, named=True, cache=cache)
     start = paths[0] if paths else Path.cwd()
     if not start.exists():
         raise UsageError(f"no such file or folder: {start}")
-    return config_near(start)
+    return config_near(start, cache=cache)
 
 
 def configured_rules(args: argparse.Namespace) -> list[Rule]:

@@ -19,6 +19,7 @@ from editlint.files.screening import DEFAULT_MAX_FILE_SIZE, DEFAULT_MAX_LINE_LEN
 from editlint.safefiles import contained, read_regular
 from editlint.sources.reliability import SourceEntry
 from editlint.tomlsource import load_tool_section
+from editlint.validated import ValidatedStore
 from editlint.yamlsource import line_of, load_yaml, to_plain, validate
 
 #: A config file (or one it extends) larger than this is not read.
@@ -34,7 +35,7 @@ def _alias(name: str) -> Any:
 class LinksConfig(BaseModel):
     """How links and see-also targets resolve against the content repository."""
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(defer_build=True, extra="forbid", populate_by_name=True)
 
     url_prefixes: list[str] = Field(
         default_factory=list,
@@ -74,7 +75,7 @@ class LinksConfig(BaseModel):
 class SourcesConfig(BaseModel):
     """Which sources the citations may not cite (SRC201): editlint's list, shared lists, entries."""
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(defer_build=True, extra="forbid", populate_by_name=True)
 
     builtin: bool = Field(True, description="Use editlint's default list (from WP:RSP).")
     lists: list[str] = Field(
@@ -101,7 +102,7 @@ class SourcesConfig(BaseModel):
 class Config(BaseModel):
     """The whole of ``editlint.yaml`` (or ``[tool.editlint]`` in pyproject.toml)."""
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(defer_build=True, extra="forbid", populate_by_name=True)
 
     extends: list[str] = Field(
         default_factory=list,
@@ -159,11 +160,14 @@ class Config(BaseModel):
         validation_alias=AliasChoices("fail_on", "fail-on"),
         description="Lowest severity that makes the exit code 1.",
     )
+    # model_construct: the defaults need no validation (nor a validator built to run it)
     links: LinksConfig = Field(
-        default_factory=LinksConfig, description="How links and see-also targets resolve."
+        default_factory=LinksConfig.model_construct,
+        description="How links and see-also targets resolve.",
     )
     sources: SourcesConfig = Field(
-        default_factory=SourcesConfig, description="Source reliability lists (rule SRC201)."
+        default_factory=SourcesConfig.model_construct,
+        description="Source reliability lists (rule SRC201).",
     )
     max_file_size: int = Field(
         DEFAULT_MAX_FILE_SIZE,
@@ -214,11 +218,18 @@ class LoadedConfig:
             return self.cache_override  # named on the command line: wherever it is
         if self.cache_override is False:
             return None
-        base = self.root if self.path is not None else repository_of(Path.cwd())
-        folder = base / CACHE_DIR_NAME
-        if not contained(folder, repository_of(base)):
-            return None  # planted as a link out of the repository: no cache at all
-        return folder
+        return default_cache_dir(self.root if self.path is not None else None)
+
+
+def default_cache_dir(root: Path | None) -> Path | None:
+    """``.editlint_cache`` in ``root`` (a config file's folder); with None, at the top of the
+    git work tree holding the working folder, or in the working folder. None when it is a
+    link out of its repository."""
+    base = root if root is not None else repository_of(Path.cwd())
+    folder = base / CACHE_DIR_NAME
+    if not contained(folder, repository_of(base)):
+        return None  # planted as a link out of the repository: no cache at all
+    return folder
 
 
 def repository_of(folder: Path) -> Path:
@@ -234,7 +245,7 @@ def repository_of(folder: Path) -> Path:
     return folder
 
 
-def config_near(start: Path) -> LoadedConfig:
+def config_near(start: Path, cache: Path | bool | None = False) -> LoadedConfig:
     """The config nearest to ``start`` (a file or folder), else the defaults rooted at its folder.
 
     Without a config, one file checked outside any git work tree gets a content index of its own
@@ -243,7 +254,7 @@ def config_near(start: Path) -> LoadedConfig:
     """
     folder = start if start.is_dir() else start.parent
     path = find_config(start)
-    loaded = load_config(path, folder)
+    loaded = load_config(path, folder, cache=cache)
     if path is None and not start.is_dir() and not _in_git_work_tree(folder):
         loaded.index_subfolders = False
     return loaded
@@ -256,19 +267,28 @@ def _in_git_work_tree(folder: Path) -> bool:
     return any((candidate / ".git").exists() for candidate in (folder, *folder.parents))
 
 
-def load_config(path: Path | None, fallback_root: Path, named: bool = False) -> LoadedConfig:
+def load_config(
+    path: Path | None,
+    fallback_root: Path,
+    named: bool = False,
+    cache: Path | bool | None = False,
+) -> LoadedConfig:
     """Load and validate ``path`` (or the defaults, rooted at ``fallback_root``).
 
     Every path the config names must stay inside its repository (``repository_of``), links
     resolved; so must the config file itself unless the user ``named`` it (``--config``).
+    ``cache`` (a folder, None for the default one beside the config, False for none) keeps
+    the validated config for the next run (``editlint.validated``).
     """
     if path is None:
-        return LoadedConfig(Config(), None, fallback_root)
+        return LoadedConfig(Config.model_construct(), None, fallback_root)
     repository = repository_of(path.parent)
     if not named and not contained(path, repository):
         raise ConfigError("the config file is a link out of the repository; not read", path)
     data = _read_with_extends(path, seen=(), repository=repository, done={})
-    loaded = LoadedConfig(validate(Config, data, path), path, path.parent)
+    folder = cache if isinstance(cache, Path) or cache is False else default_cache_dir(path.parent)
+    known = ValidatedStore.in_cache(folder or None)
+    loaded = LoadedConfig(validate(Config, data, path, known=known), path, path.parent)
     _check_paths(loaded, data)
     return loaded
 

@@ -206,7 +206,7 @@ def run_key(checker: Checker) -> str:
         f"format {FORMAT} editlint {__version__}",
         f"markdown parser {markdown_parser()}",  # the parsers differ on a few constructs
         code_stamp(),
-        loaded.config.model_dump_json(),
+        repr(loaded.config),  # every field; unlike a dump, it needs no serializer built
         str(loaded.root.resolve()),
         *sorted(f"{rule.code} {rule.origin} {type(rule).__qualname__}" for rule in checker.rules),
         *pack_stamps(loaded),

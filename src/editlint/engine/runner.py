@@ -29,6 +29,7 @@ from editlint.rules.matching.patterns import MATCH_TIMEOUT_SECONDS, match_time_l
 from editlint.rules.matching.words import WordIndex
 from editlint.rules.registry import all_rules
 from editlint.rules.support.workspace import Workspace
+from editlint.validated import ValidatedStore
 
 INTERNAL_CODE = "INT001"
 #: The summary finding of a file with more findings than ``MAX_FINDINGS_PER_FILE``.
@@ -76,14 +77,17 @@ class Checker:
         loaded: LoadedConfig,
         overrides: SelectionOverrides | None = None,
         rules: list[Rule] | None = None,
+        known: ValidatedStore | None = None,
     ) -> None:
+        """``known``: the packs and options validated by an earlier run, and where this run's
+        are kept (``editlint.validated``); the command line's check passes its cache's."""
         self.loaded = loaded
         markdown_parser()  # an unknown EDITLINT_MARKDOWN_PARSER is a usage error, before any file
         config = loaded.config
         overrides = overrides or SelectionOverrides()
         if rules is None:
             rule_paths = [loaded.root / path for path in config.rule_paths]
-            rules = all_rules(rule_paths, config.builtin_packs)
+            rules = all_rules(rule_paths, config.builtin_packs, known)
             config, overrides = _checked_selectors(rules, loaded, overrides)
         self._config = config
         select = overrides.select or config.select
@@ -95,13 +99,15 @@ class Checker:
             sources=config.sources,
             selected=frozenset(rule.code for rule in self.rules),
             root=loaded.root,
+            known=known,
         )
         for rule in rules:  # a typo in the options of a rule not selected today is still one
             if rule.code in config.rules and rule.code not in settings.selected:
-                _options(rule, config.rules[rule.code], loaded)
+                _options(rule, config.rules[rule.code], loaded, known)
         self._contexts = {
             rule.code: RuleContext(
-                options=_options(rule, config.rules.get(rule.code, {}), loaded), settings=settings
+                options=_options(rule, config.rules.get(rule.code, {}), loaded, known),
+                settings=settings,
             )
             for rule in self.rules
         }
@@ -319,10 +325,10 @@ def _checked_selectors(
     )
 
 
-def _options(rule: Rule, raw: dict, loaded: LoadedConfig):
+def _options(rule: Rule, raw: dict, loaded: LoadedConfig, known: ValidatedStore | None):
     from editlint.yamlsource import validate
 
-    return validate(rule.options_model, raw, loaded.path or "config")
+    return validate(rule.options_model, raw, loaded.path or "config", known=known)
 
 
 def _file_settings(document: Document) -> dict:

@@ -16,16 +16,17 @@ if TYPE_CHECKING:
     from editlint.document import Document
     from editlint.index import ContentIndex
     from editlint.rules.matching.words import WordIndex
+    from editlint.validated import ValidatedStore
 
 
 class NoOptions(BaseModel):
     """Options of a rule that takes none."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(defer_build=True, extra="forbid")
 
 
 class FixExample(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(defer_build=True, extra="forbid")
 
     text: str
     fixed: str
@@ -35,7 +36,7 @@ class FixExample(BaseModel):
 class RuleExamples(BaseModel):
     """Examples a rule carries: texts it must flag, texts it must pass, fixes it must make."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(defer_build=True, extra="forbid")
 
     flag: list[str] = []
     # ``pass`` is a Python keyword, hence the alias.
@@ -52,7 +53,7 @@ class RuleExamples(BaseModel):
         return {
             "flag": list(self.flag),
             "pass": list(self.pass_),
-            "fix": [example.model_dump() for example in self.fix],
+            "fix": [dict(example) for example in self.fix],  # its fields: no serializer built
         }
 
 
@@ -68,6 +69,8 @@ class RunSettings:
     root: Path = Path(".")
     #: What --check-urls found per URL (``Checker.share("url_statuses", ...)``), or None.
     url_statuses: Mapping[str, Any] | None = None
+    #: Validated models kept for the next run (``editlint.validated``), or None.
+    known: ValidatedStore | None = None
 
 
 @dataclass(frozen=True)

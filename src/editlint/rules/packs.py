@@ -16,6 +16,7 @@ from editlint.rules.kinds.conditional import ConditionalSpec
 from editlint.rules.kinds.existence import ExistenceSpec
 from editlint.rules.kinds.substitution import SubstitutionSpec
 from editlint.rules.vale import vale_hint
+from editlint.validated import ValidatedStore
 from editlint.yamlsource import line_of, load_yaml, validate
 
 _FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -28,7 +29,7 @@ AnyRuleSpec = Annotated[
 class RulePack(BaseModel):
     """A YAML rule pack: a name, a description and its rules."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(defer_build=True, extra="forbid")
 
     pack: str = Field(pattern=r"^[a-z][a-z0-9-]*$")
     description: str = ""
@@ -36,8 +37,9 @@ class RulePack(BaseModel):
     rules: list[AnyRuleSpec] = Field(default_factory=list)
 
 
-def load_pack(path: Path) -> list[DeclaredRule]:
-    """Load and validate one pack file; any error names the file, line and key."""
+def load_pack(path: Path, known: ValidatedStore | None = None) -> list[DeclaredRule]:
+    """Load and validate one pack file; any error names the file, line and key. With
+    ``known``, a pack validated by an earlier run is rebuilt without validation."""
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
@@ -46,7 +48,7 @@ def load_pack(path: Path) -> list[DeclaredRule]:
         # editlint's own packs: libyaml reads them some thirty times faster than the
         # position-keeping, guarded parser, which only an error would need.
         try:
-            pack = RulePack.model_validate(yaml.load(text, Loader=_FAST_LOADER))
+            pack = validate(RulePack, yaml.load(text, Loader=_FAST_LOADER), path, known=known)
             return [spec.build(RuleOrigin(pack.pack, path)) for spec in pack.rules]
         except Exception:
             pass  # the careful path below names the line of the problem
@@ -54,7 +56,7 @@ def load_pack(path: Path) -> list[DeclaredRule]:
     hint = vale_hint(data)
     if hint:
         raise ConfigError(hint, path, line_of(data, ("extends",)))
-    pack: RulePack = validate(RulePack, data, path)
+    pack: RulePack = validate(RulePack, data, path, known=known)
     rules = []
     for index, spec in enumerate(pack.rules):
         try:
@@ -65,15 +67,20 @@ def load_pack(path: Path) -> list[DeclaredRule]:
     return rules
 
 
-def load_builtin_rule(pack_file: str, code: str) -> DeclaredRule:
-    """The rule ``code`` of editlint's own pack ``pack_file``, built alone: a rule that reuses
-    another's matching (SRC401 dates NEU701's relative times) pays for one rule, not a pack."""
-    path = builtin_pack_dir() / pack_file
-    data = yaml.load(path.read_text(encoding="utf-8"), Loader=_FAST_LOADER)
-    entries = [entry for entry in data["rules"] if entry.get("code") == code]
-    pack = RulePack.model_validate({**data, "rules": entries})
-    (spec,) = pack.rules
-    return spec.build(RuleOrigin(pack.pack, path))
+def pack_rule(path: Path, code: str, known: ValidatedStore | None = None) -> DeclaredRule:
+    """The rule ``code`` of a pack, built alone: the other rules' patterns are not analysed
+    and compiled again (SRC401 runs NEU701's rule once more). A KeyError if it has none."""
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_FAST_LOADER)
+        pack = validate(RulePack, data, path, known=known)
+    except Exception:  # the careful path names the file and line of the problem
+        rules = [rule for rule in load_pack(path, known) if rule.code == code]
+    else:
+        origin = RuleOrigin(pack.pack, path)
+        rules = [spec.build(origin) for spec in pack.rules if spec.code == code]
+    if not rules:
+        raise KeyError(f"{path.name} has no rule {code}")
+    return rules[0]
 
 
 def pack_files(path: Path) -> list[Path]:

@@ -10,6 +10,7 @@ from editlint.errors import ConfigError
 from editlint.project import rule_docs_url
 from editlint.rules.base import Rule
 from editlint.rules.packs import builtin_pack_dir, load_pack, pack_files
+from editlint.validated import ValidatedStore
 
 ENTRY_POINT_GROUP = "editlint.rules"
 
@@ -47,12 +48,17 @@ def _rules_from(loaded, name: str) -> Iterable[Rule]:
         raise ConfigError(f"entry point '{name}' gave neither rules nor a pack path")
 
 
-def all_rules(rule_paths: Iterable[Path] = (), builtin_packs: bool = True) -> list[Rule]:
-    """Every rule, in a stable order; two rules with one code are an error."""
+def all_rules(
+    rule_paths: Iterable[Path] = (),
+    builtin_packs: bool = True,
+    known: ValidatedStore | None = None,
+) -> list[Rule]:
+    """Every rule, in a stable order; two rules with one code are an error. ``known`` keeps
+    the packs validated for the next run (``editlint.validated``)."""
     rules: list[Rule] = []
     if builtin_packs:
         for path in pack_files(builtin_pack_dir()):
-            rules.extend(load_pack(path))
+            rules.extend(load_pack(path, known))
     rules.extend(builtin_python_rules())
     for rule in rules:  # the shipped rules, each a section of docs/rules.md
         rule.docs_url = rule_docs_url(rule.code)
@@ -61,7 +67,7 @@ def all_rules(rule_paths: Iterable[Path] = (), builtin_packs: bool = True) -> li
         if not extra.exists():
             raise ConfigError(f"rule_paths: no such file or folder '{extra}'")
         for path in pack_files(extra):
-            rules.extend(load_pack(path))
+            rules.extend(load_pack(path, known))
     seen: dict[str, Rule] = {}
     for rule in rules:
         if rule.code in seen:

@@ -10,14 +10,17 @@ from __future__ import annotations
 
 import re
 from enum import Enum
-from functools import cache
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from editlint.diagnostics import Severity
+
+if TYPE_CHECKING:
+    from editlint.validated import ValidatedStore
 
 
 class Status(str, Enum):
@@ -47,7 +50,7 @@ class Status(str, Enum):
 class SourceEntry(BaseModel):
     """One source: a domain (subdomains included) and/or a publisher name, and its status."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(defer_build=True, extra="forbid")
 
     domain: str | None = Field(None, description="e.g. example.com (matches www.example.com)")
     name: str | None = Field(None, description="The publisher or work as cited, e.g. 'Daily Mail'")
@@ -66,7 +69,7 @@ class SourceEntry(BaseModel):
 
 
 class SourceList(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(defer_build=True, extra="forbid")
 
     sources: list[SourceEntry] = Field(default_factory=list)
 
@@ -142,10 +145,18 @@ class Reliability:
                 yield entry, match.start(), match.end()
 
 
-@cache
-def default_entries() -> tuple[SourceEntry, ...]:
-    """The shipped list."""
+def default_entries(known: ValidatedStore | None = None) -> tuple[SourceEntry, ...]:
+    """The shipped list; ``known`` keeps it validated for the next run."""
+    import yaml
+
+    from editlint.yamlsource import validate
+
     text = resources.files("editlint.sources").joinpath("default-list.yaml").read_text("utf-8")
+    try:  # editlint's own list: libyaml reads it far faster than the position-keeping parser
+        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        return tuple(validate(SourceList, data, "default-list.yaml", known=known).sources)
+    except Exception:
+        pass  # the careful path below names the line of the problem
     return tuple(parse_list(text, "default-list.yaml").sources)
 
 

@@ -59,7 +59,7 @@ def is_living_person(document: Document) -> bool:
 
 
 class LivingPersonOptions(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(defer_build=True, extra="forbid")
 
     covered_by: Literal["paragraph", "sentence"] = Field(
         "paragraph",

@@ -16,7 +16,7 @@ from editlint.rules.support.vocabulary import alternation
 
 
 class PerspectiveHeadingOptions(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(defer_build=True, extra="forbid")
 
     sides: list[str] = Field(
         default_factory=lambda: [*vocabulary.SIDES, *vocabulary.HEADING_SIDES],

@@ -47,7 +47,7 @@ CITATION_DATE_FIELDS = ("date", "access-date", "accessdate", "year", "archive-da
 
 
 class StaleOptions(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(defer_build=True, extra="forbid")
 
     max_age_years: float = Field(
         3, gt=0, description="A statement older than this many years is reported."
@@ -88,9 +88,10 @@ past tense with its year."""
 
     def prepare(self, words: WordIndex, context: RuleContext) -> None:
         """NEU701's pack rule, its words in the checker's index: the relative times to date."""
-        from editlint.rules.packs import load_builtin_rule
+        from editlint.rules.packs import builtin_pack_dir, pack_rule
 
-        rule = load_builtin_rule("neutrality.yaml", RELATIVE_TIME)
+        path = builtin_pack_dir() / "neutrality.yaml"
+        rule = pack_rule(path, RELATIVE_TIME, context.settings.known)
         rule.prepare(words, RuleContext())
         context.prepared = rule
 
@@ -193,7 +194,7 @@ def _citation_date(document: Document, offset: int) -> Dated | None:
     if at < 0:
         return None
     end = starts[at + 1] if at + 1 < len(starts) else len(document.text)
-    from editlint.rules.support.cited_sources import sources_of
+    from editlint.rules.builtin.sources import sources_of
 
     by_start = {source.start: source for source in sources_of(document)}
     labels = {d.label: d.start for d in document.footnote_definitions}

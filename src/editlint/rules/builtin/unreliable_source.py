@@ -30,7 +30,7 @@ def reliability_for(context: RuleContext) -> Reliability:
         root = Path(context.settings.root)
         entries: list[SourceEntry] = []
         if config is None or config.builtin:
-            entries.extend(default_entries())
+            entries.extend(default_entries(context.settings.known))
         for name in config.lists if config is not None else ():
             path = root / name
             entries.extend(parse_list(path.read_text(encoding="utf-8"), path).sources)

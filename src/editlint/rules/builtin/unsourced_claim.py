@@ -158,7 +158,7 @@ option) after the sentence so that the claim is flagged to readers and editors."
         finder = CitationFinder(document, urls_are_citations(context), marker)
         reported = set()  # the blocks SRC102 reports whole: one finding per paragraph
         if "SRC102" in context.settings.selected:
-            block_options = UncitedBlockOptions(
+            block_options = UncitedBlockOptions.model_construct(  # validated already
                 check_lead=options.check_lead, check_see_also=options.check_see_also
             )
             reported = {index for index, _, _ in uncited_blocks(document, context, block_options)}

@@ -29,7 +29,7 @@ Pattern = Annotated[str, AfterValidator(check_backtracking)]
 class RuleSpec(BaseModel):
     """What every rule in a pack declares."""
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(defer_build=True, extra="forbid", populate_by_name=True)
 
     code: str = Field(pattern=CODE_PATTERN)
     name: str = Field(pattern=r"^[a-z][a-z0-9-]*$")

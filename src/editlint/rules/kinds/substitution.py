@@ -56,7 +56,8 @@ class SubstitutionRule(DeclaredRule):
         number = 1
         for source in sources:
             self.key_groups.append(number)
-            number += 1 + regex.compile(source).groups
+            # a literal term (``term_pattern``) escapes every bracket: it has no group of its own
+            number += 1 + (regex.compile(source).groups if spec.regex else 0)
         groups = "|".join(f"({source})" for source in sources)
         self.terms = self.search(
             compile_pattern(f"{WORD_BEFORE}(?:{groups}){WORD_AFTER}", spec.ignore_case)

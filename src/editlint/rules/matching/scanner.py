@@ -20,16 +20,16 @@ from editlint.document import Document
 from editlint.rules.matching.leads import leads
 from editlint.rules.matching.patterns import (
     Alternation,
+    FirstUse,
     PackPattern,
     TimedPattern,
-    anchored_matcher,
     finditer,
     match_at,
 )
 from editlint.rules.matching.words import LEAD, WordIndex
 from editlint.rules.support.workspace import workspace_of
 
-Matcher = re.Pattern | TimedPattern
+Matcher = re.Pattern | TimedPattern | FirstUse
 
 
 class _Span(Protocol):
@@ -51,7 +51,7 @@ class Search:
     def __init__(self, pattern: PackPattern | Alternation) -> None:
         self.pattern = pattern
         singles = pattern.patterns if isinstance(pattern, Alternation) else [pattern]
-        self.matchers = [anchored_matcher(single) for single in singles]
+        self.matchers = [FirstUse(single) for single in singles]  # compiled when first tried
         found = [leads(single.pattern) for single in singles]
         self.leads = None if None in found else found
         self.lead_words = None if self.leads is None else [sorted(each) for each in self.leads]

@@ -47,7 +47,7 @@ _REASONS = {
 class ClaimOptions(BaseModel):
     """What makes a sentence claim-like; every list can be replaced in editlint.yaml."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(defer_build=True, extra="forbid")
 
     kinds: list[ClaimKind] = Field(
         default_factory=lambda: list(CLAIM_KINDS),

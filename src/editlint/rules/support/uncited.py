@@ -21,7 +21,7 @@ WORD = re.compile(r"\w+(?:[’'-]\w+)*")
 
 
 class ExemptionOptions(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(defer_build=True, extra="forbid")
 
     check_lead: bool = Field(
         False, description="Also check the lead (the text before the first heading)."

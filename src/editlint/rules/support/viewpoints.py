@@ -43,7 +43,7 @@ _OPENERS = frozenset("and but while whereas yet so and, thus moreover".split())
 class ViewpointOptions(BaseModel):
     """The vocabulary of sides and attribution; every rule using it may override each list."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(defer_build=True, extra="forbid")
 
     proponents: list[str] = Field(
         default_factory=lambda: list(vocabulary.PROPONENTS),

@@ -1,0 +1,195 @@
+"""Models validated by an earlier run, rebuilt without pydantic building a validator.
+
+pydantic builds a model's validator (its core schema) the first time the model validates
+anything: tens of milliseconds per run for the config, the rule packs and the rules' options,
+the same every run. A ``ValidatedStore`` in the cache folder keeps what validation gave for
+each input (keyed by the model, editlint's version and the input itself) and rebuilds it from
+there with ``model_construct``, which builds nothing. An entry is written only when that
+rebuild was checked to equal what validation gave, so a rebuilt model is the validated one;
+an input that is new or invalid is validated as before, with the same errors.
+"""
+
+from __future__ import annotations
+
+import enum
+import hashlib
+import json
+import types
+import typing
+from pathlib import Path
+from typing import Any
+
+from editlint._version import __version__
+from editlint.cachefolder import make_cache_folder
+from editlint.safefiles import contained, read_regular, write_by_rename
+
+#: The store's folder inside the cache folder.
+FOLDER = "validated"
+#: An entry larger than this is not read (the shipped packs take about 60 KB).
+MAX_ENTRY_SIZE = 4 * 1024 * 1024
+_TEMP_PREFIX = ".tmp-validated-"
+
+
+class Unbuildable(Exception):
+    """A value ``construct`` cannot rebuild for its annotation."""
+
+
+class ValidatedStore:
+    """Validated models kept in ``folder`` (``.editlint_cache/validated``)."""
+
+    def __init__(self, cache_dir: Path) -> None:
+        self.cache_dir = cache_dir
+        self.folder = cache_dir / FOLDER
+
+    @classmethod
+    def in_cache(cls, cache_dir: Path | None) -> ValidatedStore | None:
+        """The store of ``cache_dir``, or None when caches are off."""
+        return None if cache_dir is None else cls(cache_dir)
+
+    def get(self, model: type, plain: Any) -> Any:
+        """The model validation gave for ``plain`` in an earlier run, rebuilt; else None."""
+        key = _key(model, plain)
+        if key is None:
+            return None
+        try:
+            entry = json.loads(read_regular(self.folder / f"{key}.json", MAX_ENTRY_SIZE))
+            return construct(model, entry)
+        except Exception:  # missing, unreadable, planted or from an older layout: validate
+            return None
+
+    def put(self, model: type, plain: Any, validated: Any) -> None:
+        """Keep ``validated`` (what validating ``plain`` gave) when a rebuild equals it."""
+        key = _key(model, plain)
+        if key is None:
+            return
+        try:
+            data = json.dumps(validated.model_dump(mode="json", exclude_unset=True))
+            if not same(construct(model, json.loads(data)), validated):
+                return  # a value JSON cannot carry exactly: validate every time
+            make_cache_folder(self.cache_dir)
+            self.folder.mkdir(exist_ok=True)
+            if not contained(self.folder, self.cache_dir):
+                return  # a link planted out of the cache: not written through
+            write_by_rename(
+                self.folder / f"{key}.json", data.encode("utf-8"), self.folder, _TEMP_PREFIX
+            )
+        except (OSError, Unbuildable, TypeError, ValueError):
+            return  # the cache is a help, never a requirement
+
+
+def _key(model: type, plain: Any) -> str | None:
+    """The entry's name: the model, editlint's version and the input; None when the input
+    is not plain JSON (a YAML date, say)."""
+    try:
+        text = json.dumps(
+            [__version__, model.__module__, model.__qualname__, plain],
+            sort_keys=True,
+            ensure_ascii=False,
+            allow_nan=False,
+        )
+    except (TypeError, ValueError):
+        return None
+    return hashlib.blake2b(text.encode("utf-8", "surrogateescape"), digest_size=20).hexdigest()
+
+
+def same(rebuilt: Any, validated: Any) -> bool:
+    """Whether two models are equal field by field and were given the same fields."""
+    if type(rebuilt) is not type(validated):
+        return False
+    if not hasattr(validated, "__pydantic_fields__"):
+        return rebuilt == validated
+    if rebuilt != validated or rebuilt.model_fields_set != validated.model_fields_set:
+        return False
+    return all(
+        _same_values(getattr(rebuilt, name), getattr(validated, name))
+        for name in type(validated).__pydantic_fields__
+    )
+
+
+def _same_values(one: Any, other: Any) -> bool:
+    if isinstance(other, (list, tuple)):
+        return (
+            type(one) is type(other)
+            and len(one) == len(other)
+            and all(_same_values(a, b) for a, b in zip(one, other, strict=True))
+        )
+    if isinstance(other, dict):
+        return (
+            type(one) is type(other)
+            and one.keys() == other.keys()
+            and all(_same_values(one[key], other[key]) for key in other)
+        )
+    return type(one) is type(other) and (same(one, other) if _is_model(other) else one == other)
+
+
+def construct(model: type, data: Any) -> Any:
+    """``model`` rebuilt from ``data`` (its ``model_dump(mode="json", exclude_unset=True)``)
+    without validation: nested models, lists, mappings and enums rebuilt by their annotations."""
+    if not isinstance(data, dict):
+        raise Unbuildable(f"{model.__name__}: not a mapping")
+    fields = model.__pydantic_fields__
+    values = {}
+    for name, value in data.items():
+        if name not in fields:
+            raise Unbuildable(f"{model.__name__}: no field {name!r}")
+        values[name] = _value(fields[name].annotation, value)
+    return model.model_construct(**values)
+
+
+def _value(annotation: Any, value: Any) -> Any:
+    """``value`` as validation would have made it for ``annotation``."""
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _value(typing.get_args(annotation)[0], value)
+    if origin in (typing.Union, types.UnionType):
+        return _union(typing.get_args(annotation), value)
+    if origin is list:
+        (item,) = typing.get_args(annotation) or (Any,)
+        if not isinstance(value, list):
+            raise Unbuildable("not a list")
+        return [_value(item, each) for each in value]
+    if origin is dict:
+        _, item = typing.get_args(annotation) or (str, Any)
+        if not isinstance(value, dict):
+            raise Unbuildable("not a mapping")
+        return {key: _value(item, each) for key, each in value.items()}
+    if origin is typing.Literal or annotation in (Any, str, bool, int, float, type(None)):
+        return value
+    if _is_model(annotation):
+        return construct(annotation, value)
+    if isinstance(annotation, type) and issubclass(annotation, enum.Enum):
+        return annotation(value)
+    raise Unbuildable(f"no rebuild for {annotation!r}")
+
+
+def _union(choices: tuple, value: Any) -> Any:
+    """A value of a union: None, a model picked by its literal fields (``kind``), or plain."""
+    if value is None and type(None) in choices:
+        return None
+    options = [choice for choice in choices if choice is not type(None)]
+    if len(options) == 1:
+        return _value(options[0], value)
+    models = [choice for choice in options if _is_model(choice)]
+    if models and len(models) == len(options) and isinstance(value, dict):
+        fitting = [model for model in models if _literals_fit(model, value)]
+        if len(fitting) == 1:
+            return construct(fitting[0], value)
+    if all(choice in (str, bool, int, float) for choice in options):
+        return value
+    raise Unbuildable(f"no rebuild for a union of {options!r}")
+
+
+def _literals_fit(model: type, value: dict) -> bool:
+    """Whether every literal-typed field of ``model`` (a discriminator) takes its value."""
+    for name, field in model.__pydantic_fields__.items():
+        if typing.get_origin(field.annotation) is typing.Literal:
+            if name in value:
+                if value[name] not in typing.get_args(field.annotation):
+                    return False
+            elif field.is_required():
+                return False
+    return True
+
+
+def _is_model(annotation: Any) -> bool:
+    return isinstance(annotation, type) and hasattr(annotation, "__pydantic_fields__")
