@@ -194,7 +194,7 @@ def _citation_date(document: Document, offset: int) -> Dated | None:
     if at < 0:
         return None
     end = starts[at + 1] if at + 1 < len(starts) else len(document.text)
-    from editlint.rules.builtin.sources import sources_of
+    from editlint.rules.support.cited_sources import sources_of
 
     by_start = {source.start: source for source in sources_of(document)}
     labels = {d.label: d.start for d in document.footnote_definitions}
