@@ -12,7 +12,7 @@ allows only the page's own script and style, so nothing in an article can run.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
@@ -102,20 +102,19 @@ class _Finding:
     column: int
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class _Mark:
-    """A highlighted piece of text: a finding's span, or a piece of it where spans cross;
-    ``first`` for the piece the finding's links point at."""
+    """Where a highlighted piece of text opens: a finding's span, or a piece of it where spans
+    cross; ``first`` for the piece the finding's links point at."""
 
     finding: _Finding
     first: bool
-    children: list = field(default_factory=list)  # text (str) and nested marks, in order
 
 
 @dataclass(frozen=True, slots=True)
 class _Excerpt:
     first: int  # the 1-based line it starts at
-    nodes: list  # text (str) and marks, in order
+    pieces: list  # in order: text (str), a mark opening (_Mark), None closing the innermost
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,8 +194,9 @@ def _excerpts(text: str, items: list[Located], findings: dict) -> tuple[list[_Ex
 
 
 def _highlight(text: str, items: list[Located], findings: dict, base: int = 0) -> list:
-    """The text as pieces of text and marks, each finding's span a mark (the findings'
-    offsets less ``base``, where ``text`` starts in the file).
+    """The text in pieces, with each finding's span between a mark's opening (``_Mark``) and
+    its closing (``None``) (the findings' offsets less ``base``, where ``text`` starts in the
+    file).
 
     Spans that contain one another nest; a span that crosses another is split into pieces of
     the same finding, so the pieces' text together is always exactly the span.
@@ -218,36 +218,33 @@ def _highlight(text: str, items: list[Located], findings: dict, base: int = 0) -
     opening: dict[int, list[tuple[int, int]]] = {}
     for start, end, index in spans:
         opening.setdefault(start, []).append((end, index))
-    top: list = []
+    out: list = []
     stack: list[tuple[int, int]] = []  # (end, index) of open marks, innermost last
-    open_marks: list[_Mark] = []  # the marks of ``stack``
     started: set[int] = set()
 
     def open_mark(end: int, index: int) -> None:
-        mark = _Mark(findings[id(items[index])], index not in started)
-        (open_marks[-1].children if open_marks else top).append(mark)
+        out.append(_Mark(findings[id(items[index])], index not in started))
         started.add(index)
         stack.append((end, index))
-        open_marks.append(mark)
 
     for number, point in enumerate(points):
         ending = [entry for entry in stack if entry[0] == point]
         if ending:
             depth = min(stack.index(entry) for entry in ending)
             reopen = [entry for entry in stack[depth:] if entry[0] != point]
-            del stack[depth:], open_marks[depth:]
+            out.extend([None] * (len(stack) - depth))
+            del stack[depth:]
             for entry in reopen:
                 open_mark(*entry)
         for end, index in opening.get(point, []):
             open_mark(end, index)
             if end == point:  # an insertion point: an empty mark
+                out.append(None)
                 stack.pop()
-                open_marks.pop()
         if number + 1 < len(points):
-            (open_marks[-1].children if open_marks else top).append(
-                text[point : points[number + 1]]
-            )
-    return top
+            out.append(text[point : points[number + 1]])
+    out.extend([None] * len(stack))
+    return out
 
 
 #: The charts per rule and per article show this many bars, largest first: on 10,000
