@@ -5,8 +5,10 @@ findings (the top 20 of each, inline SVG), filters by
 category and severity, then each article's text with every finding highlighted where it is;
 hovering shows the message and the suggested fix, clicking opens them in a panel with the
 rule's explanation.
-Everything that comes from articles or messages is escaped, and a Content-Security-Policy
-allows only the page's own script and style, so nothing in an article can run.
+The page is the Jinja2 template ``templates/report.html.j2`` with autoescape on: this module
+gathers what the page shows as plain values, and Jinja escapes every one of them, in that one
+place; only the page's own stylesheet and script go in as they are, and its
+Content-Security-Policy allows those alone, so nothing in an article can run.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from editlint.document.lines import LineIndex
+from editlint.engine.gc_tuning import collecting_rarely
 from editlint.report.html_assets import CONTENT_SECURITY_POLICY, SCRIPT, STYLE
 from editlint.report.model import Located, RunReport
 from editlint.report.text import summary_line
@@ -36,6 +39,11 @@ TEMPLATE = "report.html.j2"
 
 
 def render(run: RunReport) -> str:
+    with collecting_rarely():  # the run's results stay out of the collector while the page grows
+        return _page(run)
+
+
+def _page(run: RunReport) -> str:
     located = run.located
     findings = {id(item): _finding(item, f"f{number}") for number, item in enumerate(located, 1)}
     by_path: dict[str, list[Located]] = {}
@@ -54,7 +62,7 @@ def render(run: RunReport) -> str:
     severities = Counter(item.diagnostic.severity.value for item in located)
     rules = Counter(item.diagnostic.code for item in located)
     return (
-        environment()
+        _environment()
         .get_template(TEMPLATE)
         .render(
             csp=Markup(CONTENT_SECURITY_POLICY),
@@ -73,7 +81,7 @@ def render(run: RunReport) -> str:
     )
 
 
-def environment() -> Environment:
+def _environment() -> Environment:
     """The Jinja environment of the page's template (shipped as package data), escaping every
     value it is given unless it is ``Markup``; a name the template uses and is not given is an
     error, not an empty string."""
