@@ -15,7 +15,7 @@ code = main(sys.argv[1:])
 print(json.dumps(sorted(sys.modules)))
 """
 
-NEVER = ("dask", "distributed", "pygls", "lsprotocol", "playwright", "multiprocessing")
+NEVER = ("dask", "distributed", "pygls", "lsprotocol", "playwright", "multiprocessing", "jinja2")
 
 
 def _modules_after(*args: str, cwd) -> set[str]:
