@@ -1,8 +1,9 @@
-"""Check a list of files: cached results first, then the rest on local cores or on Dask."""
+"""Check a list of files: cached results first, then the rest on local cores or on Dask;
+``iter_checked`` hands each result over in order as it is done (a streamed report)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,25 +40,60 @@ def check_files(
 ) -> list[FileResult]:
     """One result per file, in order; unchanged files come from the cache when there is one.
     A MediaWiki XML dump is one result holding the findings of all its pages."""
-    options = options or BatchOptions()
-    if any(is_dump(path) for path in files):
-        from editlint.engine.dumps import check_dump
+    results: list[FileResult] = []
+    parts: list[FileResult] = []
+    for result, last in iter_checked(checker, files, options, progress):
+        parts.append(result)
+        if last:
+            results.append(parts[0] if len(parts) == 1 else _joined(parts))
+            parts = []
+    return results
 
-        articles = [path for path in files if not is_dump(path)]
-        checked = iter(check_files(checker, articles, options, progress) if articles else [])
-        return [
-            check_dump(checker, path, options.engine, options.jobs, options.scheduler)
-            if is_dump(path)
-            else next(checked)
-            for path in files
-        ]
+
+def _joined(parts: list[FileResult]) -> FileResult:
+    from editlint.engine.dumps import joined
+
+    return joined(parts)
+
+
+def iter_checked(
+    checker: Checker,
+    files: Sequence[Path],
+    options: BatchOptions | None = None,
+    progress: Progress | None = None,
+) -> Iterator[tuple[FileResult, bool]]:
+    """Each file's result in the order of ``files``, as soon as it and every file before it
+    are done, so a report can write it and let it go. A MediaWiki XML dump comes in parts
+    (``engine.dumps.dump_parts``); ``True`` marks the last part of a file."""
+    options = options or BatchOptions()
+    if not any(is_dump(path) for path in files):
+        yield from ((result, True) for result in _in_order(checker, files, options, progress))
+        return
+    from editlint.engine.dumps import dump_parts
+
+    articles = [path for path in files if not is_dump(path)]
+    checked = _in_order(checker, articles, options, progress)
+    for path in files:
+        if is_dump(path):
+            yield from dump_parts(checker, path, options.engine, options.jobs, options.scheduler)
+        else:
+            yield next(checked), True
+
+
+def _in_order(
+    checker: Checker, files: Sequence[Path], options: BatchOptions, progress: Progress | None
+) -> Iterator[FileResult]:
+    if not files:
+        return
     with collecting_rarely():  # what lives for the whole run stays out of the collector
-        return _check_files(checker, files, options, progress)
+        yield from _check_files(checker, files, options, progress)
 
 
 def _check_files(
     checker: Checker, files: Sequence[Path], options: BatchOptions, progress: Progress | None
-) -> list[FileResult]:
+) -> Iterator[FileResult]:
+    """The results in order. Cached results are read first (they wait for the files before
+    them); the others are yielded as the engine returns them."""
     cache = None
     if options.cache_dir is not None:
         from editlint.engine.cache import ResultCache
@@ -79,17 +115,27 @@ def _check_files(
                     continue
         todo.append((position, key))
         items.append((path, raw))
-    checked = _engine(checker, items, options)  # type: ignore[arg-type] - no None yet
-    for number, ((position, key), result) in enumerate(
-        zip(_tracked(todo, progress), checked, strict=True)
-    ):
+    checked = iter(_engine(checker, items, options))  # type: ignore[arg-type] - no None yet
+    tracked = iter(_tracked(todo, progress))
+    ready = 0  # the first position not yet yielded
+    # Plain next() calls, not zip(): zip and enumerate keep their last tuple, and with it the
+    # result before the one being checked.
+    for number in range(len(todo)):
+        position, key = next(tracked)
+        result = next(checked)
         items[number] = None  # the file's bytes are no longer needed
         if cache is not None and key is not None:
             cache.store(key, result)
         results[position] = _kept(result, options)
+        while ready < len(files) and results[ready] is not None:
+            yield results[ready]  # type: ignore[misc] - not None
+            results[ready] = None
+            ready += 1
     if cache is not None and todo:
         cache.prune()
-    return results  # type: ignore[return-value] - every position is filled
+    for position in range(ready, len(files)):
+        yield results[position]  # type: ignore[misc] - every position is filled
+        results[position] = None
 
 
 def _kept(result: FileResult, options: BatchOptions) -> FileResult:

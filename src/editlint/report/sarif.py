@@ -9,73 +9,121 @@ file, so code scanning follows an alert when lines above it move.
 from __future__ import annotations
 
 import json
+from collections import Counter
 from pathlib import Path
+from typing import IO
 from urllib.parse import quote
 
 from editlint._version import __version__
-from editlint.gate.baseline import occurrence_fingerprints
+from editlint.diagnostics import Diagnostic
+from editlint.engine.runner import FileResult
+from editlint.gate.baseline import fingerprint
 from editlint.project import PROJECT_URL, docs_url_of
-from editlint.report.model import Located, RunReport
+from editlint.report.model import Located, RunReport, Tally
+from editlint.report.stream import Writer, rendered, spool
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 FINGERPRINT_KEY = "editlint/v1"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 
 
+class SarifWriter(Writer):
+    """One SARIF document; each result is encoded as its file is done.
+
+    The document lists its rules (with the input and internal codes that turn up) before the
+    results, and a result names its rule by index in that list: results go to a spool with
+    their rule code in place of the index, put right when the spool is copied at the end.
+    """
+
+    def __init__(self, out: IO[str], run: RunReport) -> None:
+        super().__init__(out, run)
+        self._metadata = dict(run.rules)
+        self._results = spool()
+        self._count = 0
+        self._seen: Counter[str] = Counter()  # fingerprints of the current file
+
+    def begin(self, path: str) -> None:
+        self._seen = Counter()
+
+    def add(self, result: FileResult, located: list[Located]) -> None:
+        if not located:
+            return
+        text = result.text or ""
+        encoded = []
+        for item in located:
+            diagnostic = item.diagnostic
+            key = fingerprint(diagnostic, text, "")
+            self._seen[key] += 1
+            self._metadata.setdefault(diagnostic.code, _found_rule(diagnostic))
+            document = _result(item, diagnostic.code, f"{key}:{self._seen[key]}")
+            encoded.append(_indented(json.dumps(document, indent=2, ensure_ascii=False)))
+        self._results.write((",\n" if self._count else "") + ",\n".join(encoded))
+        self._count += len(located)
+
+    def close(self, tally: Tally) -> None:
+        rules = [_rule(self._metadata[code]) for code in sorted(self._metadata)]
+        index = {rule["id"]: position for position, rule in enumerate(rules)}
+        document = {
+            "$schema": SCHEMA,
+            "version": "2.1.0",
+            "runs": [
+                {
+                    "tool": {
+                        "driver": {
+                            "name": "editlint",
+                            "version": __version__,
+                            "informationUri": PROJECT_URL,
+                            "rules": rules,
+                        }
+                    },
+                    "columnKind": "unicodeCodePoints",
+                    "results": [],
+                }
+            ],
+        }
+        head = json.dumps(document, indent=2, ensure_ascii=False)
+        if not self._count:
+            self._results.close()
+            self.out.write(head + "\n")
+            return
+        empty = head.rindex(_NO_RESULTS)
+        self.out.write(head[:empty] + '"results": [\n')
+        self._results.seek(0)
+        for line in self._results:  # every line of the spool is JSON layout: no raw line break
+            if line.startswith(_RULE_INDEX):
+                code = json.loads(line[len(_RULE_INDEX) :].rstrip().removesuffix(","))
+                line = f"{_RULE_INDEX}{index[code]},\n"
+            self.out.write(line)
+        self._results.close()
+        self.out.write("\n      ]" + head[empty + len(_NO_RESULTS) :] + "\n")
+
+
+#: How the empty results list reads in the document's opening.
+_NO_RESULTS = '"results": []'
+#: How a result's rule index starts its line in the document (results sit 4 levels deep).
+_RULE_INDEX = " " * 10 + '"ruleIndex": '
+_RESULT_INDENT = " " * 8
+
+
+def _indented(text: str) -> str:
+    return _RESULT_INDENT + text.replace("\n", "\n" + _RESULT_INDENT)
+
+
 def render(run: RunReport) -> str:
-    rules = _rules(run)
-    index = {rule["id"]: position for position, rule in enumerate(rules)}
-    document = {
-        "$schema": SCHEMA,
-        "version": "2.1.0",
-        "runs": [
-            {
-                "tool": {
-                    "driver": {
-                        "name": "editlint",
-                        "version": __version__,
-                        "informationUri": PROJECT_URL,
-                        "rules": rules,
-                    }
-                },
-                "columnKind": "unicodeCodePoints",
-                "results": [
-                    _result(item, index[item.diagnostic.code], key)
-                    for item, key in zip(run.located, _fingerprints(run), strict=True)
-                ],
-            }
-        ],
+    return rendered(SarifWriter, run)
+
+
+def _found_rule(diagnostic: Diagnostic) -> dict:
+    """Metadata of a code no selected rule has (an input or internal finding)."""
+    return {
+        "code": diagnostic.code,
+        "name": diagnostic.rule_name or diagnostic.category.value,
+        "category": diagnostic.category.value,
+        "severity": diagnostic.severity.value,
+        "summary": f"{diagnostic.category.value.capitalize()} problem.",
+        "explanation": "",
+        "fixable": None,
     }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
-
-
-def _fingerprints(run: RunReport) -> list[str]:
-    """The fingerprint of every finding, in the order of ``run.located``."""
-    return [
-        key
-        for result in run.results
-        for key in occurrence_fingerprints(result.diagnostics, result.text or "")
-    ]
-
-
-def _rules(run: RunReport) -> list[dict]:
-    """Every selected rule, plus the input and internal codes that appear in the results."""
-    metadata = dict(run.rules)
-    for item in run.located:
-        diagnostic = item.diagnostic
-        metadata.setdefault(
-            diagnostic.code,
-            {
-                "code": diagnostic.code,
-                "name": diagnostic.rule_name or diagnostic.category.value,
-                "category": diagnostic.category.value,
-                "severity": diagnostic.severity.value,
-                "summary": f"{diagnostic.category.value.capitalize()} problem.",
-                "explanation": "",
-                "fixable": None,
-            },
-        )
-    return [_rule(metadata[code]) for code in sorted(metadata)]
 
 
 def _rule(meta: dict) -> dict:
@@ -111,7 +159,7 @@ def _region(item: Located, start: int, end: int) -> dict:
     return {"startLine": line, "startColumn": column, "endLine": end_line, "endColumn": end_column}
 
 
-def _result(item: Located, rule_index: int, fingerprint: str) -> dict:
+def _result(item: Located, rule_index: int | str, key: str) -> dict:
     diagnostic = item.diagnostic
     result = {
         "ruleId": diagnostic.code,
@@ -131,7 +179,7 @@ def _result(item: Located, rule_index: int, fingerprint: str) -> dict:
                 }
             }
         ],
-        "partialFingerprints": {FINGERPRINT_KEY: fingerprint},
+        "partialFingerprints": {FINGERPRINT_KEY: key},
     }
     fix = diagnostic.fix
     if fix is not None and fix.applicability.value != "display-only":
