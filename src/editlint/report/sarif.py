@@ -20,7 +20,7 @@ from editlint.engine.runner import FileResult
 from editlint.gate.baseline import fingerprint
 from editlint.project import PROJECT_URL, docs_url_of
 from editlint.report.model import Located, RunReport, Tally
-from editlint.report.stream import Writer, rendered, spool
+from editlint.report.stream import Writer, copy_spool, rendered, spool
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 FINGERPRINT_KEY = "editlint/v1"
@@ -28,16 +28,20 @@ LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 
 
 class SarifWriter(Writer):
-    """One SARIF document; each result is encoded as its file is done.
+    """One SARIF document; each result is encoded as its file is done, into a spool copied
+    after the rules at the end.
 
-    The document lists its rules (with the input and internal codes that turn up) before the
-    results, and a result names its rule by index in that list: results go to a spool with
-    their rule code in place of the index, put right when the spool is copied at the end.
+    A result names its rule by its index in the sorted list of rules, which grows when an
+    input or internal code turns up; the results encoded before that are put right as the
+    spool is copied (their ``ruleId`` line is followed by their ``ruleIndex`` line). Without
+    such a code the spool is copied as it is.
     """
 
     def __init__(self, out: IO[str], run: RunReport) -> None:
         super().__init__(out, run)
         self._metadata = dict(run.rules)
+        self._index = _indexes(self._metadata)
+        self._stale = False  # results encoded before the rules' list grew
         self._results = spool()
         self._count = 0
         self._seen: Counter[str] = Counter()  # fingerprints of the current file
@@ -52,17 +56,20 @@ class SarifWriter(Writer):
         encoded = []
         for item in located:
             diagnostic = item.diagnostic
+            if diagnostic.code not in self._metadata:
+                self._metadata[diagnostic.code] = _found_rule(diagnostic)
+                self._index = _indexes(self._metadata)
+                self._stale = self._stale or bool(self._count or encoded)
             key = fingerprint(diagnostic, text, "")
             self._seen[key] += 1
-            self._metadata.setdefault(diagnostic.code, _found_rule(diagnostic))
-            document = _result(item, diagnostic.code, f"{key}:{self._seen[key]}")
+            index = self._index[diagnostic.code]
+            document = _result(item, index, f"{key}:{self._seen[key]}")
             encoded.append(_indented(json.dumps(document, indent=2, ensure_ascii=False)))
         self._results.write((",\n" if self._count else "") + ",\n".join(encoded))
         self._count += len(located)
 
     def close(self, tally: Tally) -> None:
         rules = [_rule(self._metadata[code]) for code in sorted(self._metadata)]
-        index = {rule["id"]: position for position, rule in enumerate(rules)}
         document = {
             "$schema": SCHEMA,
             "version": "2.1.0",
@@ -88,19 +95,34 @@ class SarifWriter(Writer):
             return
         empty = head.rindex(_NO_RESULTS)
         self.out.write(head[:empty] + '"results": [\n')
+        if self._stale:
+            self._copy_reindexed()
+        else:
+            copy_spool(self._results, self.out)
+        self.out.write("\n      ]" + head[empty + len(_NO_RESULTS) :] + "\n")
+
+    def _copy_reindexed(self) -> None:
+        """Copy the spool with each result's rule index taken from the final list. Every
+        line of it is JSON layout (an article's line breaks are escaped in strings)."""
         self._results.seek(0)
-        for line in self._results:  # every line of the spool is JSON layout: no raw line break
-            if line.startswith(_RULE_INDEX):
-                code = json.loads(line[len(_RULE_INDEX) :].rstrip().removesuffix(","))
-                line = f"{_RULE_INDEX}{index[code]},\n"
+        code = ""
+        for line in self._results:
+            if line.startswith(_RULE_ID):
+                code = json.loads(line[len(_RULE_ID) :].rstrip().removesuffix(","))
+            elif line.startswith(_RULE_INDEX):
+                line = f"{_RULE_INDEX}{self._index[code]},\n"
             self.out.write(line)
         self._results.close()
-        self.out.write("\n      ]" + head[empty + len(_NO_RESULTS) :] + "\n")
+
+
+def _indexes(metadata: dict) -> dict[str, int]:
+    return {code: position for position, code in enumerate(sorted(metadata))}
 
 
 #: How the empty results list reads in the document's opening.
 _NO_RESULTS = '"results": []'
-#: How a result's rule index starts its line in the document (results sit 4 levels deep).
+#: How a result's rule code and rule index start their lines (results sit 4 levels deep).
+_RULE_ID = " " * 10 + '"ruleId": '
 _RULE_INDEX = " " * 10 + '"ruleIndex": '
 _RESULT_INDENT = " " * 8
 
@@ -159,7 +181,7 @@ def _region(item: Located, start: int, end: int) -> dict:
     return {"startLine": line, "startColumn": column, "endLine": end_line, "endColumn": end_column}
 
 
-def _result(item: Located, rule_index: int | str, key: str) -> dict:
+def _result(item: Located, rule_index: int, key: str) -> dict:
     diagnostic = item.diagnostic
     result = {
         "ruleId": diagnostic.code,
