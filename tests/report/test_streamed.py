@@ -54,7 +54,9 @@ def _checker(folder) -> Checker:
     return Checker(load_config(folder / "editlint.yaml", folder))
 
 
-@pytest.mark.parametrize("name", ["json", "sarif", "junit", "github", "concise", "grouped"])
+@pytest.mark.parametrize(
+    "name", ["json", "sarif", "junit", "github", "concise", "grouped", "full", "html"]
+)
 def test_a_dump_streamed_in_parts_reads_as_the_joined_result(cli, dump, name):
     checker = _checker(dump.parent)
     rules = {rule.code: rule.metadata() for rule in checker.rules}

@@ -25,9 +25,12 @@ class BufferedWriter(Writer):
         self._parts.append(result)
 
     def end(self) -> None:
-        from editlint.engine.dumps import joined
+        if len(self._parts) == 1:
+            self._results.append(self._parts[0])
+        else:  # a dump's parts
+            from editlint.engine.dumps import joined
 
-        self._results.append(joined(self._parts))
+            self._results.append(joined(self._parts))
         self._parts = []
 
     def close(self, tally: Tally) -> None:
