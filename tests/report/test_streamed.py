@@ -165,3 +165,21 @@ def test_an_output_file_that_cannot_be_written_stops_the_run_before_it_starts(cl
         "editlint: error: missing/report.json: cannot write the report: No such file or directory"
     ]
     assert not (tmp_path / "missing").exists()
+
+
+def test_cached_results_are_read_at_their_turn(tmp_path):
+    files = _articles(tmp_path, 3)
+    checker = _checker(tmp_path)
+    options = BatchOptions(jobs=1, cache_dir=tmp_path / "cache")
+    for _ in iter_checked(checker, files, options):  # fills the cache
+        pass
+
+    checked = iter_checked(checker, files, options)
+    first, _ = next(checked)
+    waiting = _live_findings("'Dry pond 2'")
+    files[2].write_text("# Pond 2\n\nA pond.\n\n## See also\n\n- [[Marsh 2]]\n")
+    rest = [result for result, _ in checked]
+
+    assert first.diagnostics[0].message.startswith("See-also target 'Dry pond 0'")
+    assert waiting == 0  # the third file's cached findings were not read yet
+    assert [result.diagnostics[0].data["target"] for result in rest] == ["Dry pond 1", "Marsh 2"]

@@ -6,12 +6,16 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from editlint.document.dump import is_dump
 from editlint.engine.gc_tuning import collecting_rarely
-from editlint.engine.parallel import Item, check_parallel
+from editlint.engine.parallel import Item, check_item, check_parallel
 from editlint.engine.runner import Checker, FileResult
 from editlint.files.screening import read_bytes
+
+if TYPE_CHECKING:
+    from editlint.engine.cache import ResultCache
 
 Progress = Callable[[Sequence], Iterable]
 
@@ -92,14 +96,15 @@ def _in_order(
 def _check_files(
     checker: Checker, files: Sequence[Path], options: BatchOptions, progress: Progress | None
 ) -> Iterator[FileResult]:
-    """The results in order. Cached results are read first (they wait for the files before
-    them); the others are yielded as the engine returns them."""
+    """The results in order, each as soon as the files before it are done. A file with a
+    cache entry is read from the cache only when its turn comes, so cached results do not
+    wait in memory for the files checked before them."""
     cache = None
     if options.cache_dir is not None:
         from editlint.engine.cache import ResultCache
 
         cache = ResultCache.for_checker(checker, options.cache_dir)
-    results: list[FileResult | None] = [None] * len(files)
+    cached: dict[int, str] = {}  # position -> cache key
     todo: list[tuple[int, str | None]] = []
     items: list[Item | None] = []
     for position, path in enumerate(files):
@@ -109,14 +114,14 @@ def _check_files(
             if not isinstance(read, tuple):  # else the checker reports why it is not read
                 raw = read
                 key = cache.key(path, raw)
-                cached = cache.load(key, path, raw)
-                if cached is not None:
-                    results[position] = _kept(cached, options)
+                if cache.has(key):
+                    cached[position] = key
                     continue
         todo.append((position, key))
         items.append((path, raw))
     checked = iter(_engine(checker, items, options))  # type: ignore[arg-type] - no None yet
     tracked = iter(_tracked(todo, progress))
+    waiting: dict[int, FileResult] = {}  # checked, for a file before it still to come
     ready = 0  # the first position not yet yielded
     # Plain next() calls, not zip(): zip and enumerate keep their last tuple, and with it the
     # result before the one being checked.
@@ -126,16 +131,35 @@ def _check_files(
         items[number] = None  # the file's bytes are no longer needed
         if cache is not None and key is not None:
             cache.store(key, result)
-        results[position] = _kept(result, options)
-        while ready < len(files) and results[ready] is not None:
-            yield results[ready]  # type: ignore[misc] - not None
-            results[ready] = None
+        waiting[position] = _kept(result, options)
+        while ready in waiting or ready in cached:
+            if ready in waiting:
+                yield waiting.pop(ready)
+            else:
+                yield _cached(checker, files[ready], cache, cached.pop(ready), options)  # type: ignore[arg-type]
             ready += 1
+    for position in range(ready, len(files)):
+        key = cached.pop(position)
+        yield _cached(checker, files[position], cache, key, options)  # type: ignore[arg-type]
     if cache is not None and todo:
         cache.prune()
-    for position in range(ready, len(files)):
-        yield results[position]  # type: ignore[misc] - every position is filled
-        results[position] = None
+
+
+def _cached(
+    checker: Checker, path: Path, cache: ResultCache, key: str, options: BatchOptions
+) -> FileResult:
+    """The cached result of ``path``; checked here when the entry no longer serves (the file
+    or a file its findings depend on changed since the first look)."""
+    read = read_bytes(path, checker.loaded.config.max_file_size, checker.loaded.root)
+    raw = None if isinstance(read, tuple) else read
+    result = None
+    if raw is not None and cache.key(path, raw) == key:
+        result = cache.load(key, path, raw)
+    if result is None:
+        result = check_item(checker, (path, raw))
+        if raw is not None:
+            cache.store(cache.key(path, raw), result)
+    return _kept(result, options)
 
 
 def _kept(result: FileResult, options: BatchOptions) -> FileResult:
