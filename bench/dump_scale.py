@@ -1,15 +1,17 @@
 """Checking MediaWiki XML dumps of 10,000 and 100,000 generated pages, each in one run.
 
-    .venv/bin/python bench/dump_scale.py [--sizes 10000 100000] [--jobs 1] [--dask] [--work DIR]
+    .venv/bin/python bench/dump_scale.py [--sizes 10000 100000] [--formats json sarif]
+        [--jobs 1] [--dask] [--select CODES] [--work DIR]
 
 For each size a dump is generated (``.xml.bz2``: pages of a lead with a ref, two sections,
 links to other pages and redirects, a see-also list, 1 in 50 links dangling, every 20th page
-a redirect, every 10th a talk page) and checked by ``editlint check`` in a subprocess; its
-peak resident size (``getrusage`` of the child, ``bench/measure.py``) and pages per second are
-printed, with the ratio of the largest size's peak to the smallest's (flat: close to 1).
-``--dask`` checks the smallest dump once more on a Dask LocalCluster; ``--select SEE104,SRC104``
-runs rules that need the content index but find next to nothing here (memory without findings
-to keep). Figures go to bench/results/dump_scale[-SELECT].json.
+a redirect, every 10th a talk page) and checked by ``editlint check --format F --output
+report.F`` in a subprocess, with the default rules, for each format F; its peak resident size
+(``getrusage`` of the child, ``bench/measure.py``) and pages per second and per CPU second are
+printed, with the ratio of the largest size's peak to the smallest's for each format (flat:
+close to 1). ``--dask`` checks the smallest dump once more, in the first format, on a Dask
+LocalCluster; ``--select SEE104,SRC104`` runs rules that need the content index but find next
+to nothing here. Figures go to bench/results/dump_scale[-SELECT].json.
 """
 
 from __future__ import annotations
@@ -80,6 +82,7 @@ def generate(path: Path, size: int) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument("--formats", nargs="+", default=["json", "sarif"])
     parser.add_argument("--jobs", type=int, default=1, help="--jobs of the checks (default 1)")
     parser.add_argument("--dask", action="store_true", help="the smallest dump on Dask too")
     parser.add_argument(
@@ -92,32 +95,46 @@ def main() -> None:
         work.mkdir(parents=True, exist_ok=True)
         (work / "editlint.yaml").write_text("# dump_scale.py\n")
         rows = []
-        for size in args.sizes:
-            dump = work / f"dump-{size}.xml.bz2"
-            if not dump.exists():
-                generate(dump, size)
-            check = editlint("check", "--no-cache", "-q", "--format", "concise")
-            if args.select:
-                check += ["--select", args.select]
-            done = run([*check, "--jobs", str(args.jobs), dump.name], cwd=work)
-            rows.append(_row("local", size, dump, done))
-            print(_line(rows[-1]), flush=True)
+        for name in args.formats:
+            for size in args.sizes:
+                dump = work / f"dump-{size}.xml.bz2"
+                if not dump.exists():
+                    generate(dump, size)
+                done = run([*_check(args, name, size), "--jobs", str(args.jobs)], cwd=work)
+                rows.append(_row("local", name, size, dump, done, work))
+                print(_line(rows[-1]), flush=True)
         if args.dask:
-            size = min(args.sizes)
-            command = [*check, "--engine", "dask", "--jobs", "2", f"dump-{size}.xml.bz2"]
-            rows.append(_row("dask", size, work / f"dump-{size}.xml.bz2", run(command, work)))
+            size, name = min(args.sizes), args.formats[0]
+            command = [*_check(args, name, size), "--engine", "dask", "--jobs", "2"]
+            dump = work / f"dump-{size}.xml.bz2"
+            rows.append(_row("dask", name, size, dump, run(command, work), work))
             print(_line(rows[-1]), "(peak of the client only; workers are separate)")
-    local = [row for row in rows if row["engine"] == "local"]
-    ratio = local[-1]["peak_mb"] / local[0]["peak_mb"]
-    print(f"peak RSS {local[-1]['pages']:,} / {local[0]['pages']:,} pages: {ratio:.2f}x")
-    name = "dump_scale" + (f"-{args.select.replace(',', '-')}" if args.select else "")
-    save(name, {"select": args.select, "rows": rows, "peak_ratio": round(ratio, 3)})
+    ratios = {}
+    for name in args.formats:
+        local = [row for row in rows if row["engine"] == "local" and row["format"] == name]
+        ratios[name] = round(local[-1]["peak_mb"] / local[0]["peak_mb"], 3)
+        print(
+            f"{name}: peak RSS {local[-1]['pages']:,} / {local[0]['pages']:,} pages: "
+            f"{ratios[name]:.2f}x"
+        )
+    result = "dump_scale" + (f"-{args.select.replace(',', '-')}" if args.select else "")
+    save(result, {"select": args.select, "rows": rows, "peak_ratios": ratios})
 
 
-def _row(engine: str, size: int, dump: Path, done) -> dict:
+def _check(args: argparse.Namespace, name: str, size: int) -> list[str]:
+    check = editlint("check", "--no-cache", "-q", "--format", name)
+    check += ["--output", f"report-{size}.{name}"]
+    if args.select:
+        check += ["--select", args.select]
+    return [*check, f"dump-{size}.xml.bz2"]
+
+
+def _row(engine: str, name: str, size: int, dump: Path, done, work: Path) -> dict:
     return {
         "engine": engine,
+        "format": name,
         "pages": size,
+        "report_mb": round((work / f"report-{size}.{name}").stat().st_size / 2**20, 2),
         "dump_mb": round(dump.stat().st_size / 2**20, 2),
         "seconds": round(done.seconds, 1),
         "cpu_seconds": round(done.cpu_seconds, 1),
@@ -129,8 +146,9 @@ def _row(engine: str, size: int, dump: Path, done) -> dict:
 
 def _line(row: dict) -> str:
     return (
-        f"{row['engine']:5} {row['pages']:>7,} pages ({row['dump_mb']} MB bz2): "
-        f"{row['seconds']} s, {row['pages_per_second']:,} pages/s, peak {row['peak_mb']} MB"
+        f"{row['engine']:5} {row['format']:5} {row['pages']:>7,} pages ({row['dump_mb']} MB bz2, "
+        f"report {row['report_mb']} MB): {row['seconds']} s, {row['pages_per_second']:,} pages/s, "
+        f"{row['pages_per_cpu_second']:,} pages per CPU s, peak {row['peak_mb']} MB"
     )
 
 

@@ -4,8 +4,9 @@
     .venv/bin/python bench/same_findings.py compare DIR   # on the commit after: exit 1 on a change
 
 Checks the demo (``content/``, every report format), the shared ArchWiki and Wikipedia corpora
-and a synthetic repository of 400 articles (``bench/synthetic.py``, written into DIR on capture)
-with ``--no-cache --format json``, and compares the outputs byte for byte.
+(every format but HTML), a synthetic repository of 400 articles (``bench/synthetic.py``) and a
+generated MediaWiki dump of 2,000 pages (``bench/dump_scale.py``; every format but HTML), both
+written into DIR on capture, with ``--no-cache``, and compares the outputs byte for byte.
 """
 
 from __future__ import annotations
@@ -15,10 +16,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+from dump_scale import generate
 from measure import EDITLINT, ROOT
 
 CORPORA = ROOT.parent / "shared" / "corpora"
 DEMO_FORMATS = ("json", "html", "sarif", "full", "concise", "grouped", "github", "junit")
+CORPUS_FORMATS = tuple(name for name in DEMO_FORMATS if name != "html")
+DUMP_PAGES = 2_000
 
 
 def _runs(folder: Path) -> dict[str, tuple[list[str], Path]]:
@@ -27,8 +31,12 @@ def _runs(folder: Path) -> dict[str, tuple[list[str], Path]]:
         f"demo.{name}": (["--format", name, "--color", "never", "content/"], ROOT)
         for name in DEMO_FORMATS
     }
-    runs["archwiki.json"] = (["--format", "json", str(CORPORA / "archwiki")], ROOT)
-    runs["wikipedia.json"] = (["--format", "json", str(CORPORA / "wikipedia")], ROOT)
+    for corpus in ("archwiki", "wikipedia"):
+        for name in CORPUS_FORMATS:
+            arguments = ["--format", name, "--color", "never", str(CORPORA / corpus)]
+            runs[f"{corpus}.{name}"] = (arguments, ROOT)
+    for name in CORPUS_FORMATS:
+        runs[f"dump.{name}"] = (["--format", name, "--color", "never", "dump.xml.bz2"], folder)
     runs["synthetic.json"] = (["--format", "json", "content/"], folder / "synthetic")
     return runs
 
@@ -56,6 +64,8 @@ def main() -> int:
             check=True,
             capture_output=True,
         )
+        generate(folder / "dump.xml.bz2", DUMP_PAGES)
+        (folder / "editlint.yaml").write_text("# same_findings.py\n")
     changed = 0
     for name, (arguments, cwd) in _runs(folder).items():
         output = _output(arguments, cwd)

@@ -9,13 +9,13 @@ from pathlib import Path
 
 from editlint.commands import engine_options, gate, url_options
 from editlint.commands.common import add_config_argument, codes, config_for
-from editlint.commands.fixing import add_fix_arguments, diff_output, fixing, run_fixes
+from editlint.commands.fixing import add_fix_arguments, fixing, run_fixes, write_diffs
 from editlint.diagnostics import Severity
-from editlint.engine.batch import check_files
+from editlint.engine.batch import iter_checked
 from editlint.engine.runner import Checker, SelectionOverrides
 from editlint.errors import UsageError
-from editlint.printable import terminal_safe
-from editlint.report import FORMATS, RunReport, needs_text, render
+from editlint.report import FORMATS, ReportStream, RunReport, needs_text, writer
+from editlint.report.output import report_output
 from editlint.report.progress import track
 
 
@@ -98,24 +98,25 @@ def run(args: argparse.Namespace) -> int:
         url_options.check_urls(args, checker, files, track)
         batch.cache_dir = None  # findings that depend on the network are not kept per file
     rules = {rule.code: rule.metadata() for rule in checker.rules}
+    checked: gate.Checked
     if fixing(args):
         _no_dumps(files)
         fixes = run_fixes(args, checker, files)
         if args.diff:
-            diff = diff_output(RunReport([fix.result for fix in fixes]), fixes)
-            _emit(args, diff)
-            return 1 if diff else 0
+            with report_output(args.output, _terminal_safe(args)) as out:
+                return 1 if write_diffs(fixes, out) else 0
         if args.fix_only:
-            return 1 if any(fix.problem and fix.changed for fix in fixes) else 0
-        results = [fix.result for fix in fixes]
+            problems = [fix.problem and fix.changed for fix in fixes]  # every file fixed
+            return 1 if any(problems) else 0
+        checked = ((fix.result, True) for fix in fixes)
     elif warm is not None:
-        results = warm.check_files(checker, files, batch)
+        checked = ((result, True) for result in warm.check_files(checker, files, batch))
     else:
-        results = check_files(checker, files, batch, track)
+        checked = iter_checked(checker, files, batch, track)
     if args.write_baseline is not None:
-        return gate.write_baseline(args, results)
-    results = gate.without_known(args, results)
-    return _report(args, loaded, results, rules)
+        return gate.write_baseline(args, checked)
+    checked = gate.without_known(args, checked)
+    return _report(args, loaded, checked, rules)
 
 
 def _checker(args: argparse.Namespace, loaded, overrides: SelectionOverrides) -> Checker:
@@ -163,21 +164,26 @@ def _run_stdin(args: argparse.Namespace) -> int:
     )
     checker = Checker(loaded, SelectionOverrides(args.select, args.ignore, args.extend_select))
     result = checker.check_text(sys.stdin.read(), path)
-    return _report(args, loaded, [result], {r.code: r.metadata() for r in checker.rules})
+    return _report(args, loaded, [(result, True)], {r.code: r.metadata() for r in checker.rules})
 
 
-def _report(args: argparse.Namespace, loaded, results: list, rules: dict) -> int:
-    """Render the report and decide the exit code."""
+def _report(args: argparse.Namespace, loaded, checked: gate.Checked, rules: dict) -> int:
+    """Write the report as the results come, and decide the exit code from its counts."""
     fail_on = Severity(args.fail_on) if args.fail_on else loaded.config.fail_on
-    report = RunReport(
-        results,
+    settings = RunReport(
+        [],
         rules,
         show_fixes=args.show_fixes,
+        colour=_colour(args),
         fail_on=None if args.exit_zero else fail_on,
         quiet=args.quiet,
     )
-    _emit(args, render(report, args.format, statistics=args.statistics, colour=_colour(args)))
-    return 1 if any(report.fails(d) for d in report.diagnostics) else 0
+    with report_output(args.output, _terminal_safe(args)) as out:
+        stream = ReportStream(writer(args.format, out, settings, args.statistics), settings)
+        for result, last in checked:
+            stream.add(result, last)
+        tally = stream.close()
+    return 1 if tally.failing else 0
 
 
 def _settings(loaded, checker: Checker) -> str:
@@ -211,14 +217,12 @@ def _default_folder(loaded) -> Path:
 _TERMINAL_FORMATS = ("full", "concise", "grouped")
 
 
-def _emit(args: argparse.Namespace, output: str) -> None:
-    if args.output is not None:
-        args.output.write_text(output, encoding="utf-8")
-        return
-    if sys.stdout.isatty() and (args.diff or args.format not in _TERMINAL_FORMATS):
-        # An article's escape sequences (in a diff, or raw in JSON) must not reach a terminal.
-        output = terminal_safe(output)
-    sys.stdout.write(output)
+def _terminal_safe(args: argparse.Namespace) -> bool:
+    """Whether standard output must be made safe: an article's escape sequences (in a diff,
+    or raw in JSON) must not reach a terminal."""
+    if args.output is not None or not sys.stdout.isatty():
+        return False
+    return bool(args.diff) or args.format not in _TERMINAL_FORMATS
 
 
 def _colour(args: argparse.Namespace) -> bool:

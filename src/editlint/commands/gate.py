@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from editlint.engine.runner import FileResult
@@ -89,25 +90,46 @@ def _with_dependents(
     return collect_files(list(dict.fromkeys([*files, *dependents])), exclude)
 
 
-def write_baseline(args: argparse.Namespace, results: list[FileResult]) -> int:
+#: Results as a run hands them over: a file's result, or a part of a dump's; True on its last.
+Checked = Iterable[tuple[FileResult, bool]]
+
+
+def write_baseline(args: argparse.Namespace, checked: Checked) -> int:
     from editlint.gate.baseline import write_baseline
 
-    count = write_baseline(args.write_baseline, results)
-    print(f"Wrote {count} finding(s) from {len(results)} file(s) to {args.write_baseline}.")
+    files = 0
+
+    def results() -> Iterator[FileResult]:
+        nonlocal files
+        for result, last in checked:
+            files += last
+            yield result
+
+    count = write_baseline(args.write_baseline, results())
+    print(f"Wrote {count} finding(s) from {files} file(s) to {args.write_baseline}.")
     return 0
 
 
-def without_known(args: argparse.Namespace, results: list[FileResult]) -> list[FileResult]:
-    """The results less the findings recorded in ``--baseline`` (a note on stderr says how many)."""
+def without_known(args: argparse.Namespace, checked: Checked) -> Checked:
+    """The results less the findings recorded in ``--baseline``, as they come (a note on
+    stderr says how many at the end). The baseline is read now: a bad one stops the run
+    before anything is checked or written."""
     if args.baseline is None:
-        return results
+        return checked
     from editlint.gate.baseline import Baseline
 
-    new = Baseline.load(args.baseline).new_findings(results)
-    known = sum(len(r.diagnostics) for r in results) - sum(len(r.diagnostics) for r in new)
-    if known:
-        print(f"editlint: {known} known finding(s) in {args.baseline} not shown", file=sys.stderr)
-    return new
+    matcher = Baseline.load(args.baseline).matcher()
+
+    def new() -> Iterator[tuple[FileResult, bool]]:
+        for result, last in checked:
+            yield matcher.new(result), last
+        if matcher.known:
+            print(
+                f"editlint: {matcher.known} known finding(s) in {args.baseline} not shown",
+                file=sys.stderr,
+            )
+
+    return new()
 
 
 def _suffixes() -> str:

@@ -1,16 +1,21 @@
-"""Check a list of files: cached results first, then the rest on local cores or on Dask."""
+"""Check a list of files: cached results first, then the rest on local cores or on Dask;
+``iter_checked`` hands each result over in order as it is done (a streamed report)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from editlint.document.dump import is_dump
 from editlint.engine.gc_tuning import collecting_rarely
-from editlint.engine.parallel import Item, check_parallel
+from editlint.engine.parallel import Item, check_item, check_parallel
 from editlint.engine.runner import Checker, FileResult
 from editlint.files.screening import read_bytes
+
+if TYPE_CHECKING:
+    from editlint.engine.cache import ResultCache
 
 Progress = Callable[[Sequence], Iterable]
 
@@ -39,31 +44,67 @@ def check_files(
 ) -> list[FileResult]:
     """One result per file, in order; unchanged files come from the cache when there is one.
     A MediaWiki XML dump is one result holding the findings of all its pages."""
-    options = options or BatchOptions()
-    if any(is_dump(path) for path in files):
-        from editlint.engine.dumps import check_dump
+    results: list[FileResult] = []
+    parts: list[FileResult] = []
+    for result, last in iter_checked(checker, files, options, progress):
+        parts.append(result)
+        if last:
+            results.append(parts[0] if len(parts) == 1 else _joined(parts))
+            parts = []
+    return results
 
-        articles = [path for path in files if not is_dump(path)]
-        checked = iter(check_files(checker, articles, options, progress) if articles else [])
-        return [
-            check_dump(checker, path, options.engine, options.jobs, options.scheduler)
-            if is_dump(path)
-            else next(checked)
-            for path in files
-        ]
+
+def _joined(parts: list[FileResult]) -> FileResult:
+    from editlint.engine.dumps import joined
+
+    return joined(parts)
+
+
+def iter_checked(
+    checker: Checker,
+    files: Sequence[Path],
+    options: BatchOptions | None = None,
+    progress: Progress | None = None,
+) -> Iterator[tuple[FileResult, bool]]:
+    """Each file's result in the order of ``files``, as soon as it and every file before it
+    are done, so a report can write it and let it go. A MediaWiki XML dump comes in parts
+    (``engine.dumps.dump_parts``); ``True`` marks the last part of a file."""
+    options = options or BatchOptions()
+    if not any(is_dump(path) for path in files):
+        yield from ((result, True) for result in _in_order(checker, files, options, progress))
+        return
+    from editlint.engine.dumps import dump_parts
+
+    articles = [path for path in files if not is_dump(path)]
+    checked = _in_order(checker, articles, options, progress)
+    for path in files:
+        if is_dump(path):
+            yield from dump_parts(checker, path, options.engine, options.jobs, options.scheduler)
+        else:
+            yield next(checked), True
+
+
+def _in_order(
+    checker: Checker, files: Sequence[Path], options: BatchOptions, progress: Progress | None
+) -> Iterator[FileResult]:
+    if not files:
+        return
     with collecting_rarely():  # what lives for the whole run stays out of the collector
-        return _check_files(checker, files, options, progress)
+        yield from _check_files(checker, files, options, progress)
 
 
 def _check_files(
     checker: Checker, files: Sequence[Path], options: BatchOptions, progress: Progress | None
-) -> list[FileResult]:
+) -> Iterator[FileResult]:
+    """The results in order, each as soon as the files before it are done. A file with a
+    cache entry is read from the cache only when its turn comes, so cached results do not
+    wait in memory for the files checked before them."""
     cache = None
     if options.cache_dir is not None:
         from editlint.engine.cache import ResultCache
 
         cache = ResultCache.for_checker(checker, options.cache_dir)
-    results: list[FileResult | None] = [None] * len(files)
+    cached: dict[int, str] = {}  # position -> cache key
     todo: list[tuple[int, str | None]] = []
     items: list[Item | None] = []
     for position, path in enumerate(files):
@@ -73,23 +114,52 @@ def _check_files(
             if not isinstance(read, tuple):  # else the checker reports why it is not read
                 raw = read
                 key = cache.key(path, raw)
-                cached = cache.load(key, path, raw)
-                if cached is not None:
-                    results[position] = _kept(cached, options)
+                if cache.has(key):
+                    cached[position] = key
                     continue
         todo.append((position, key))
         items.append((path, raw))
-    checked = _engine(checker, items, options)  # type: ignore[arg-type] - no None yet
-    for number, ((position, key), result) in enumerate(
-        zip(_tracked(todo, progress), checked, strict=True)
-    ):
+    checked = iter(_engine(checker, items, options))  # type: ignore[arg-type] - no None yet
+    tracked = iter(_tracked(todo, progress))
+    waiting: dict[int, FileResult] = {}  # checked, for a file before it still to come
+    ready = 0  # the first position not yet yielded
+    # Plain next() calls, not zip(): zip and enumerate keep their last tuple, and with it the
+    # result before the one being checked.
+    for number in range(len(todo)):
+        position, key = next(tracked)
+        result = next(checked)
         items[number] = None  # the file's bytes are no longer needed
         if cache is not None and key is not None:
             cache.store(key, result)
-        results[position] = _kept(result, options)
+        waiting[position] = _kept(result, options)
+        while ready in waiting or ready in cached:
+            if ready in waiting:
+                yield waiting.pop(ready)
+            else:
+                yield _cached(checker, files[ready], cache, cached.pop(ready), options)  # type: ignore[arg-type]
+            ready += 1
+    for position in range(ready, len(files)):
+        key = cached.pop(position)
+        yield _cached(checker, files[position], cache, key, options)  # type: ignore[arg-type]
     if cache is not None and todo:
         cache.prune()
-    return results  # type: ignore[return-value] - every position is filled
+
+
+def _cached(
+    checker: Checker, path: Path, cache: ResultCache, key: str, options: BatchOptions
+) -> FileResult:
+    """The cached result of ``path``; checked here when the entry no longer serves (the file
+    or a file its findings depend on changed since the first look)."""
+    read = read_bytes(path, checker.loaded.config.max_file_size, checker.loaded.root)
+    raw = None if isinstance(read, tuple) else read
+    result = None
+    if raw is not None and cache.key(path, raw) == key:
+        result = cache.load(key, path, raw)
+    if result is None:
+        result = check_item(checker, (path, raw))
+        if raw is not None:
+            cache.store(cache.key(path, raw), result)
+    return _kept(result, options)
 
 
 def _kept(result: FileResult, options: BatchOptions) -> FileResult:

@@ -77,6 +77,11 @@ class ResultCache:
         digest.update(raw)
         return digest.hexdigest()
 
+    def has(self, key: str) -> bool:
+        """Whether an entry is stored for ``key`` (``load`` may still find it no longer
+        serves)."""
+        return (self.folder / key[:2] / key).is_file()
+
     def load(self, key: str, path: Path, raw: bytes) -> FileResult | None:
         """The cached result for ``key``, or None (missing, corrupt or from another run)."""
         data = read_own(self.folder / key[:2] / key, ENTRY_LIMIT + ENTRY_LIMIT_PER_BYTE * len(raw))

@@ -5,9 +5,11 @@ headings, redirect) to a copy of the content index whose pages are kept in SQLit
 (``index/pages.py``, a temporary file), so links between pages of the dump resolve;
 redirect pages are aliases there and are not checked. The second checks the pages
 in batches, here, on a local process pool or on Dask workers, with at most a few batches
-in flight. A dump is one result: its findings, each naming its page (``[[Title]] ...``) and
-placed at the line and column of the dump where it is (``DumpPositions``); a page's text is
-dropped as soon as it is checked. Fixes are not offered: a dump is not rewritten.
+in flight. A dump is one file of the report: its findings, each naming its page
+(``[[Title]] ...``) and placed at the line and column of the dump where it is
+(``DumpPositions``), come in parts as the pages are checked (``dump_parts``), so a streamed
+report holds no page's findings or text once written. Fixes are not offered: a dump is not
+rewritten.
 """
 
 from __future__ import annotations
@@ -76,15 +78,25 @@ def check_dump(
     scheduler: str | None = None,
 ) -> FileResult:
     """Every article page of ``dump`` checked; one result, an input finding if it is broken."""
-    positions = DumpPositions()
-    result = FileResult(dump, None, [], lines=positions)  # type: ignore[arg-type]
+    return joined([part for part, _ in dump_parts(checker, dump, engine, jobs, scheduler)])
+
+
+def dump_parts(
+    checker: Checker,
+    dump: Path,
+    engine: str = "local",
+    jobs: int | None = None,
+    scheduler: str | None = None,
+) -> Iterator[tuple[FileResult, bool]]:
+    """The findings of ``dump`` as its pages are checked: one result of the dump's path for
+    each page with findings, each with its own positions, and a last one (``True``) that
+    holds the dump's break, if any. Nothing of a page is kept once its part is yielded."""
     config = checker.loaded.config
     refusal = refuse_path(dump, sys.maxsize, checker.loaded.root)
     if refusal is not None:
         code, message, _ = refusal
-        result.diagnostics.append(_input(code, message, positions.add(1, 1)))
-        result.parsed = False
-        return result
+        yield _broken(dump, code, message, 1, 1), True
+        return
     try:
         with tempfile.TemporaryDirectory(prefix="editlint-dump-") as folder:
             index = None
@@ -95,15 +107,46 @@ def check_dump(
             try:
                 pages = iter_pages(dump, config.max_file_size)
                 for page, found in _checked(checker, dump, pages, engine, jobs, scheduler):
-                    result.diagnostics.extend(_placed(page, found, positions))
+                    positions = DumpPositions()
+                    placed = _placed(page, found, positions)
+                    if placed:
+                        yield _part(dump, placed, positions), False
             finally:
                 if index is not None:
                     index.close()
     except DumpError as error:
-        where = positions.add(error.line, error.column)
-        result.diagnostics.append(_input(UNPARSABLE_CODE, error.message, where))
-        result.parsed = False
-    return result
+        yield _broken(dump, UNPARSABLE_CODE, error.message, error.line, error.column), True
+        return
+    yield _part(dump, [], DumpPositions()), True
+
+
+def joined(parts: list[FileResult]) -> FileResult:
+    """The parts of one file's result (``dump_parts``) as one result."""
+    if len(parts) == 1:
+        return parts[0]
+    positions = DumpPositions()
+    diagnostics = []
+    for part in parts:
+        lines = part.lines
+        for diagnostic in part.diagnostics:
+            start = positions.add(*lines.position(diagnostic.start))  # type: ignore[union-attr]
+            end = positions.add(*lines.position(diagnostic.end))  # type: ignore[union-attr]
+            diagnostics.append(replace(diagnostic, start=start, end=end))
+    parsed = all(part.parsed for part in parts)
+    return _part(parts[0].path, diagnostics, positions, parsed)  # type: ignore[arg-type]
+
+
+def _part(
+    dump: Path, diagnostics: list[Diagnostic], positions: DumpPositions, parsed: bool = True
+) -> FileResult:
+    """A result of the dump's path whose findings are placed by ``positions``."""
+    return FileResult(dump, None, diagnostics, parsed, lines=positions)  # type: ignore[arg-type]
+
+
+def _broken(dump: Path, code: str, message: str, line: int, column: int) -> FileResult:
+    positions = DumpPositions()
+    where = positions.add(line, column)
+    return _part(dump, [_input(code, message, where)], positions, parsed=False)
 
 
 def dump_index(base: ContentIndex, dump: Path, max_text: int, database: Path) -> PagesIndex:

@@ -50,7 +50,7 @@ def check_parallel(
     """Check ``items`` with up to ``jobs`` processes (default: the free cores), in their order."""
     workers = workers_for(len(items), jobs)
     if workers == 1:
-        yield from (_check(checker, item) for item in items)
+        yield from (check_item(checker, item) for item in items)
         return
     from concurrent.futures.process import BrokenProcessPool
 
@@ -61,7 +61,7 @@ def check_parallel(
     # The first file is checked here, before the workers fork: what checking loads on first
     # use (the Markdown parser, lazy imports, cached patterns) is then loaded once, not once
     # in every worker.
-    yield _check(checker, items[0])
+    yield check_item(checker, items[0])
     done = 1
     try:
         with _pool(checker, workers) as pool:
@@ -71,7 +71,7 @@ def check_parallel(
                 yield result
     except BrokenProcessPool:
         # A worker died (killed, out of memory): finish here, one file at a time.
-        yield from (_check(checker, item) for item in items[done:])
+        yield from (check_item(checker, item) for item in items[done:])
 
 
 def _chunk(count: int, workers: int) -> int:
@@ -129,9 +129,10 @@ def _init_worker(checker: Checker) -> None:
 
 def _check_in_worker(item: Item) -> FileResult:
     assert _worker_checker is not None, "worker used before its initializer ran"
-    return _check(_worker_checker, item)
+    return check_item(_worker_checker, item)
 
 
-def _check(checker: Checker, item: Item) -> FileResult:
+def check_item(checker: Checker, item: Item) -> FileResult:
+    """One file checked here (its bytes when already read)."""
     path, raw = item
     return checker.check_file(path) if raw is None else checker.check_bytes(path, raw)

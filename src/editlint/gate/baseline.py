@@ -12,7 +12,8 @@ Wikis move pages often, so each entry also records the fingerprint without the p
 no longer exist, and a ``git mv`` brings back no known finding as new.
 
 SARIF reports the same identity, without the path, as each result's ``partialFingerprints``
-(``occurrence_fingerprints``), so code scanning follows an alert when lines move.
+(``fingerprint`` with the path left out, and the occurrence in the file), so code scanning
+follows an alert when lines move.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 
@@ -64,18 +66,6 @@ def fingerprint(diagnostic: Diagnostic, text: str, path: str) -> str:
         _normalise(after),
     )
     return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()[:20]
-
-
-def occurrence_fingerprints(diagnostics: list[Diagnostic], text: str) -> list[str]:
-    """One ``fingerprint:occurrence`` per diagnostic, the path left out (the consumer knows the
-    file): the n-th finding with the same fingerprint in the file gets occurrence n (from 1)."""
-    seen: Counter[str] = Counter()
-    keys = []
-    for diagnostic in diagnostics:
-        key = fingerprint(diagnostic, text, "")
-        seen[key] += 1
-        keys.append(f"{key}:{seen[key]}")
-    return keys
 
 
 def _fingerprints(result: FileResult, base: Path) -> list[tuple[str, str, Diagnostic]]:
@@ -128,24 +118,40 @@ class Baseline:
 
     def new_findings(self, results: list[FileResult]) -> list[FileResult]:
         """The results with every known finding removed (each known one used up once)."""
-        remaining = Counter(self.counts)
-        moved = Counter(self.moved)
-        kept = []
-        for result in results:
-            new = []
-            for key, moved_key, diagnostic in _fingerprints(result, self.base):
-                if remaining[key] > 0:
-                    remaining[key] -= 1
-                elif moved[moved_key] > 0:
-                    moved[moved_key] -= 1
-                else:
-                    new.append(diagnostic)
-            kept.append(replace(result, diagnostics=new))
-        return kept
+        matcher = self.matcher()
+        return [matcher.new(result) for result in results]
+
+    def matcher(self) -> BaselineMatcher:
+        return BaselineMatcher(self)
 
 
-def write_baseline(path: Path, results: list[FileResult]) -> int:
-    """Record every finding of ``results`` in ``path``; return how many were recorded."""
+class BaselineMatcher:
+    """Removes known findings from results one at a time, in the run's order: each known
+    finding is used up once (``known`` counts the ones removed)."""
+
+    def __init__(self, baseline: Baseline) -> None:
+        self.base = baseline.base
+        self.remaining = Counter(baseline.counts)
+        self.moved = Counter(baseline.moved)
+        self.known = 0
+
+    def new(self, result: FileResult) -> FileResult:
+        """``result`` less its known findings."""
+        new = []
+        for key, moved_key, diagnostic in _fingerprints(result, self.base):
+            if self.remaining[key] > 0:
+                self.remaining[key] -= 1
+            elif self.moved[moved_key] > 0:
+                self.moved[moved_key] -= 1
+            else:
+                new.append(diagnostic)
+        self.known += len(result.diagnostics) - len(new)
+        return replace(result, diagnostics=new)
+
+
+def write_baseline(path: Path, results: Iterable[FileResult]) -> int:
+    """Record every finding of ``results`` in ``path``; return how many were recorded. Only
+    the entries are kept as the results go by (one per distinct fingerprint)."""
     base = path.parent
     entries: dict[str, dict] = {}
     for result in results:

@@ -2,14 +2,24 @@
 
 from __future__ import annotations
 
+from editlint.engine.runner import FileResult
 from editlint.printable import terminal_safe
 from editlint.report.model import Located, RunReport
+from editlint.report.stream import Writer, rendered
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
 
+class GithubWriter(Writer):
+    """One workflow command a finding, written as each file is done."""
+
+    def add(self, result: FileResult, located: list[Located]) -> None:
+        if located:
+            self.out.write("".join(_annotation(item) + "\n" for item in located))
+
+
 def render(run: RunReport) -> str:
-    return "".join(_annotation(item) + "\n" for item in run.located)
+    return rendered(GithubWriter, run)
 
 
 def _annotation(item: Located) -> str:

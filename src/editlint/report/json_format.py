@@ -3,29 +3,52 @@
 from __future__ import annotations
 
 import json
+from typing import IO
 
 from editlint.diagnostics import Fix
-from editlint.report.model import Located, RunReport
+from editlint.engine.runner import FileResult
+from editlint.report.model import Located, RunReport, Tally
+from editlint.report.stream import Writer, copy_spool, rendered, spool
 
 SCHEMA_VERSION = 1
 
 
-def render(run: RunReport) -> str:
+class JsonWriter(Writer):
     """The report, as ``json.dumps(document, indent=2)`` would write it.
 
-    Each finding is encoded on its own, so a run with hundreds of thousands of findings never
-    holds them all as dictionaries next to the text.
+    The summary comes first in the document, so each finding is encoded on its own into a
+    spool as its file is done, and the spool is copied after the summary at the end.
     """
-    head = json.dumps(
-        {"version": SCHEMA_VERSION, "summary": run.summary(), "diagnostics": []},
-        indent=2,
-        ensure_ascii=False,
-    )
-    located = run.located
-    if not located:
-        return head + "\n"
-    items = ",\n".join(map(_finding, located))
-    return head.removesuffix("[]\n}") + "[\n" + items + "\n  ]\n}\n"
+
+    def __init__(self, out: IO[str], run: RunReport) -> None:
+        super().__init__(out, run)
+        self._items = spool()
+        self._count = 0
+
+    def add(self, result: FileResult, located: list[Located]) -> None:
+        if not located:
+            return
+        separator = ",\n" if self._count else ""
+        self._items.write(separator + ",\n".join(map(_finding, located)))
+        self._count += len(located)
+
+    def close(self, tally: Tally) -> None:
+        head = json.dumps(
+            {"version": SCHEMA_VERSION, "summary": tally.summary(), "diagnostics": []},
+            indent=2,
+            ensure_ascii=False,
+        )
+        if not self._count:
+            self._items.close()
+            self.out.write(head + "\n")
+            return
+        self.out.write(head.removesuffix("[]\n}") + "[\n")
+        copy_spool(self._items, self.out)
+        self.out.write("\n  ]\n}\n")
+
+
+def render(run: RunReport) -> str:
+    return rendered(JsonWriter, run)
 
 
 _scalar = json.JSONEncoder(ensure_ascii=False).encode  # one encoder, not one per value

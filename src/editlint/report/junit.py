@@ -5,53 +5,105 @@ output names the finding), and one passing test case for a file without findings
 from __future__ import annotations
 
 import re
-from itertools import groupby
+from typing import IO
 from xml.etree import ElementTree
 
-from editlint.report.model import RunReport
+from editlint.engine.runner import FileResult
+from editlint.report.model import Located, RunReport, Tally
+from editlint.report.stream import Writer, copy_spool, rendered, spool
 
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
+class JunitWriter(Writer):
+    """The JUnit document; each file's test suite is written when the file is done.
+
+    Counts open each suite and the document: a suite's test cases go to a spool of their own
+    (a dump's may be many), the suites to the document's spool, copied after its opening.
+    """
+
+    def __init__(self, out: IO[str], run: RunReport) -> None:
+        super().__init__(out, run)
+        self._suites = spool()
+        self._tests = 0
+        self._path = ""
+        self._cases: IO[str] | None = None
+        self._count = 0
+        self._failures = 0
+
+    def begin(self, path: str) -> None:
+        self._path, self._cases, self._count, self._failures = path, spool(), 0, 0
+
+    def add(self, result: FileResult, located: list[Located]) -> None:
+        assert self._cases is not None
+        for item in located:
+            case, failed = _case(self.run, self._path, item)
+            self._cases.write(case)
+            self._count += 1
+            self._failures += failed
+
+    def end(self) -> None:
+        assert self._cases is not None
+        path, cases = self._path, max(1, self._count)
+        suite = _element("testsuite", name=path, tests=cases, failures=self._failures, errors=0)
+        self._suites.write(f"  {_opening(suite)}\n")
+        if self._count:
+            copy_spool(self._cases, self._suites)
+        else:
+            self._cases.close()
+            clean = _element("testcase", name="editlint", classname=path)
+            self._suites.write(f"    {ElementTree.tostring(clean, encoding='unicode')}\n")
+        self._suites.write("  </testsuite>\n")
+        self._tests += cases
+        self._cases = None
+
+    def close(self, tally: Tally) -> None:
+        root = _element(
+            "testsuites", name="editlint", tests=self._tests, failures=tally.failing, errors=0
+        )
+        self.out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
+        if not self._tests:
+            self._suites.close()
+            self.out.write(ElementTree.tostring(root, encoding="unicode") + "\n")
+            return
+        self.out.write(_opening(root) + "\n")
+        copy_spool(self._suites, self.out)
+        self.out.write("</testsuites>\n")
+
+
 def render(run: RunReport) -> str:
-    located = {path: list(items) for path, items in groupby(run.located, key=lambda i: i.path)}
-    total = sum(1 for item in run.located if run.fails(item.diagnostic))
-    root = _element("testsuites", name="editlint", tests=0, failures=total, errors=0)
-    tests = 0
-    for result in run.results:
-        path = run.display_path(result.path)
-        items = located.get(path, [])
-        cases = max(1, len(items))
-        failures = sum(1 for item in items if run.fails(item.diagnostic))
-        suite = _element("testsuite", name=path, tests=cases, failures=failures, errors=0)
-        root.append(suite)
-        tests += cases
-        if not items:
-            suite.append(_element("testcase", name="editlint", classname=path))
-        for item in items:
-            diagnostic = item.diagnostic
-            case = _element(
-                "testcase",
-                name=f"{diagnostic.code} at line {item.line}, column {item.column}",
-                classname=path,
-                file=path,
-                line=item.line,
-            )
-            text = _clean(
-                f"{path}:{item.line}:{item.column}: {diagnostic.code} "
-                f"[{diagnostic.severity.value}] {diagnostic.message}"
-            )
-            if run.fails(diagnostic):
-                outcome = _element("failure", message=diagnostic.message, type=diagnostic.code)
-            else:
-                outcome = _element("system-out")
-            outcome.text = text
-            case.append(outcome)
-            suite.append(case)
-    root.set("tests", str(tests))
-    ElementTree.indent(root)
-    body = ElementTree.tostring(root, encoding="unicode")
-    return f'<?xml version="1.0" encoding="UTF-8"?>\n{body}\n'
+    return rendered(JunitWriter, run)
+
+
+def _case(run: RunReport, path: str, item: Located) -> tuple[str, bool]:
+    """One finding's test case as ``ElementTree.indent`` lays it out two levels deep, and
+    whether it fails the run."""
+    diagnostic = item.diagnostic
+    case = _element(
+        "testcase",
+        name=f"{diagnostic.code} at line {item.line}, column {item.column}",
+        classname=path,
+        file=path,
+        line=item.line,
+    )
+    text = _clean(
+        f"{path}:{item.line}:{item.column}: {diagnostic.code} "
+        f"[{diagnostic.severity.value}] {diagnostic.message}"
+    )
+    failed = run.fails(diagnostic)
+    if failed:
+        outcome = _element("failure", message=diagnostic.message, type=diagnostic.code)
+    else:
+        outcome = _element("system-out")
+    outcome.text = text
+    case.append(outcome)
+    ElementTree.indent(case, level=2)
+    return f"    {ElementTree.tostring(case, encoding='unicode')}\n", failed
+
+
+def _opening(element: ElementTree.Element) -> str:
+    """The start tag of an element (written without its children)."""
+    return ElementTree.tostring(element, encoding="unicode").removesuffix(" />") + ">"
 
 
 def _element(tag: str, **attributes: object) -> ElementTree.Element:

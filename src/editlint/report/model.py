@@ -1,4 +1,5 @@
-"""What reporters read: the results of a run, with line/column computed on demand."""
+"""What reporters read: the results of a run, with line/column computed on demand, and the
+counts a report keeps once the findings themselves are gone (``Tally``)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from editlint.diagnostics import Diagnostic, Severity
+from editlint.diagnostics import Applicability, Diagnostic, Severity
 from editlint.document.lines import LineIndex
 from editlint.engine.runner import FileResult
 from editlint.printable import printable_path
@@ -29,6 +30,55 @@ class Located:
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of another offset in the same file, e.g. of a fix's edit."""
         return self.lines.position(offset) if self.lines else (1, 1)
+
+
+class Tally:
+    """What a report says about a whole run, counted finding by finding: the summary, the
+    statistics, the exit code. A streamed report keeps this, not the findings."""
+
+    def __init__(self, fail_on: Severity | None = Severity.INFO) -> None:
+        self.fail_on = fail_on
+        self.files = 0
+        self.files_with_findings = 0
+        self.codes: Counter[str] = Counter()
+        self.fixable_codes: Counter[str] = Counter()
+        self.names: dict[str, str] = {}  # code -> rule name, the last finding's
+        self.severities: Counter[str] = Counter()
+        self.categories: Counter[str] = Counter()
+        self.applicabilities: Counter[Applicability] = Counter()
+        self.failing = 0
+
+    def add(self, diagnostics: list[Diagnostic]) -> None:
+        fail_rank = self.fail_on.rank if self.fail_on is not None else None
+        for diagnostic in diagnostics:
+            code = diagnostic.code
+            self.codes[code] += 1
+            self.names[code] = diagnostic.rule_name
+            self.severities[diagnostic.severity.value] += 1
+            self.categories[diagnostic.category.value] += 1
+            if diagnostic.fix is not None:
+                self.fixable_codes[code] += 1
+                self.applicabilities[diagnostic.fix.applicability] += 1
+            if fail_rank is not None and diagnostic.severity.rank >= fail_rank:
+                self.failing += 1
+
+    def add_file(self, had_findings: bool) -> None:
+        self.files += 1
+        self.files_with_findings += had_findings
+
+    @property
+    def findings(self) -> int:
+        return self.codes.total()
+
+    def summary(self) -> dict:
+        return {
+            "files": self.files,
+            "files_with_findings": self.files_with_findings,
+            "findings": self.findings,
+            "by_severity": dict(sorted(self.severities.items())),
+            "by_category": dict(sorted(self.categories.items())),
+            "fixable": self.fixable_codes.total(),
+        }
 
 
 @dataclass
@@ -67,33 +117,34 @@ class RunReport:
     def lines(self, result: FileResult) -> LineIndex:
         return result.lines if result.lines is not None else LineIndex(result.text or "")
 
+    def locate(self, result: FileResult) -> list[Located]:
+        """The findings of one result with their lines and columns, in its order."""
+        if not result.diagnostics:
+            return []
+        lines = self.lines(result)
+        path = self.display_path(result.path)
+        found = []
+        for diagnostic in result.diagnostics:
+            line, column = lines.position(diagnostic.start)
+            end_line, end_column = lines.position(diagnostic.end)
+            found.append(Located(path, diagnostic, line, column, end_line, end_column, lines))
+        return found
+
     @cached_property
     def located(self) -> list[Located]:
-        found = []
-        for result in self.results:
-            if not result.diagnostics:
-                continue
-            lines = self.lines(result)
-            path = self.display_path(result.path)
-            for diagnostic in result.diagnostics:
-                line, column = lines.position(diagnostic.start)
-                end_line, end_column = lines.position(diagnostic.end)
-                found.append(
-                    Located(path, diagnostic, line, column, end_line, end_column, lines)
-                )
-        return found
+        return [item for result in self.results for item in self.locate(result)]
 
     @property
     def diagnostics(self) -> list[Diagnostic]:
         return [d for result in self.results for d in result.diagnostics]
 
+    def tally(self) -> Tally:
+        """The counts of every result (a run whose results are all at hand)."""
+        tally = Tally(self.fail_on)
+        for result in self.results:
+            tally.add(result.diagnostics)
+            tally.add_file(bool(result.diagnostics))
+        return tally
+
     def summary(self) -> dict:
-        diagnostics = self.diagnostics
-        return {
-            "files": len(self.results),
-            "files_with_findings": sum(1 for r in self.results if r.diagnostics),
-            "findings": len(diagnostics),
-            "by_severity": dict(sorted(Counter(d.severity.value for d in diagnostics).items())),
-            "by_category": dict(sorted(Counter(d.category.value for d in diagnostics).items())),
-            "fixable": sum(1 for d in diagnostics if d.fix is not None),
-        }
+        return self.tally().summary()

@@ -3,29 +3,42 @@
 from __future__ import annotations
 
 import json
-from collections import Counter
+from typing import IO
 
-from editlint.report.model import RunReport
+from editlint.report.model import RunReport, Tally
+from editlint.report.stream import Writer
 from editlint.report.text import Styled
 
 
-def rows(run: RunReport) -> list[dict]:
-    counts = Counter(d.code for d in run.diagnostics)
-    fixable = Counter(d.code for d in run.diagnostics if d.fix is not None)
-    names = {d.code: d.rule_name for d in run.diagnostics}
+def rows(run: RunReport, tally: Tally) -> list[dict]:
     return [
         {
             "code": code,
-            "name": run.rules.get(code, {}).get("name") or names[code],
+            "name": run.rules.get(code, {}).get("name") or tally.names[code],
             "count": count,
-            "fixable": fixable[code],
+            "fixable": tally.fixable_codes[code],
         }
-        for code, count in sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+        for code, count in sorted(tally.codes.items(), key=lambda item: (-item[1], item[0]))
     ]
 
 
+class StatisticsWriter(Writer):
+    """The counts per rule, written once the run is done (no finding is kept for them)."""
+
+    def __init__(self, out: IO[str], run: RunReport, as_json: bool = False) -> None:
+        super().__init__(out, run)
+        self.as_json = as_json
+
+    def close(self, tally: Tally) -> None:
+        self.out.write(statistics_text(self.run, tally, self.as_json))
+
+
 def render_statistics(run: RunReport, as_json: bool = False) -> str:
-    table = rows(run)
+    return statistics_text(run, run.tally(), as_json)
+
+
+def statistics_text(run: RunReport, tally: Tally, as_json: bool = False) -> str:
+    table = rows(run, tally)
     if as_json:
         return json.dumps(table, indent=2, ensure_ascii=False) + "\n"
     out = Styled()

@@ -7,11 +7,12 @@ as ANSI colour through rich when the run asks for colour.
 from __future__ import annotations
 
 import re
-from collections import Counter
-from itertools import groupby
+from typing import IO
 
 from editlint.diagnostics import Applicability
-from editlint.report.model import Located, RunReport
+from editlint.engine.runner import FileResult
+from editlint.report.model import Located, RunReport, Tally
+from editlint.report.stream import Writer, rendered
 
 SEVERITY_STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 Piece = tuple[str, str]  # (text, rich style; "" for none)
@@ -29,6 +30,13 @@ class Styled:
         pieces = [(p, "") if isinstance(p, str) else p for p in pieces]
         self.lines.append([(_CONTROL.sub("\ufffd", text), style) for text, style in pieces])
 
+    @staticmethod
+    def blank(colour: bool) -> str:
+        """One empty line, as ``render`` writes it."""
+        out = Styled()
+        out.line()
+        return out.render(colour)
+
     def render(self, colour: bool) -> str:
         if not colour:
             return "".join("".join(text for text, _ in line) + "\n" for line in self.lines)
@@ -44,36 +52,74 @@ class Styled:
         return buffer.getvalue()
 
 
+class ConciseWriter(Writer):
+    """``path:line:column: CODE [severity] message``, one line a finding; the summary last."""
+
+    def add(self, result: FileResult, located: list[Located]) -> None:
+        if not located:
+            return
+        out = Styled()
+        for item in located:
+            out.line((f"{item.path}:{item.line}:{item.column}:", "bold"), " ", *_finding(item))
+        self.out.write(out.render(self.run.colour))
+
+    def close(self, tally: Tally) -> None:
+        if not self.run.quiet:
+            out = Styled()
+            out.line((summary_text(tally), "bold"))
+            self.out.write(out.render(self.run.colour))
+
+
+class GroupedWriter(ConciseWriter):
+    """Each file's path, then its findings; consecutive findings of one path form one group."""
+
+    def __init__(self, out: IO[str], run: RunReport) -> None:
+        super().__init__(out, run)
+        self._group: str | None = None
+
+    def add(self, result: FileResult, located: list[Located]) -> None:
+        if not located:
+            return
+        out = Styled()
+        for item in located:
+            if item.path != self._group:
+                if self._group is not None:
+                    out.line()
+                out.line((item.path, "bold underline"))
+                self._group = item.path
+            out.line(f"  {item.line}:{item.column}: ", *_finding(item))
+        self.out.write(out.render(self.run.colour))
+
+    def close(self, tally: Tally) -> None:
+        if self._group is not None:
+            self.out.write(Styled.blank(self.run.colour))
+        super().close(tally)
+
+
+class FullWriter(ConciseWriter):
+    """Each finding with the source lines it spans, underlined, and its fix."""
+
+    def add(self, result: FileResult, located: list[Located]) -> None:
+        if not located:
+            return
+        out = Styled()
+        text = result.text or ""
+        for item in located:
+            _excerpt(out, item, text, self.run.show_fixes)
+            out.line()
+        self.out.write(out.render(self.run.colour))
+
+
 def render_concise(run: RunReport) -> str:
-    out = Styled()
-    for item in run.located:
-        out.line((f"{item.path}:{item.line}:{item.column}:", "bold"), " ", *_finding(item))
-    if not run.quiet:
-        out.line(*summary(run))
-    return out.render(run.colour)
+    return rendered(ConciseWriter, run)
 
 
 def render_grouped(run: RunReport) -> str:
-    out = Styled()
-    for path, items in groupby(run.located, key=lambda item: item.path):
-        out.line((path, "bold underline"))
-        for item in items:
-            out.line(f"  {item.line}:{item.column}: ", *_finding(item))
-        out.line()
-    if not run.quiet:
-        out.line(*summary(run))
-    return out.render(run.colour)
+    return rendered(GroupedWriter, run)
 
 
 def render_full(run: RunReport) -> str:
-    texts = {run.display_path(result.path): result.text or "" for result in run.results}
-    out = Styled()
-    for item in run.located:
-        _excerpt(out, item, texts.get(item.path, ""), run.show_fixes)
-        out.line()
-    if not run.quiet:
-        out.line(*summary(run))
-    return out.render(run.colour)
+    return rendered(FullWriter, run)
 
 
 def _finding(item: Located) -> list[Piece]:
@@ -164,25 +210,26 @@ def _window(source: str, column: int, width: int = 110) -> tuple[int, str, int]:
     return start - len(prefix), prefix + source[start:end] + suffix, end
 
 
-def summary(run: RunReport) -> list[Piece]:
-    return [(summary_line(run), "bold")]
-
-
 def summary_line(run: RunReport) -> str:
-    summary = run.summary()
+    return summary_text(run.tally())
+
+
+def summary_text(tally: Tally) -> str:
+    """'Found 3 finding(s) in 2 of 5 file(s) (...)', or 'All clear: ...'."""
+    summary = tally.summary()
     if not summary["findings"]:
         return f"All clear: {summary['files']} file(s) checked, no findings."
     severities = ", ".join(f"{count} {name}" for name, count in summary["by_severity"].items())
     categories = ", ".join(f"{name}: {count}" for name, count in summary["by_category"].items())
     return (
         f"Found {summary['findings']} finding(s) in {summary['files_with_findings']} of "
-        f"{summary['files']} file(s) ({severities}; {categories}){_fixable(run)}."
+        f"{summary['files']} file(s) ({severities}; {categories}){_fixable(tally)}."
     )
 
 
-def _fixable(run: RunReport) -> str:
+def _fixable(tally: Tally) -> str:
     """'; 2 fixable with --fix (1 more with --unsafe-fixes)', or '' when nothing is."""
-    ranks = Counter(d.fix.applicability for d in run.diagnostics if d.fix is not None)
+    ranks = tally.applicabilities
     safe, unsafe = ranks[Applicability.SAFE], ranks[Applicability.UNSAFE]
     if not safe and not unsafe:
         return ""
