@@ -222,6 +222,21 @@ def test_a_planted_record_naming_a_path_is_refused(tmp_path, name):
     assert _journals(folder) == []
 
 
+@pytest.mark.parametrize("kind", ["folder", "link-inside"])
+def test_a_planted_record_naming_a_folder_or_a_link_is_dropped(tmp_path, kind):
+    folder = _hostile_repo(tmp_path)
+    (folder / "b.md").write_text("A big harbour.\n")
+    if kind == "folder":
+        (folder / "a.md").mkdir()
+    else:
+        os.symlink("b.md", folder / "a.md")
+    _plant(folder, "a.md", b"A big harbour.\n", b"A enormous harbour.\n", inode_of=folder / "b.md")
+    first = _editlint(folder, "--exit-zero", "b.md").communicate(timeout=300)[1]
+    assert "not a regular file" in first
+    assert (folder / "b.md").read_text() == "A big harbour.\n"
+    assert _journals(folder) == []
+
+
 @pytest.mark.parametrize("kind", ["dev-zero", "fifo", "garbage"])
 def test_a_planted_record_that_is_not_a_file_editlint_wrote_is_dropped(tmp_path, kind):
     folder = _hostile_repo(tmp_path)

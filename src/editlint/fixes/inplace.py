@@ -23,6 +23,7 @@ in its own folder that must stay inside the repository with every link resolved.
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import json
 import os
@@ -40,6 +41,8 @@ except ImportError:  # not POSIX: two runs fixing one file are not kept apart
 JOURNAL_PREFIX = ".editlint-journal-"
 _HEADER_LIMIT = 4096
 _BLOCK = 4096
+#: Why a file named by a record may open later: the record is kept for that run.
+_TRY_AGAIN = {errno.EACCES, errno.EPERM, errno.EROFS, errno.ETXTBSY, errno.EBUSY}
 _NO_MATCH = "not in a state an interrupted fix leaves (changed since?); left alone"
 
 
@@ -124,7 +127,8 @@ def finish_interrupted(folders: set[Path], root: Path, limit: int) -> list[str]:
     messages = []
     for folder in sorted(folders):
         try:
-            entries = [e for e in os.scandir(folder) if e.name.startswith(JOURNAL_PREFIX)]
+            with os.scandir(folder) as found:
+                entries = [e for e in found if e.name.startswith(JOURNAL_PREFIX)]
         except OSError:
             continue
         for entry in entries:
@@ -152,6 +156,10 @@ def _finish(journal: Path, root: Path, limit: int) -> str:
         descriptor = os.open(path, os.O_RDWR | getattr(os, "O_NOFOLLOW", 0))
     except FileNotFoundError:
         return f"{path}: gone; its journal record removed"
+    except OSError as error:
+        if error.errno in _TRY_AGAIN:
+            raise  # not writable now (read-only, another user's): the record waits
+        return f"{path}: not a regular file; its journal record removed"
     try:
         _lock(descriptor)
         info = os.fstat(descriptor)
