@@ -14,6 +14,7 @@ from editlint.diagnostics import Severity
 from editlint.engine.batch import iter_checked
 from editlint.engine.runner import Checker, SelectionOverrides
 from editlint.errors import UsageError
+from editlint.printable import printable_path, terminal_safe
 from editlint.report import FORMATS, ReportStream, RunReport, needs_text, writer
 from editlint.report.output import report_output
 from editlint.report.progress import track
@@ -94,6 +95,7 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(_settings(loaded, checker))
         return 0
     files = gate.files_to_check(args, paths, loaded.config.exclude, loaded.content_root)
+    _finish_interrupted_fixes(loaded, files)
     if args.check_urls:
         url_options.check_urls(args, checker, files, track)
         batch.cache_dir = None  # findings that depend on the network are not kept per file
@@ -138,6 +140,16 @@ def _checker(args: argparse.Namespace, loaded, overrides: SelectionOverrides) ->
     from editlint.validated import ValidatedStore
 
     return Checker(loaded, overrides, known=ValidatedStore.in_cache(loaded.cache_dir))
+
+
+def _finish_interrupted_fixes(loaded, files: list[Path]) -> None:
+    """Before anything reads them: finish or undo the in-place fixes of hard-linked files a
+    killed run left half-written in these files' folders (``fixes/inplace.py``)."""
+    from editlint.fixes.inplace import finish_interrupted
+
+    folders = {path.parent for path in files}
+    for message in finish_interrupted(folders, loaded.root, loaded.config.max_file_size):
+        print(terminal_safe(printable_path(message)), file=sys.stderr)
 
 
 def _no_dumps(files: list[Path]) -> None:

@@ -17,6 +17,7 @@ from editlint.document import UNSUPPORTED_SUFFIXES, Document, InputError, parse_
 from editlint.document.dump import is_dump
 from editlint.document.lines import LineIndex
 from editlint.document.parsers import markdown_parser
+from editlint.engine.clock import PARSE_SECONDS, RULES_SECONDS, OutOfTime, clock_limit
 from editlint.engine.folding import fold_related
 from editlint.engine.suppression import find_suppressions
 from editlint.engine.tagged import without_tagged
@@ -121,6 +122,9 @@ class Checker:
             except Exception as error:  # one rule's crash must not stop the others
                 self._unprepared[rule.code] = error
         self._index: ContentIndex | None = None
+        #: Clock limits per file (``engine/clock.py``): the parser's, and all rules' together.
+        self.parse_seconds = PARSE_SECONDS
+        self.rules_seconds = RULES_SECONDS
 
     @property
     def config(self) -> Config:
@@ -193,9 +197,13 @@ class Checker:
         if refusal is not None:
             return FileResult(path, text, [_input_error(*refusal)], False)
         try:
-            document = parse_document(text, path)
+            with clock_limit(self.parse_seconds):
+                document = parse_document(text, path)
             if title is not None:
                 document.title = title
+        except OutOfTime:
+            message = f"took longer than {self.parse_seconds:g} s to parse; not checked"
+            return FileResult(path, text, [_input_error(UNPARSABLE_CODE, message, 0)], False)
         except InputError as error:
             return FileResult(
                 path, text, [_input_error(UNPARSABLE_CODE, error.message, error.offset)], False
@@ -221,6 +229,39 @@ class Checker:
             return FileResult(path, None, [_input_error(*text)], False)
         return self.check_text(text, path)
 
+    def _run_rules(
+        self,
+        document: Document,
+        ignored: tuple[str, ...],
+        diagnostics: list[Diagnostic],
+        started: list[Rule],
+    ) -> bool:
+        """Run the rules not ``ignored`` on ``document`` into ``diagnostics``, noting each in
+        ``started``; True when a rule had more findings than are kept."""
+        cut_short = False
+        for rule in self.rules:
+            started.append(rule)
+            if ignored and rule.code.startswith(ignored):
+                continue
+            try:
+                if rule.code in self._unprepared:
+                    raise self._unprepared[rule.code]
+                if not rule.relevant(document):
+                    continue
+                context = self._contexts[rule.code]
+                if rule.needs_index and context.index is None:
+                    context.index = self.index
+                with match_time_limit():
+                    found = list(islice(rule.check(document, context), MAX_FINDINGS_PER_FILE + 1))
+                if len(found) > MAX_FINDINGS_PER_FILE:
+                    cut_short = True  # the rule is not asked for the rest
+            except OutOfTime:
+                raise
+            except Exception as error:  # one rule's crash must not stop the others
+                found = [_internal_error(rule, error)]
+            diagnostics.extend(found)
+        return cut_short
+
     def check_document(self, document: Document) -> list[Diagnostic]:
         """Run every selected rule on ``document``; filter, re-grade and sort the findings."""
         config = self._config
@@ -231,27 +272,14 @@ class Checker:
         cut_short = False
         ignored = tuple(file_ignores)
         Workspace.attach(document, self.words)
+        started: list[Rule] = []  # the rules begun so far
         try:
-            for rule in self.rules:
-                if ignored and rule.code.startswith(ignored):
-                    continue
-                try:
-                    if rule.code in self._unprepared:
-                        raise self._unprepared[rule.code]
-                    if not rule.relevant(document):
-                        continue
-                    context = self._contexts[rule.code]
-                    if rule.needs_index and context.index is None:
-                        context.index = self.index
-                    with match_time_limit():
-                        found = list(
-                            islice(rule.check(document, context), MAX_FINDINGS_PER_FILE + 1)
-                        )
-                    if len(found) > MAX_FINDINGS_PER_FILE:
-                        cut_short = True  # the rule is not asked for the rest
-                except Exception as error:  # one rule's crash must not stop the others
-                    found = [_internal_error(rule, error)]
-                diagnostics.extend(found)
+            with clock_limit(self.rules_seconds):
+                cut_short = self._run_rules(document, ignored, diagnostics, started)
+        except OutOfTime:  # the rules' time is up: the one running gives up, the rest never run
+            rule = started[-1] if started else None
+            skipped = len(self.rules) - len(started)
+            diagnostics.append(_rules_out_of_time(rule, self.rules_seconds, skipped))
         finally:
             document.workspace = None  # what the rules shared dies with the check
         diagnostics = without_tagged(document, diagnostics)
@@ -265,6 +293,17 @@ class Checker:
             kept.append(diagnostic)
         kept.sort(key=Diagnostic.sort_key)
         return _bounded(fold_related(kept), cut_short)
+
+
+def _rules_out_of_time(rule: Rule | None, seconds: float, skipped: int) -> Diagnostic:
+    """The ``INT001`` finding of a file whose rules ran past their clock limit."""
+    who = f"rule {rule.code} gave up" if rule is not None else "the rules gave up"
+    message = f"{who}: the rules took longer than {seconds:g} s together on this file"
+    if skipped:
+        message += f"; {skipped} more not run"
+    return Diagnostic(
+        INTERNAL_CODE, message, 0, 0, Severity.ERROR, Category.INTERNAL, rule_name="internal"
+    )
 
 
 def _bounded(diagnostics: list[Diagnostic], cut_short: bool) -> list[Diagnostic]:

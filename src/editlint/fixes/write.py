@@ -6,8 +6,9 @@ a crash or ``kill -9`` leaves either the old file or the new one, never half of 
 The last check that the file is still the one read is made on the file swapped out by an atomic
 exchange (``fixes/exchange.py``), so an edit landing just before the swap is put back, not lost.
 A file with several hard links is the exception: a rename would give only one of its names the
-fix and turn it into a copy, so it is rewritten in place (on the one open file, checked just
-before writing) and every link sees the fix. A symbolic link is followed: its target is written,
+fix and turn it into a copy, so it is rewritten in place (``fixes/inplace.py``: checked just
+before writing, journalled, so a kill mid-write is finished or undone by the next run) and every
+link sees the fix. A symbolic link is followed: its target is written,
 the link kept. The write is skipped when the file changed on disk after it was read, and
 refused for a read-only file (no write permission bit, or none for this user). A file whose
 owner or group the new file could not be given (another user's, writable through the group) is
@@ -27,6 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from editlint.fixes.exchange import exchange
+from editlint.fixes.inplace import InPlaceChanged, rewrite_in_place
 
 BOM = b"\xef\xbb\xbf"
 TEMP_SUFFIX = ".editlint-tmp"
@@ -131,23 +133,11 @@ def _swap_into_place(temporary: str, target: Path, source: Source) -> None:
 
 
 def _write_in_place(source: Source, target: Path, data: bytes) -> None:
-    """Overwrite the one file all of ``target``'s hard links name (not atomic: no rename)."""
-    descriptor = os.open(target, os.O_RDWR | getattr(os, "O_NOFOLLOW", 0))
-    with os.fdopen(descriptor, "r+b") as handle:
-        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
-            raise ChangedOnDisk(f"{source.path} is no longer a regular file; not written")
-        old = handle.read()
-        if _digest(old) != source.digest:
-            raise ChangedOnDisk(f"{source.path} changed on disk since it was read; not written")
-        if len(data) > len(old) and hasattr(os, "posix_fallocate"):
-            # Claim the room first: a full disk (or a file size limit) fails here, before a
-            # byte is overwritten, not halfway through the new text.
-            os.posix_fallocate(descriptor, 0, len(data))
-        handle.seek(0)
-        handle.write(data)
-        handle.truncate()
-        handle.flush()
-        os.fsync(descriptor)
+    """Rewrite the one file all of ``target``'s hard links name."""
+    try:
+        rewrite_in_place(target, source.digest, data)
+    except InPlaceChanged as error:
+        raise ChangedOnDisk(f"{source.path}: {error}; not written") from error
 
 
 def _digest(data: bytes) -> str:
