@@ -105,3 +105,14 @@ def write_by_rename(
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
+
+
+def sync_folder(folder: Path) -> None:
+    """Make a rename or removal in ``folder`` durable (best effort: not every system allows
+    a folder to be synced)."""
+    with contextlib.suppress(OSError):
+        descriptor = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)

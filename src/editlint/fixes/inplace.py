@@ -31,7 +31,7 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from editlint.safefiles import contained, read_own
+from editlint.safefiles import contained, read_own, sync_folder
 
 try:
     import fcntl
@@ -248,7 +248,7 @@ def write_record(journal: Path, record: Record) -> None:
     finally:
         os.close(descriptor)
     os.replace(temporary, journal)  # a link planted at the name is replaced, not followed
-    _sync_folder(journal.parent)
+    sync_folder(journal.parent)
 
 
 def _read_record(journal: Path, limit: int) -> Record | None:
@@ -299,16 +299,9 @@ def _write_all(descriptor: int, data: bytes, offset: int) -> None:
 def _remove(journal: Path) -> None:
     with contextlib.suppress(OSError):
         os.unlink(journal)
-        _sync_folder(journal.parent)
+        sync_folder(journal.parent)
 
 
-def _sync_folder(folder: Path) -> None:
-    with contextlib.suppress(OSError):
-        descriptor = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(descriptor)
-        finally:
-            os.close(descriptor)
 
 
 def _sha(data: bytes) -> str:

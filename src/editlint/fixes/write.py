@@ -29,6 +29,7 @@ from pathlib import Path
 
 from editlint.fixes.exchange import exchange
 from editlint.fixes.inplace import InPlaceChanged, rewrite_in_place
+from editlint.safefiles import sync_folder
 
 BOM = b"\xef\xbb\xbf"
 TEMP_SUFFIX = ".editlint-tmp"
@@ -105,7 +106,7 @@ def write_source(source: Source, text: str) -> None:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
-    _sync_folder(target.parent)
+    sync_folder(target.parent)
 
 
 def _swap_into_place(temporary: str, target: Path, source: Source) -> None:
@@ -142,13 +143,3 @@ def _write_in_place(source: Source, target: Path, data: bytes) -> None:
 
 def _digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make the rename itself durable (best effort; not every system allows it)."""
-    with contextlib.suppress(OSError):
-        descriptor = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(descriptor)
-        finally:
-            os.close(descriptor)
