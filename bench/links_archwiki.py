@@ -77,9 +77,7 @@ def main() -> int:
     print(f"  with a checkable anchor: {len(anchored)}")
     report("dangling links", got_dangling, expected_dangling)
     report("anchors naming no heading", got_anchor, expected_anchor)
-    case_only = sum(
-        count for (_, href), count in got_dangling.items() if oracle.case_only(href)
-    )
+    case_only = sum(count for (_, href), count in got_dangling.items() if oracle.case_only(href))
     print(f"  dangling links whose title exists with other letter case: {case_only}")
     sample(found, oracle, {path.name: path for path in files}, args.sample)
     return 0
@@ -91,9 +89,7 @@ class Finding:
 
 
 def run_editlint(corpus: Path, files: list[Path]) -> list[Finding]:
-    config = Config.model_validate(
-        {"links": {"url_prefixes": [PREFIX], "anchors": "mediawiki"}}
-    )
+    config = Config.model_validate({"links": {"url_prefixes": [PREFIX], "anchors": "mediawiki"}})
     selection = SelectionOverrides(select=["SEE101", "SEE103", "SEE104"])
     checker = Checker(LoadedConfig(config, None, corpus), selection)
     findings = []
@@ -150,8 +146,10 @@ class Oracle:
 
     def case_only(self, href: str) -> bool:
         title, _ = self.split(href)
-        return title is not None and self.page(title) is None and (
-            self.title(title).casefold() in self.lower
+        return (
+            title is not None
+            and self.page(title) is None
+            and (self.title(title).casefold() in self.lower)
         )
 
     @staticmethod
@@ -272,8 +270,10 @@ def sample(found: list[Finding], oracle: Oracle, paths: dict[str, Path], size: i
         print(f"sample of {code} findings (oracle verdict):")
         for finding in chosen:
             link = oracle.judge(paths[finding.file], Link(finding.file, finding.href))
-            verdict = "absent" if not link.present else (
-                "no such heading" if link.anchor_ok is False else "PRESENT"
+            verdict = (
+                "absent"
+                if not link.present
+                else ("no such heading" if link.anchor_ok is False else "PRESENT")
             )
             print(f"  {finding.file}: {finding.href} -> {verdict}")
 

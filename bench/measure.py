@@ -43,7 +43,9 @@ def run(command: list[str], cwd: Path | str = ROOT, ok_codes=(0, 1)) -> Run:
     """Run ``command`` once in a fresh wrapper; fail loudly if it exits with another code."""
     out = subprocess.run(
         [sys.executable, "-c", _WRAPPER, json.dumps(command), str(cwd)],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     data = json.loads(out.stdout)
     if data["returncode"] not in ok_codes:

@@ -40,21 +40,27 @@ def scaling(work: Path, sizes: list[int], repeat: int) -> list[dict]:
     for size in sizes:
         root = _repository(work, size)
         result = best(
-            editlint("check", "--no-cache", "--format", "json", "content"), root,
+            editlint("check", "--no-cache", "--format", "json", "content"),
+            root,
             repeat=repeat if size <= 10_000 else 1,
         )
-        rows.append({
-            "articles": size,
-            "seconds": round(result.seconds, 2),
-            "cpu_seconds": round(result.cpu_seconds, 2),
-            "ms_per_article": round(1000 * result.seconds / size, 3),
-            "cpu_ms_per_article": round(1000 * result.cpu_seconds / size, 3),
-            "peak_mb": round(result.peak_mb, 1),
-        })
-        print(f"  {size:7d} articles  {result.seconds:8.2f} s  "
-              f"{1000 * result.seconds / size:7.2f} ms/article  "
-              f"cpu {1000 * result.cpu_seconds / size:7.2f} ms/article  "
-              f"peak {result.peak_mb:7.1f} MB", flush=True)
+        rows.append(
+            {
+                "articles": size,
+                "seconds": round(result.seconds, 2),
+                "cpu_seconds": round(result.cpu_seconds, 2),
+                "ms_per_article": round(1000 * result.seconds / size, 3),
+                "cpu_ms_per_article": round(1000 * result.cpu_seconds / size, 3),
+                "peak_mb": round(result.peak_mb, 1),
+            }
+        )
+        print(
+            f"  {size:7d} articles  {result.seconds:8.2f} s  "
+            f"{1000 * result.seconds / size:7.2f} ms/article  "
+            f"cpu {1000 * result.cpu_seconds / size:7.2f} ms/article  "
+            f"peak {result.peak_mb:7.1f} MB",
+            flush=True,
+        )
     return rows
 
 
@@ -63,10 +69,16 @@ def warm_cache(root: Path, repeat: int) -> dict:
     cold = best(command, root, repeat=repeat, setup=_clear_cache(root))  # the last fills it
     warm = best(command, root, repeat=repeat)
     share = warm.seconds / cold.seconds
-    print(f"  cold {cold.seconds:.2f} s, warm {warm.seconds:.2f} s: {100 * share:.1f}% "
-          "(target <= 10%)", flush=True)
-    return {"cold_seconds": round(cold.seconds, 3), "warm_seconds": round(warm.seconds, 3),
-            "warm_share": round(share, 4)}
+    print(
+        f"  cold {cold.seconds:.2f} s, warm {warm.seconds:.2f} s: {100 * share:.1f}% "
+        "(target <= 10%)",
+        flush=True,
+    )
+    return {
+        "cold_seconds": round(cold.seconds, 3),
+        "warm_seconds": round(warm.seconds, 3),
+        "warm_share": round(share, 4),
+    }
 
 
 def pre_commit(work: Path, root: Path, repeat: int) -> dict:
@@ -89,10 +101,16 @@ def pre_commit(work: Path, root: Path, repeat: int) -> dict:
     finally:
         changed.write_text(original)
     ratio = times["big"] / times["single"]
-    print(f"  one changed file: {times['big']:.2f} s in the big repository, "
-          f"{times['single']:.2f} s alone: {ratio:.2f}x (target <= 2x)", flush=True)
-    return {"big_seconds": round(times["big"], 3), "single_seconds": round(times["single"], 3),
-            "ratio": round(ratio, 2)}
+    print(
+        f"  one changed file: {times['big']:.2f} s in the big repository, "
+        f"{times['single']:.2f} s alone: {ratio:.2f}x (target <= 2x)",
+        flush=True,
+    )
+    return {
+        "big_seconds": round(times["big"], 3),
+        "single_seconds": round(times["single"], 3),
+        "ratio": round(ratio, 2),
+    }
 
 
 def jobs(root: Path, repeat: int) -> dict:
@@ -100,17 +118,24 @@ def jobs(root: Path, repeat: int) -> dict:
     runs: dict[str, list] = {"1": [], "2": []}
     for _ in range(repeat):
         for count in ("2", "1"):
-            command = editlint("check", "--no-cache", "--jobs", count, "--format", "json",
-                               "content")
+            command = editlint(
+                "check", "--no-cache", "--jobs", count, "--format", "json", "content"
+            )
             runs[count].append(run(command, root))
     times = {count: min(found, key=lambda r: r.seconds) for count, found in runs.items()}
     speedup = times["1"].seconds / times["2"].seconds
-    print(f"  --jobs 1 {times['1'].seconds:.2f} s, --jobs 2 {times['2'].seconds:.2f} s: "
-          f"{speedup:.2f}x (target >= 1.6x)", flush=True)
-    return {"jobs1_seconds": round(times["1"].seconds, 3),
-            "jobs2_seconds": round(times["2"].seconds, 3), "speedup": round(speedup, 2),
-            "jobs1_cpu_seconds": round(times["1"].cpu_seconds, 3),
-            "jobs2_cpu_seconds": round(times["2"].cpu_seconds, 3)}
+    print(
+        f"  --jobs 1 {times['1'].seconds:.2f} s, --jobs 2 {times['2'].seconds:.2f} s: "
+        f"{speedup:.2f}x (target >= 1.6x)",
+        flush=True,
+    )
+    return {
+        "jobs1_seconds": round(times["1"].seconds, 3),
+        "jobs2_seconds": round(times["2"].seconds, 3),
+        "speedup": round(speedup, 2),
+        "jobs1_cpu_seconds": round(times["1"].cpu_seconds, 3),
+        "jobs2_cpu_seconds": round(times["2"].cpu_seconds, 3),
+    }
 
 
 def main() -> dict:
@@ -122,15 +147,20 @@ def main() -> dict:
     args = parser.parse_args()
     work = args.work or Path(tempfile.mkdtemp(prefix="editlint-bench-"))
     work.mkdir(parents=True, exist_ok=True)
-    print(f"synthetic repositories in {work}, {cores()} cores "
-          f"(article 0 is {len(article(0, 1000))} characters)")
+    print(
+        f"synthetic repositories in {work}, {cores()} cores "
+        f"(article 0 is {len(article(0, 1000))} characters)"
+    )
     figures: dict = {"cores": cores(), "scaling": scaling(work, args.sizes, args.repeat)}
     first, last = figures["scaling"][0], figures["scaling"][-1]
     growth = last["ms_per_article"] / first["ms_per_article"] - 1
     figures["per_article_growth"] = round(growth, 3)
-    print(f"  time per article, {first['articles']} -> {last['articles']}: {100 * growth:+.1f}% "
-          f"(target within 25%); peak {last['peak_mb']} MB at {last['articles']} "
-          "(target < 1 GB at 50,000)", flush=True)
+    print(
+        f"  time per article, {first['articles']} -> {last['articles']}: {100 * growth:+.1f}% "
+        f"(target within 25%); peak {last['peak_mb']} MB at {last['articles']} "
+        "(target < 1 GB at 50,000)",
+        flush=True,
+    )
     save("scale", figures)
     base = _repository(work, args.base)
     figures["base_articles"] = args.base

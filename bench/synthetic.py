@@ -26,8 +26,16 @@ _PLACES = """Aldmoor Brisk Calder Dunhaven Elmswick Farrow Glenmouth Harrowgate 
 Juniper Kestrel Lowmarsh Marrowby Northfen Oakridge Pellham Quarry Ravensholt Stanmere
 Thornbury Ulverby Valemount Westerleigh Yarrow Zennor""".split()
 _SPICE = [
-    "a legendary", "a renowned", "the iconic", "a world-class", "probably", "it seems that",
-    "some people say that", "critics claim that", "arguably", "many experts believe that",
+    "a legendary",
+    "a renowned",
+    "the iconic",
+    "a world-class",
+    "probably",
+    "it seems that",
+    "some people say that",
+    "critics claim that",
+    "arguably",
+    "many experts believe that",
 ]
 
 

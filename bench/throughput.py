@@ -37,8 +37,9 @@ def main() -> dict:
     megabytes = corpus_bytes(files) / 1e6
     peer = proselint()
     runs = {
-        "editlint": best(editlint("check", "--no-cache", "--format", "json", str(CORPUS)),
-                         repeat=args.repeat),
+        "editlint": best(
+            editlint("check", "--no-cache", "--format", "json", str(CORPUS)), repeat=args.repeat
+        ),
         "editlint --jobs 1": best(
             editlint("check", "--no-cache", "--jobs", "1", "--format", "json", str(CORPUS)),
             repeat=args.repeat,

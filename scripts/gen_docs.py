@@ -1,7 +1,7 @@
 """Regenerate the config JSON Schema and the configuration and rule references in docs/.
 
-    python scripts/gen_docs.py          # write the files
-    python scripts/gen_docs.py --check  # exit 1 if any is stale
+python scripts/gen_docs.py          # write the files
+python scripts/gen_docs.py --check  # exit 1 if any is stale
 """
 
 from __future__ import annotations

@@ -47,8 +47,16 @@ def test_cli_engine_dask_on_a_scheduler(cli, cluster, tmp_path):
     write_repository(tmp_path, count=8)
     local = cli("check", "--format", "json", "--no-cache", ".", cwd=tmp_path)
     remote = cli(
-        "check", "--format", "json", "--no-cache", "--engine", "dask",
-        "--scheduler", cluster.scheduler_address, ".", cwd=tmp_path,
+        "check",
+        "--format",
+        "json",
+        "--no-cache",
+        "--engine",
+        "dask",
+        "--scheduler",
+        cluster.scheduler_address,
+        ".",
+        cwd=tmp_path,
     )
     assert remote.returncode == local.returncode == 1, remote.stderr
     assert json.loads(remote.stdout) == json.loads(local.stdout)

@@ -189,9 +189,7 @@ def test_link_patterns_find_what_a_look_behind_first_finds(text):
     )
     plain_url = r"(?<![(<\w\"'=/])(?:https?://|www\.)[^\s<>()\[\]]*[^\s<>()\[\].,;:!?'\"]"
     for fast, plain in ((_INLINE_LINK, plain_link), (_BARE_URL, plain_url)):
-        assert [m.regs for m in fast.finditer(text)] == [
-            m.regs for m in re.finditer(plain, text)
-        ]
+        assert [m.regs for m in fast.finditer(text)] == [m.regs for m in re.finditer(plain, text)]
 
 
 BLOCK_PIECES = ["a", "b c", "|", " | ", "---", "```", "~~~", ">", "> ", "[a]: /u", "[a]", "]:"]

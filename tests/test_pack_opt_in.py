@@ -78,8 +78,10 @@ def test_rules_listing_explain_and_test_rules_show_the_opt_in_pack_rule(cli, rep
     opt_in = [line.split()[0] for line in text if "(opt-in)" in line]
     assert opt_in == ["HSE901", "NEU801", "NEU901"]
     explained = cli("explain", "HSE901", cwd=repo).stdout
-    assert "Opt-in: off unless named in full: `extend-select: [HSE901]` in editlint.yaml, or " \
+    assert (
+        "Opt-in: off unless named in full: `extend-select: [HSE901]` in editlint.yaml, or "
         "`--extend-select HSE901`." in explained
+    )
     elsewhere = cli("explain", "HSE901", "--config", str(repo / "editlint.yaml"))
     assert elsewhere.stdout == explained
     tested = cli("test-rules", "house.yaml", cwd=repo)

@@ -20,9 +20,7 @@ def _run(root: Path, cache: Path, jobs: int = 1, overrides=None):
 
 
 def _entries(cache: Path) -> list[Path]:
-    return sorted(
-        p for p in (cache / "results").rglob("*") if p.is_file() and p.name != RUN_TAG
-    )
+    return sorted(p for p in (cache / "results").rglob("*") if p.is_file() and p.name != RUN_TAG)
 
 
 def test_second_run_reads_the_cache(tmp_path):

@@ -8,7 +8,14 @@ import re
 from conftest import ROOT
 
 EXISTING = {
-    "NATO", "European Union", "Belarus", "China", "India", "Syria", "Ukraine", "United States"
+    "NATO",
+    "European Union",
+    "Belarus",
+    "China",
+    "India",
+    "Syria",
+    "Ukraine",
+    "United States",
 }
 
 

@@ -21,7 +21,10 @@ NEVER = ("dask", "distributed", "pygls", "lsprotocol", "playwright", "multiproce
 def _modules_after(*args: str, cwd) -> set[str]:
     run = subprocess.run(
         [sys.executable, "-c", _PROBE, *args],
-        capture_output=True, text=True, cwd=cwd, timeout=120,
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=120,
         env={"PYTHONPATH": str(ROOT / "src"), "NO_COLOR": "1", "PATH": "/usr/bin:/bin"},
     )
     assert run.returncode == 0, run.stderr

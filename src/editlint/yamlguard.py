@@ -23,8 +23,20 @@ _CORE = "tag:yaml.org,2002:"
 STANDARD_TAGS = frozenset(
     _CORE + name
     for name in (
-        "str", "int", "float", "bool", "null", "map", "seq",
-        "set", "omap", "pairs", "timestamp", "binary", "merge", "value",
+        "str",
+        "int",
+        "float",
+        "bool",
+        "null",
+        "map",
+        "seq",
+        "set",
+        "omap",
+        "pairs",
+        "timestamp",
+        "binary",
+        "merge",
+        "value",
     )
 )
 
@@ -89,9 +101,7 @@ def _walk(root: Any) -> YamlProblem | None:
         if id(node) in met:
             expanded += 1
             if expanded > MAX_VALUES:
-                message = (
-                    f"YAML aliases expand to more than {MAX_VALUES:,} values (an alias bomb?)"
-                )
+                message = f"YAML aliases expand to more than {MAX_VALUES:,} values (an alias bomb?)"
                 return _at(node, message)
         else:
             met.add(id(node))

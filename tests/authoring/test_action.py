@@ -36,7 +36,11 @@ def run_check_step(folder: Path, **inputs: str) -> subprocess.CompletedProcess:
     }
     return subprocess.run(
         ["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", CHECK_STEP["run"]],
-        cwd=folder, env=env, capture_output=True, text=True, timeout=120,
+        cwd=folder,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
 
 

@@ -117,7 +117,11 @@ def run(command: str, folder: Path) -> str:
     }
     result = subprocess.run(
         ["bash", "--noprofile", "--norc", "-c", command],
-        cwd=folder, env=env, capture_output=True, text=True, timeout=120,
+        cwd=folder,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     return result.stdout + result.stderr
 
@@ -178,8 +182,11 @@ def test_writing_rule_packs_describes_every_pack_field():
     for part in page.split("\n## `")[1:]:
         sections[part.split("`", 1)[0]] = part
     wanted = {"": [*RulePack.model_fields, *RuleSpec.model_fields]}
-    for kind, spec in (("existence", ExistenceSpec), ("substitution", SubstitutionSpec),
-                       ("conditional", ConditionalSpec)):
+    for kind, spec in (
+        ("existence", ExistenceSpec),
+        ("substitution", SubstitutionSpec),
+        ("conditional", ConditionalSpec),
+    ):
         wanted[kind] = [name for name in spec.model_fields if name not in RuleSpec.model_fields]
     missing = [
         f"{kind or 'common'}: {name}"

@@ -34,7 +34,11 @@ def test_the_docs_hook_passes_the_docs_and_refuses_new_findings(tmp_path):
     def run_hook() -> subprocess.CompletedProcess:
         return subprocess.run(
             [sys.executable, "-m", "pre_commit", "run", "editlint-docs", "--files", PAGE],
-            cwd=repo.path, env=env, capture_output=True, text=True, timeout=300,
+            cwd=repo.path,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=300,
         )
 
     clean = run_hook()

@@ -35,8 +35,11 @@ def test_insertions_at_one_point_collide_but_touching_replacements_do_not():
 
 def test_passes_repeat_until_stable_and_count_per_code():
     def check(text: str) -> list[Diagnostic]:  # "aa" -> "a", one pair per finding, overlapping
-        return [_diagnostic(Fix.replace(i, i + 2, "a"), "TST1") for i in range(len(text) - 1)
-                if text[i : i + 2] == "aa"]
+        return [
+            _diagnostic(Fix.replace(i, i + 2, "a"), "TST1")
+            for i in range(len(text) - 1)
+            if text[i : i + 2] == "aa"
+        ]
 
     outcome = fix_text("aaaaaaaa", check)
     assert outcome.text == "a"

@@ -42,7 +42,8 @@ def test_fixing_twice_equals_fixing_once_and_leaves_nothing_fixable(cli, repo):
     assert _snapshot(repo / "content") == once
     recheck = cli("check", "--format", "json", "content", cwd=repo)
     fixable = [
-        d for d in json.loads(recheck.stdout)["diagnostics"]
+        d
+        for d in json.loads(recheck.stdout)["diagnostics"]
         if d["fix"] and d["fix"]["applicability"] in ("safe", "unsafe")
     ]
     assert fixable == []

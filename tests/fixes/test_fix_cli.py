@@ -74,7 +74,10 @@ def test_statistics_as_text_and_json(cli, tmp_path):
     )
     as_json = cli("check", "--statistics", "--format", "json", "a.md", cwd=folder)
     assert json.loads(as_json.stdout)[0] == {
-        "code": "HSE101", "name": "plain-words", "count": 2, "fixable": 2,
+        "code": "HSE101",
+        "name": "plain-words",
+        "count": 2,
+        "fixable": 2,
     }
 
 

@@ -18,11 +18,42 @@ from editlint.fixes.session import fix_file
 from house import house_folder
 
 WORDS = [
-    "the", "port", "treaty", "Moscow", "very", "utilise", "in order to", "prior to", "extremely",
-    "truly", "legendary", "renowned", "slammed", "critics", "said", "argued", "some say",
-    "it is widely believed", "clearly", "obviously", "notably", "however", "of course",
-    "From a center-right vantage,", "[[NATO]]", "[[Nowhere]]", "[link](nato.md)", "[@src]",
-    "\"a legendary deal\"", "`very`", "*very*", "**utilise**", "1990", "—", "é", "Ünïcode",
+    "the",
+    "port",
+    "treaty",
+    "Moscow",
+    "very",
+    "utilise",
+    "in order to",
+    "prior to",
+    "extremely",
+    "truly",
+    "legendary",
+    "renowned",
+    "slammed",
+    "critics",
+    "said",
+    "argued",
+    "some say",
+    "it is widely believed",
+    "clearly",
+    "obviously",
+    "notably",
+    "however",
+    "of course",
+    "From a center-right vantage,",
+    "[[NATO]]",
+    "[[Nowhere]]",
+    "[link](nato.md)",
+    "[@src]",
+    '"a legendary deal"',
+    "`very`",
+    "*very*",
+    "**utilise**",
+    "1990",
+    "—",
+    "é",
+    "Ünïcode",
 ]
 sentence = st.lists(st.sampled_from(WORDS), min_size=1, max_size=12).map(
     lambda words: " ".join(words).capitalize() + "."
@@ -40,10 +71,14 @@ article = st.tuples(
     st.sampled_from(["\n", "\r\n"]),
     st.booleans(),  # final newline
 ).map(
-    lambda parts: parts[2].join(
-        (["---", "title: Port", "---", ""] if parts[0] else []) + ["# Port", ""]
-        + [piece for b in parts[1] for piece in (b, "")][:-1]
-    ) + (parts[2] if parts[3] else "")
+    lambda parts: (
+        parts[2].join(
+            (["---", "title: Port", "---", ""] if parts[0] else [])
+            + ["# Port", ""]
+            + [piece for b in parts[1] for piece in (b, "")][:-1]
+        )
+        + (parts[2] if parts[3] else "")
+    )
 )
 
 

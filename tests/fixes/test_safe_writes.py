@@ -27,7 +27,7 @@ def test_crlf_bom_and_missing_final_newline_are_kept(tmp_path):
 
 
 def test_a_fix_that_inserts_a_line_break_gets_crlf_in_a_crlf_file(tmp_path):
-    pack = (tmp_path / "house.yaml")
+    pack = tmp_path / "house.yaml"
     folder = house_folder(tmp_path, {"a.md": b"One and two.\r\nThree.\r\n"})
     pack.write_text(pack.read_text().replace('"prior to": before', '"one and": "One.\\nAnd"'))
     fix_file(house_checker(folder), folder / "a.md")
@@ -141,7 +141,7 @@ def test_a_file_that_cannot_be_parsed_is_never_written(tmp_path):
 def test_a_fix_that_would_break_parsing_is_not_written(tmp_path):
     folder = house_folder(tmp_path, {"a.md": "Utilise ships.\n"})
     pack = folder / "house.yaml"  # a fix that opens front matter and never closes it
-    pack.write_text(pack.read_text().replace("utilise: use", "utilise: \"---\\nx: [\""))
+    pack.write_text(pack.read_text().replace("utilise: use", 'utilise: "---\\nx: ["'))
     result = fix_file(house_checker(folder), folder / "a.md")
     assert result.problem == "fixes made it unparsable; not fixed"
     assert (folder / "a.md").read_text() == "Utilise ships.\n"

@@ -78,17 +78,19 @@ def _cases() -> dict[str, tuple[bytes, str, int, tuple[str, ...]]]:
         "nul-only.txt": (b"\x00" * 64, "INP005", 1, ("binary",)),
         "too-large.md": (b"word " * (LIMIT_SIZE // 5 + 1), "INP006", 1, ("max_file_size",)),
         "too-large-multibyte.md": (
-            ("ж" * (LIMIT_SIZE // 2 + 1)).encode(), "INP006", 1, ("max_file_size",)
+            ("ж" * (LIMIT_SIZE // 2 + 1)).encode(),
+            "INP006",
+            1,
+            ("max_file_size",),
         ),
         "long-line.md": (
-            b"Lead [@a].\n\n" + b"a" * (LIMIT_LINE + 1) + b"\n", "INP007", 3, ("max_line_length",)
+            b"Lead [@a].\n\n" + b"a" * (LIMIT_LINE + 1) + b"\n",
+            "INP007",
+            3,
+            ("max_line_length",),
         ),
-        "long-line-brackets.md": (
-            b"[" * (LIMIT_LINE * 5), "INP007", 1, ("max_line_length",)
-        ),
-        "long-line.txt": (
-            b"Title\n\n" + b"x " * LIMIT_LINE, "INP007", 3, ("max_line_length",)
-        ),
+        "long-line-brackets.md": (b"[" * (LIMIT_LINE * 5), "INP007", 1, ("max_line_length",)),
+        "long-line.txt": (b"Title\n\n" + b"x " * LIMIT_LINE, "INP007", 3, ("max_line_length",)),
         "unterminated.md": (b"---\ntitle: Harbour\n\nBody [@a].\n", "INP003", 1, ("never closed",)),
         "unterminated-dots.md": (b"---\ntitle: x\n..\n", "INP003", 1, ("never closed",)),
         "nested-quotes.md": (_nested("> ", 30), "INP003", 3, ("nested too deeply",)),
@@ -100,25 +102,35 @@ def _cases() -> dict[str, tuple[bytes, str, int, tuple[str, ...]]]:
             11,  # item 9 reaches the parser's limit
             ("nested too deeply",),
         ),
-        "yaml-deep.md": (
-            _front("x: " + "[" * 200 + "]" * 200 + "\n"), "INP003", 2, ("nested",)
-        ),
+        "yaml-deep.md": (_front("x: " + "[" * 200 + "]" * 200 + "\n"), "INP003", 2, ("nested",)),
         "yaml-deep-maps.md": (
-            _front("x: " + "{a: " * 100 + "1" + "}" * 100 + "\n"), "INP003", 2, ("nested",)
+            _front("x: " + "{a: " * 100 + "1" + "}" * 100 + "\n"),
+            "INP003",
+            2,
+            ("nested",),
         ),
         "yaml-recursive.md": (_front("a: &a [*a]\n"), "INP003", 2, ("front matter refused",)),
         "yaml-recursive-map.md": (
-            _front("a: &a {b: *a}\n"), "INP003", 2, ("front matter refused",)
+            _front("a: &a {b: *a}\n"),
+            "INP003",
+            2,
+            ("front matter refused",),
         ),
     }
     for width, depth in ((9, 9), (10, 6), (2, 40), (100, 3)):
         cases[f"bomb-{width}x{depth}.md"] = (
-            _alias_bomb(width, depth), "INP003", 2, ("alias bomb",)
+            _alias_bomb(width, depth),
+            "INP003",
+            2,
+            ("alias bomb",),
         )
     for index, tag in enumerate(TAGS):
         cases[f"tag-{index}.md"] = (_front(f"title: {tag}\n"), "INP003", 2, ("YAML tag",))
     cases["tag-nested.md"] = (
-        _front(f"see_also:\n  - fine\n  - {TAGS[0]}\n"), "INP003", 4, ("YAML tag",)
+        _front(f"see_also:\n  - fine\n  - {TAGS[0]}\n"),
+        "INP003",
+        4,
+        ("YAML tag",),
     )
     cases["tag-key.md"] = (_front("!custom key: value\n"), "INP003", 2, ("YAML tag",))
     for index, text in enumerate(NON_MAPPINGS):

@@ -161,7 +161,9 @@ def test_a_rule_that_raises_is_an_internal_finding_for_that_file_only(tmp_path):
     checker = _checker(tmp_path, [_CrashingRule()])
     found = {p.name: checker.check_file(p).diagnostics for p in sorted(tmp_path.iterdir())}
     assert {name: [d.code for d in ds] for name, ds in found.items()} == {
-        "a.md": [], "b.md": ["INT001"], "c.md": []
+        "a.md": [],
+        "b.md": ["INT001"],
+        "c.md": [],
     }
     assert found["b.md"][0].message.startswith("rule EVL202 failed: KeyError: 'boom' at ")
 

@@ -35,7 +35,10 @@ def _start(folder: Path, *args: str) -> subprocess.Popen:
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "NO_COLOR": "1"}
     return subprocess.Popen(
         [sys.executable, "-m", "editlint", "check", *args],
-        cwd=folder, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        cwd=folder,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
     )
 
 
@@ -58,7 +61,8 @@ def _kill_when(process: subprocess.Popen, folder: Path, original: dict, changed:
     """Kill -9 once ``changed`` articles differ from the original (or the process ends)."""
     while process.poll() is None:
         done = sum(
-            1 for name, text in original.items()
+            1
+            for name, text in original.items()
             if (folder / name).read_text(encoding="utf-8") != text
         )
         if done >= changed:

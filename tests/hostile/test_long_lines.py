@@ -42,8 +42,28 @@ def test_every_module_pattern_is_linear_on_long_hostile_lines():
     assert done[0] == "DONE" and int(done[1]) >= 40 and int(done[3]) >= 5_000, lines[-1]
 
 
-UNITS = ["[^", "![", "[[a|", "`", "``a", "<ref", "{{cite", "[@a ", ". A", "!", "“", "*a", "<!--",
-         "See also A, ", "a. B", "http://", "- [a](b)\n", "# a\n", "## See also\n- x\n", "> "]
+UNITS = [
+    "[^",
+    "![",
+    "[[a|",
+    "`",
+    "``a",
+    "<ref",
+    "{{cite",
+    "[@a ",
+    ". A",
+    "!",
+    "“",
+    "*a",
+    "<!--",
+    "See also A, ",
+    "a. B",
+    "http://",
+    "- [a](b)\n",
+    "# a\n",
+    "## See also\n- x\n",
+    "> ",
+]
 
 
 def test_the_whole_check_on_long_lines_just_under_the_limit():

@@ -32,10 +32,28 @@ The legendary quay was built in 1850 [@q]. Critics say it is very big.
 - [[Nowhere]]
 """
 FRAGMENTS = [
-    "very ", "legendary ", "[[Nowhere]] ", "[^1]", "\n\n## See also\n\n- x\n", "---\n", "\n",
-    "[@k]", "```\n", "> > > > ", "- - - - - - - - - - - ", "`", "[" * 50, "<!-- ",
-    "editlint-disable -->", "title: [x\n", "&a [*a]", "!!python/name:os.system ", "\t",
-    "See also Nowhere and Atlantis. ", "http://x.invalid/" + "a" * 300, "![",
+    "very ",
+    "legendary ",
+    "[[Nowhere]] ",
+    "[^1]",
+    "\n\n## See also\n\n- x\n",
+    "---\n",
+    "\n",
+    "[@k]",
+    "```\n",
+    "> > > > ",
+    "- - - - - - - - - - - ",
+    "`",
+    "[" * 50,
+    "<!-- ",
+    "editlint-disable -->",
+    "title: [x\n",
+    "&a [*a]",
+    "!!python/name:os.system ",
+    "\t",
+    "See also Nowhere and Atlantis. ",
+    "http://x.invalid/" + "a" * 300,
+    "![",
 ]
 
 
@@ -132,7 +150,11 @@ def _cli_spans(workspace: Path, path: Path) -> list[tuple[str, int, int, int, in
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "NO_COLOR": "1"}
     result = subprocess.run(
         [sys.executable, "-m", "editlint", "check", "--no-cache", "--format", "json", str(path)],
-        cwd=workspace, env=env, capture_output=True, text=True, timeout=300,
+        cwd=workspace,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert result.returncode in (0, 1), result.stderr
     return sorted(
@@ -171,8 +193,13 @@ async def test_200_rapid_edits_and_malformed_requests_then_same_diagnostics_as_c
         diagnostics = await _published(client, send, version)
         path.write_text(final, encoding="utf-8", newline="")
         lsp = sorted(
-            (str(d.code), d.range.start.line, d.range.start.character, d.range.end.line,
-             d.range.end.character)
+            (
+                str(d.code),
+                d.range.start.line,
+                d.range.start.character,
+                d.range.end.line,
+                d.range.end.character,
+            )
             for d in diagnostics
         )
         assert final.isascii()  # columns compare directly (UTF-16 units = characters)

@@ -10,7 +10,7 @@ import sys
 
 from conftest import ROOT
 
-FORBID_SOCKETS = '''
+FORBID_SOCKETS = """
 import socket
 
 def _refuse(*args, **kwargs):
@@ -24,7 +24,7 @@ socket.socket = _NoSocket
 socket.create_connection = _refuse
 socket.getaddrinfo = _refuse
 socket.gethostbyname = _refuse
-'''
+"""
 
 LINKS = """---
 title: Links everywhere
@@ -56,11 +56,17 @@ def test_check_and_fix_run_with_sockets_forbidden(tmp_path, seed_path):
     def run(*args):
         return subprocess.run(
             [sys.executable, "-m", "editlint", *args],
-            cwd=repo, env=env, capture_output=True, text=True, timeout=600,
+            cwd=repo,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=600,
         )
 
     probe = subprocess.run(
-        [sys.executable, "-c", "import socket; socket.socket()"], env=env, capture_output=True,
+        [sys.executable, "-c", "import socket; socket.socket()"],
+        env=env,
+        capture_output=True,
         text=True,
     )
     assert "tried to use the network" in probe.stderr  # the guard is really in place

@@ -118,8 +118,14 @@ def _type(schema: dict[str, Any], definition: dict[str, Any]) -> str:
         return f"map of {_type(schema, definition['additionalProperties'])}"
     if kind == "object" and "properties" in definition:
         return "mapping (below)"
-    return {"string": "string", "boolean": "boolean", "integer": "integer",
-            "number": "number", "object": "mapping", "null": "null"}.get(kind, kind)
+    return {
+        "string": "string",
+        "boolean": "boolean",
+        "integer": "integer",
+        "number": "number",
+        "object": "mapping",
+        "null": "null",
+    }.get(kind, kind)
 
 
 def _default(definition: dict[str, Any]) -> str:

@@ -12,23 +12,29 @@ from editlint.engine.batch import BatchOptions
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     group = parser.add_argument_group("performance")
     group.add_argument(
-        "--jobs", "-j", type=int, default=0, metavar="N",
+        "--jobs",
+        "-j",
+        type=int,
+        default=0,
+        metavar="N",
         help="worker processes (default: the cores no other process keeps busy; 1: check in this "
         "process)",
     )
+    group.add_argument("--no-cache", action="store_true", help="neither read nor write any cache")
     group.add_argument(
-        "--no-cache", action="store_true", help="neither read nor write any cache"
-    )
-    group.add_argument(
-        "--cache-dir", type=Path,
+        "--cache-dir",
+        type=Path,
         help=f"cache folder (default: {CACHE_DIR_NAME} beside the config file)",
     )
     group.add_argument(
-        "--engine", choices=["local", "dask"], default="local",
+        "--engine",
+        choices=["local", "dask"],
+        default="local",
         help="'dask' runs on a Dask cluster (pip install 'editlint[dask]')",
     )
     group.add_argument(
-        "--scheduler", metavar="ADDRESS",
+        "--scheduler",
+        metavar="ADDRESS",
         help="Dask scheduler address for --engine dask (default: local processes)",
     )
 

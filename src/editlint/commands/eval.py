@@ -13,9 +13,7 @@ from editlint.diagnostics import Category
 from editlint.engine.runner import SelectionOverrides
 
 _CATEGORIES = [
-    category.value
-    for category in Category
-    if category not in (Category.INPUT, Category.INTERNAL)
+    category.value for category in Category if category not in (Category.INPUT, Category.INTERNAL)
 ]
 
 

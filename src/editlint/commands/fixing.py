@@ -1,5 +1,5 @@
-"""The fix options of ``editlint check``: --fix, --unsafe-fixes, --diff, --fix-only, --show-fixes.
-"""
+"""The fix options of ``editlint check``: --fix, --unsafe-fixes, --diff, --fix-only and
+--show-fixes."""
 
 from __future__ import annotations
 

@@ -11,9 +11,7 @@ _ABBREVIATIONS = frozenset(
 )
 # Possessive runs that start only at a run's first mark: linear even on "!!!!…" lines. The
 # first mark comes before the look-behind so the engine can skip ahead to candidate marks.
-_BOUNDARY = re.compile(
-    r"[.!?…](?<![.!?…][.!?…])[.!?…]*+[\"”’')\]]*+(?=\s++[\"“‘(\[]*+[A-Z0-9À-Ý])"
-)
+_BOUNDARY = re.compile(r"[.!?…](?<![.!?…][.!?…])[.!?…]*+[\"”’')\]]*+(?=\s++[\"“‘(\[]*+[A-Z0-9À-Ý])")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 _DOTTED_ACRONYM = re.compile(r"(?:\w\.)+\w")
 _SPACE = re.compile(r"\s*")

@@ -302,7 +302,5 @@ def _remove(journal: Path) -> None:
         sync_folder(journal.parent)
 
 
-
-
 def _sha(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()

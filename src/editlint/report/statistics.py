@@ -54,6 +54,8 @@ def statistics_text(run: RunReport, tally: Tally, as_json: bool = False) -> str:
         )
     if table:
         out.line()
-    out.line(f"{sum(row['count'] for row in table)} finding(s) from {len(table)} rule(s); "
-             "[*] all fixable, [-] some fixable")
+    out.line(
+        f"{sum(row['count'] for row in table)} finding(s) from {len(table)} rule(s); "
+        "[*] all fixable, [-] some fixable"
+    )
     return out.render(run.colour)

@@ -65,4 +65,3 @@ class ConditionalRule(DeclaredRule):
                 if any(section.start <= block.start < section.end for block in blocks)
             ]
         return [TextSpan(document.body_start, len(document.text))] if blocks else []
-

@@ -75,7 +75,6 @@ class SubstitutionRule(DeclaredRule):
             message = self.format_message(match.group(0), replacement=replacement)
             yield self.diagnostic(match.start(), match.end(), message, fix)
 
-
     def _key_of(self, match) -> int:
         """The index of the swap key that ``match`` matched."""
         for key, group in enumerate(self.key_groups):

@@ -147,4 +147,3 @@ def _bounded(found: set[str]) -> set[str]:
     if len(found) > MAX_LEADS:
         raise _Unknown
     return found
-

@@ -124,8 +124,7 @@ def _broad(single: tuple) -> bool:
     if op is not _sre.IN:
         return False
     return any(
-        member_op is _sre.NEGATE
-        or (member_op is _sre.CATEGORY and member in _NOT_CATEGORIES)
+        member_op is _sre.NEGATE or (member_op is _sre.CATEGORY and member in _NOT_CATEGORIES)
         for member_op, member in argument
     )
 
