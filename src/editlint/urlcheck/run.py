@@ -30,7 +30,6 @@ def urls_of_files(files: Sequence[Path], config: Config, root: Path) -> list[str
     """The distinct web addresses the readable files cite or link, in first-seen order."""
     from editlint.document import InputError, parse_document
     from editlint.files.screening import decode, read_bytes, screen_text
-    from editlint.rules.matching.words import WordIndex
     from editlint.rules.support.workspace import Workspace
     from editlint.urlcheck.collect import checkable, linked_urls
 
@@ -46,7 +45,7 @@ def urls_of_files(files: Sequence[Path], config: Config, root: Path) -> list[str
             document = parse_document(text, path)
         except (InputError, RecursionError):
             continue
-        Workspace.attach(document, WordIndex())  # read outside a Checker: its own workspace
+        Workspace.standalone(document)  # read outside a Checker
         for linked in linked_urls(document):
             if linked.marked_dead and linked.archive:
                 continue  # readers already get the archived copy: nothing to report

@@ -11,7 +11,6 @@ from editlint.document import Block, BlockKind, Document
 from editlint.rules.base import Rule, RuleContext, RuleExamples
 from editlint.rules.builtin.scoring import Scorer, default_scorer
 from editlint.rules.matching.voice import VoiceSpec, reported
-from editlint.rules.matching.words import WordIndex
 from editlint.rules.support.workspace import Workspace
 
 _PROSE = frozenset({BlockKind.PARAGRAPH, BlockKind.LIST_ITEM})
@@ -146,7 +145,7 @@ scripts/train_scorer.py; docs/accuracy.md gives its measured precision and recal
         options): what the training script chooses the threshold on."""
         options = BiasedSentenceOptions()
         if document.workspace is None:  # read outside a Checker (the training script)
-            Workspace.attach(document, WordIndex())
+            Workspace.standalone(document)
         return [
             self.scorer.probability(text)
             for block, start, text in prose_sentences(document)

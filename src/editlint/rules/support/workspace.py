@@ -46,6 +46,12 @@ class Workspace:
         workspace = document.workspace = cls(document, words)
         return workspace
 
+    @classmethod
+    def standalone(cls, document: Document) -> Workspace:
+        """A workspace for ``document`` read outside a Checker (the URL collector, the training
+        script): no rule words, its own remembered values."""
+        return cls.attach(document, WordIndex())
+
 
 def workspace_of(document: Document) -> Workspace:
     """The workspace the Checker attached to ``document``."""
