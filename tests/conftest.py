@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -30,6 +31,21 @@ def run_cli(
         input=input,
         timeout=300,
     )
+
+
+def probe_json(probe: str, *args: str, cwd: Path, timeout: float) -> object:
+    """Run the Python ``probe`` script with ``args`` in a clean subprocess (editlint from
+    src/, no colour, a bare PATH) and return the JSON on its last line of output."""
+    run = subprocess.run(
+        [sys.executable, "-c", probe, *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=timeout,
+        env={"PYTHONPATH": str(ROOT / "src"), "NO_COLOR": "1", "PATH": "/usr/bin:/bin"},
+    )
+    assert run.returncode == 0, run.stderr
+    return json.loads(run.stdout.strip().splitlines()[-1])
 
 
 @pytest.fixture

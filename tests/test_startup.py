@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
-
-from conftest import ROOT
+from conftest import probe_json
 
 _PROBE = """
 import json, sys
@@ -19,16 +15,7 @@ NEVER = ("dask", "distributed", "pygls", "lsprotocol", "playwright", "multiproce
 
 
 def _modules_after(*args: str, cwd) -> set[str]:
-    run = subprocess.run(
-        [sys.executable, "-c", _PROBE, *args],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        timeout=120,
-        env={"PYTHONPATH": str(ROOT / "src"), "NO_COLOR": "1", "PATH": "/usr/bin:/bin"},
-    )
-    assert run.returncode == 0, run.stderr
-    return set(json.loads(run.stdout.strip().splitlines()[-1]))
+    return set(probe_json(_PROBE, *args, cwd=cwd, timeout=120))
 
 
 def test_checking_one_file_imports_no_unused_machinery(tmp_path):

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 
 import pytest
 import yaml
 
-from conftest import ROOT
+from conftest import probe_json
 from editlint.config.model import Config, load_config
 from editlint.config.presets import preset_path
 from editlint.errors import ConfigError
@@ -127,16 +125,8 @@ print(json.dumps(sorted(built)))
 
 
 def _built_validators(tmp_path, *args: str) -> set[str]:
-    run = subprocess.run(
-        [sys.executable, "-c", _PROBE, "check", "--exit-zero", "--format", "concise", *args],
-        capture_output=True,
-        text=True,
-        cwd=tmp_path,
-        timeout=300,
-        env={"PYTHONPATH": str(ROOT / "src"), "NO_COLOR": "1", "PATH": "/usr/bin:/bin"},
-    )
-    assert run.returncode == 0, run.stderr
-    return set(json.loads(run.stdout.strip().splitlines()[-1]))
+    check = ("check", "--exit-zero", "--format", "concise", *args)
+    return set(probe_json(_PROBE, *check, cwd=tmp_path, timeout=300))
 
 
 def test_a_second_check_builds_no_validator_for_config_packs_or_options(tmp_path):
