@@ -28,6 +28,7 @@ from markdown_it import MarkdownIt
 from editlint.config.model import Config, LoadedConfig
 from editlint.engine.runner import Checker, SelectionOverrides
 from editlint.index import build_index
+from editlint.models import validator
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpora" / "archwiki"
@@ -89,7 +90,9 @@ class Finding:
 
 
 def run_editlint(corpus: Path, files: list[Path]) -> list[Finding]:
-    config = Config.model_validate({"links": {"url_prefixes": [PREFIX], "anchors": "mediawiki"}})
+    config = validator(Config).validate_python(
+        {"links": {"url_prefixes": [PREFIX], "anchors": "mediawiki"}}
+    )
     selection = SelectionOverrides(select=["SEE101", "SEE103", "SEE104"])
     checker = Checker(LoadedConfig(config, None, corpus), selection)
     findings = []

@@ -27,6 +27,7 @@ from editlint.diagnostics import Applicability
 from editlint.document.lines import LineIndex
 from editlint.engine.runner import Checker, SelectionOverrides
 from editlint.fixes.apply import fix_text
+from editlint.models import validator
 from editlint.rules.support.url_statuses import SETTING as URL_STATUSES
 from editlint.urlcheck.status import UrlStatus
 
@@ -55,7 +56,7 @@ def checker_for(case: dict, root: Path) -> tuple[Checker, Path]:
     path = root / case.get("path", "article.md")
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(case["text"], encoding="utf-8")
-    config = Config.model_validate(case.get("config") or {})
+    config = validator(Config).validate_python(case.get("config") or {})
     loaded = LoadedConfig(config, None, root)
     checker = Checker(loaded, SelectionOverrides(select=[case["rule"]]))
     if case.get("url_statuses"):

@@ -1,4 +1,4 @@
-"""Validated models kept for the next run: rebuilt exactly, and no validator built for them."""
+"""Validated models kept for the next run: rebuilt exactly, without importing pydantic."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from conftest import probe_json
 from editlint.config.model import Config, load_config
 from editlint.config.presets import preset_path
 from editlint.errors import ConfigError
+from editlint.models import given, validator
 from editlint.rules.packs import RulePack, builtin_pack_dir, load_pack, pack_files
 from editlint.rules.registry import all_rules
 from editlint.sources.reliability import SourceList, default_entries
@@ -35,7 +36,7 @@ def test_a_preset_is_rebuilt_equal_to_its_validation(tmp_path, name):
     rebuilt = validate(Config, data, "preset", known=store)
     assert rebuilt is not validated
     assert same(rebuilt, validated)
-    assert rebuilt.model_fields_set == validated.model_fields_set
+    assert given(rebuilt) == given(validated)  # the same fields left at their defaults
     assert same(rebuilt.links, validated.links) and same(rebuilt.sources, validated.sources)
 
 
@@ -43,7 +44,7 @@ def test_every_shipped_pack_and_the_source_list_are_rebuilt_equal(tmp_path):
     store = ValidatedStore(tmp_path / "cache")
     for path in pack_files(builtin_pack_dir()):
         data = _load(path)
-        validated = RulePack.model_validate(data)
+        validated = validator(RulePack).validate_python(data)
         store.put(RulePack, data, validated)
         rebuilt = store.get(RulePack, data)
         assert same(rebuilt, validated), path.name
@@ -110,44 +111,46 @@ _PROBE = """
 import json, sys
 from editlint.cli import main
 main(sys.argv[1:])
-import pydantic
-built = set()
-seen, todo = set(), [pydantic.BaseModel]
-while todo:
-    for sub in todo.pop().__subclasses__():
-        if sub not in seen:
-            seen.add(sub)
-            todo.append(sub)
-            if sub.__module__.startswith("editlint") and sub.__pydantic_complete__:
-                built.add(sub.__qualname__)
-print(json.dumps(sorted(built)))
+print(json.dumps(sorted(name for name in sys.modules if name.startswith("pydantic"))))
 """
 
 
-def _built_validators(tmp_path, *args: str) -> set[str]:
+def _pydantic_modules(tmp_path, *args: str) -> set[str]:
     check = ("check", "--exit-zero", "--format", "concise", *args)
     return set(probe_json(_PROBE, *check, cwd=tmp_path, timeout=300))
 
 
-def test_a_second_check_builds_no_validator_for_config_packs_or_options(tmp_path):
+def test_a_second_check_imports_no_pydantic(tmp_path):
     (tmp_path / ".git").mkdir()
     (tmp_path / "editlint.yaml").write_text(
-        "extends: [editlint:recommended]\nrules:\n  SRC102:\n    min_words: 30\n",
+        "extends: [editlint:recommended]\nrules:\n  SRC102:\n    min_words: 30\n"
+        "  SRC103:\n    marker: '[source?]'\nsources:\n  self: wiki.example.org\n",
         encoding="utf-8",
     )
     article = tmp_path / "harbour.md"
     article.write_text(
         "# Harbour\n\nThe harbour is a legendary place, critics say [1].\n", encoding="utf-8"
     )
-    first = _built_validators(tmp_path, "harbour.md")
-    assert {"Config", "RulePack"} <= first  # validated, then kept
+    first = _pydantic_modules(tmp_path, "harbour.md")
+    assert {"pydantic", "pydantic_core"} <= first  # validated, then kept
     article.write_text(article.read_text(encoding="utf-8") + "\nOne more line.\n", "utf-8")
-    second = _built_validators(tmp_path, "harbour.md")
-    # built by the classes' own bodies at import (rule examples, narrator-voice tests) only
-    assert second <= {"RuleExamples", "FixExample", "VoiceSpec"}, second
+    assert _pydantic_modules(tmp_path, "harbour.md") == set()
     assert (tmp_path / ".editlint_cache" / FOLDER).is_dir()
-    nothing = _built_validators(tmp_path, "--no-cache", "harbour.md")
-    assert "Config" in nothing and "RulePack" in nothing  # --no-cache keeps nothing
+    nothing = _pydantic_modules(tmp_path, "--no-cache", "harbour.md")
+    assert "pydantic" in nothing  # --no-cache keeps nothing: validated again
+
+
+def test_a_changed_config_is_validated_again_with_its_error(tmp_path):
+    (tmp_path / ".git").mkdir()
+    config = tmp_path / "editlint.yaml"
+    config.write_text("select: [NEU]\n", encoding="utf-8")
+    (tmp_path / "harbour.md").write_text("# Harbour\n\nA quiet place.\n", encoding="utf-8")
+    assert "pydantic" in _pydantic_modules(tmp_path, "harbour.md")
+    assert _pydantic_modules(tmp_path, "harbour.md") == set()
+    config.write_text("select: [NEU]\nfail_on: loud\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as raised:
+        load_config(config, tmp_path, cache=None)
+    assert raised.value.render().startswith(f"{config}:2: fail_on: Input should be")
 
 
 def test_load_pack_with_a_store_gives_the_same_rules(tmp_path):
@@ -156,3 +159,16 @@ def test_load_pack_with_a_store_gives_the_same_rules(tmp_path):
     load_pack(path, store)
     codes = [rule.code for rule in load_pack(path, store)]
     assert codes == [rule.code for rule in load_pack(path)]
+
+
+def test_options_rebuilt_keep_whether_the_marker_was_named(tmp_path):
+    from editlint.rules.builtin.unsourced_claim import DEFAULT_MARKER, UnsourcedClaimOptions
+
+    store = ValidatedStore(tmp_path / "cache")
+    for data, named in (({"reach": 3}, False), ({"marker": "[citation needed]"}, True)):
+        validated = validate(UnsourcedClaimOptions, data, "config", known=store)
+        rebuilt = validate(UnsourcedClaimOptions, data, "config", known=store)
+        assert rebuilt is not validated and same(rebuilt, validated)
+        assert (rebuilt.marker is DEFAULT_MARKER) is (validated.marker is DEFAULT_MARKER)
+        assert (validated.marker is DEFAULT_MARKER) is not named
+    assert len(_kept(store)) == 2

@@ -484,3 +484,12 @@ def test_refs_defined_in_tables_captions_and_footnotes_are_definitions():
         "<ref name=c>Caption source.</ref>",
         "<ref name=e>Note source.</ref>",
     ]
+
+
+def test_a_marker_named_in_the_config_is_written_as_named_in_wikitext():
+    text = "Lead.<ref>Annals.</ref>\n\n== History ==\nThe war began in 2008. It ended.\n"
+    config = {"select": ["SRC103"], "rules": {"SRC103": {"marker": "[citation needed]"}}}
+    (found,) = editlint.check_text(text, "a.wiki", config=config)
+    at = text.index("2008.") + len("2008.")
+    edit = found.fix.edits[0]
+    assert (edit.start, edit.end, edit.replacement) == (at, at, "[citation needed]")

@@ -1,26 +1,30 @@
-"""Models validated by an earlier run, rebuilt without pydantic building a validator.
+"""Models validated by an earlier run, rebuilt without pydantic.
 
-pydantic builds a model's validator (its core schema) the first time the model validates
-anything: tens of milliseconds per run for the config, the rule packs and the rules' options,
-the same every run. A ``ValidatedStore`` in the cache folder keeps what validation gave for
-each input (keyed by the model, editlint's version and the input itself) and rebuilds it from
-there with ``model_construct``, which builds nothing. An entry is written only when that
-rebuild was checked to equal what validation gave, so a rebuilt model is the validated one;
-an input that is new or invalid is validated as before, with the same errors.
+Importing pydantic and building a model's validator cost about a hundred milliseconds per
+run for the config, the rule packs and the rules' options, the same every run. A
+``ValidatedStore`` in the cache folder keeps what validation gave for each input (keyed by
+the model, editlint's version and the input itself) and rebuilds it from there by calling
+the model's dataclass constructor (``editlint.models``), which needs no pydantic. An entry
+is written only when that rebuild was checked to equal what validation gave, so a rebuilt
+model is the validated one; an input that is new or invalid is validated as before, with
+the same errors.
 """
 
 from __future__ import annotations
 
 import enum
+import functools
 import hashlib
 import json
 import types
 import typing
+from dataclasses import MISSING
 from pathlib import Path
 from typing import Any
 
 from editlint._version import __version__
 from editlint.cachefolder import make_cache_folder
+from editlint.models import fields_of, given, is_model
 from editlint.safefiles import contained, read_regular, write_by_rename
 
 #: The store's folder inside the cache folder.
@@ -63,7 +67,7 @@ class ValidatedStore:
         if key is None:
             return
         try:
-            data = json.dumps(validated.model_dump(mode="json", exclude_unset=True))
+            data = json.dumps(given(validated), allow_nan=False)
             if not same(construct(model, json.loads(data)), validated):
                 return  # a value JSON cannot carry exactly: validate every time
             make_cache_folder(self.cache_dir)
@@ -93,16 +97,14 @@ def _key(model: type, plain: Any) -> str | None:
 
 
 def same(rebuilt: Any, validated: Any) -> bool:
-    """Whether two models are equal field by field and were given the same fields."""
+    """Whether two models are equal field by field, each value of the same type."""
     if type(rebuilt) is not type(validated):
         return False
-    if not hasattr(validated, "__pydantic_fields__"):
+    if not is_model(type(validated)):
         return rebuilt == validated
-    if rebuilt != validated or rebuilt.model_fields_set != validated.model_fields_set:
-        return False
     return all(
         _same_values(getattr(rebuilt, name), getattr(validated, name))
-        for name in type(validated).__pydantic_fields__
+        for name in fields_of(type(validated))
     )
 
 
@@ -119,21 +121,34 @@ def _same_values(one: Any, other: Any) -> bool:
             and one.keys() == other.keys()
             and all(_same_values(one[key], other[key]) for key in other)
         )
-    return type(one) is type(other) and (same(one, other) if _is_model(other) else one == other)
+    if type(one) is not type(other):
+        return False
+    return same(one, other) if is_model(type(other)) else one == other
 
 
 def construct(model: type, data: Any) -> Any:
-    """``model`` rebuilt from ``data`` (its ``model_dump(mode="json", exclude_unset=True)``)
-    without validation: nested models, lists, mappings and enums rebuilt by their annotations."""
+    """``model`` rebuilt from ``data`` (``models.given`` of a validated one) without
+    validation: nested models, lists, mappings and enums rebuilt by their annotations."""
     if not isinstance(data, dict):
         raise Unbuildable(f"{model.__name__}: not a mapping")
-    fields = model.__pydantic_fields__
+    fields = fields_of(model)
+    hints = _hints(model)
     values = {}
     for name, value in data.items():
         if name not in fields:
             raise Unbuildable(f"{model.__name__}: no field {name!r}")
-        values[name] = _value(fields[name].annotation, value)
-    return model.model_construct(**values)
+        values[name] = _value(hints[name], value)
+    return model(**values)
+
+
+@functools.cache
+def _hints(model: type) -> dict[str, Any]:
+    """The model's field annotations, evaluated (its modules use ``from __future__ import
+    annotations``)."""
+    try:
+        return typing.get_type_hints(model, include_extras=True)
+    except Exception as error:  # a name only known when type checking
+        raise Unbuildable(f"{model.__name__}: {error}") from None
 
 
 def _value(annotation: Any, value: Any) -> Any:
@@ -155,7 +170,7 @@ def _value(annotation: Any, value: Any) -> Any:
         return {key: _value(item, each) for key, each in value.items()}
     if origin is typing.Literal or annotation in (Any, str, bool, int, float, type(None)):
         return value
-    if _is_model(annotation):
+    if is_model(annotation):
         return construct(annotation, value)
     if isinstance(annotation, type) and issubclass(annotation, enum.Enum):
         return annotation(value)
@@ -169,7 +184,7 @@ def _union(choices: tuple, value: Any) -> Any:
     options = [choice for choice in choices if choice is not type(None)]
     if len(options) == 1:
         return _value(options[0], value)
-    models = [choice for choice in options if _is_model(choice)]
+    models = [choice for choice in options if is_model(choice)]
     if models and len(models) == len(options) and isinstance(value, dict):
         fitting = [model for model in models if _literals_fit(model, value)]
         if len(fitting) == 1:
@@ -181,15 +196,12 @@ def _union(choices: tuple, value: Any) -> Any:
 
 def _literals_fit(model: type, value: dict) -> bool:
     """Whether every literal-typed field of ``model`` (a discriminator) takes its value."""
-    for name, field in model.__pydantic_fields__.items():
-        if typing.get_origin(field.annotation) is typing.Literal:
+    hints = _hints(model)
+    for name, field in fields_of(model).items():
+        if typing.get_origin(hints[name]) is typing.Literal:
             if name in value:
-                if value[name] not in typing.get_args(field.annotation):
+                if value[name] not in typing.get_args(hints[name]):
                     return False
-            elif field.is_required():
+            elif field.default is MISSING and field.default_factory is MISSING:
                 return False
     return True
-
-
-def _is_model(annotation: Any) -> bool:
-    return isinstance(annotation, type) and hasattr(annotation, "__pydantic_fields__")

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import difflib
+import typing
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from editlint.errors import ConfigError
+from editlint.models import is_model, validator
 from editlint.validated import ValidatedStore
 from editlint.yamlguard import find_problem
 
@@ -35,21 +36,24 @@ def load_yaml(text: str, path: Path | str) -> Any:
 
 
 def validate(
-    model: type[BaseModel],
+    model: type,
     data: Any,
     path: Path | str,
     base_line: int = 0,
     known: ValidatedStore | None = None,
 ) -> Any:
     """Validate ``data`` against ``model``; the first error names its file, line and key.
-    With ``known``, what an earlier run's validation gave for the same data is rebuilt."""
+    With ``known``, what an earlier run's validation gave for the same data is rebuilt
+    (without importing pydantic, which validates everything else)."""
     plain = to_plain(data)
     if known is not None:
         found = known.get(model, plain)
         if found is not None:
             return found
+    from pydantic import ValidationError
+
     try:
-        validated = model.model_validate(plain)
+        validated = validator(model).validate_python(plain)
     except ValidationError as error:
         first = error.errors()[0]
         location = tuple(first["loc"])
@@ -62,30 +66,42 @@ def validate(
     return validated
 
 
-def _describe(error: dict, model: type[BaseModel], location: tuple) -> str:
-    if error["type"] == "extra_forbidden":
+#: pydantic's messages for a dataclass, as it words them for its models (the same since
+#: editlint declared its models with pydantic).
+_MESSAGES = {"missing_argument": "Field required"}
+
+
+def _describe(error: dict, model: type, location: tuple) -> str:
+    if error["type"] in ("extra_forbidden", "unexpected_keyword_argument"):
         known = _known_keys(model, location[:-1])
         close = difflib.get_close_matches(str(location[-1]), known, n=1)
         hint = f" (did you mean '{close[0]}'?)" if close else ""
         return f"unknown key{hint}"
-    return error["msg"]
+    if error["type"] in ("dataclass_type", "dataclass_exact_type"):
+        return f"Input should be a valid dictionary or instance of {error['ctx']['class_name']}"
+    return _MESSAGES.get(error["type"], error["msg"])
 
 
-def _known_keys(model: type[BaseModel], location: tuple) -> list[str]:
+def _known_keys(model: type, location: tuple) -> list[str]:
+    """The field names of the model at ``location`` (through fields that are models)."""
     current: Any = model
     for part in location:
-        if isinstance(part, int) or not (
-            isinstance(current, type) and issubclass(current, BaseModel)
-        ):
+        fields = _field_types(current)
+        if isinstance(part, int) or fields is None:
             continue
-        field = current.model_fields.get(str(part))
-        current = field.annotation if field else None
-    if isinstance(current, type) and issubclass(current, BaseModel):
-        keys = []
-        for name, field in current.model_fields.items():
-            keys.append(field.alias or name)
-        return keys
-    return []
+        current = fields.get(str(part))
+    fields = _field_types(current)
+    return list(fields) if fields is not None else []
+
+
+def _field_types(model: Any) -> dict[str, Any] | None:
+    """A model's fields and their types; None when ``model`` is not one."""
+    if is_model(model):
+        return typing.get_type_hints(model)
+    fields = getattr(model, "model_fields", None)  # a Python rule's pydantic options model
+    if isinstance(fields, dict):
+        return {name: field.annotation for name, field in fields.items()}
+    return None
 
 
 def line_of(data: Any, location: tuple) -> int | None:

@@ -171,6 +171,7 @@ def test_docs_pass_editlint_with_their_own_config(cli):
 
 
 def test_writing_rule_packs_describes_every_pack_field():
+    from editlint.models import fields_of
     from editlint.rules.kinds.common import RuleSpec
     from editlint.rules.kinds.conditional import ConditionalSpec
     from editlint.rules.kinds.existence import ExistenceSpec
@@ -181,13 +182,13 @@ def test_writing_rule_packs_describes_every_pack_field():
     sections = {"": page.split("\n## `")[0]}
     for part in page.split("\n## `")[1:]:
         sections[part.split("`", 1)[0]] = part
-    wanted = {"": [*RulePack.model_fields, *RuleSpec.model_fields]}
+    wanted = {"": [*fields_of(RulePack), *fields_of(RuleSpec)]}
     for kind, spec in (
         ("existence", ExistenceSpec),
         ("substitution", SubstitutionSpec),
         ("conditional", ConditionalSpec),
     ):
-        wanted[kind] = [name for name in spec.model_fields if name not in RuleSpec.model_fields]
+        wanted[kind] = [name for name in fields_of(spec) if name not in fields_of(RuleSpec)]
     missing = [
         f"{kind or 'common'}: {name}"
         for kind, names in wanted.items()

@@ -15,6 +15,7 @@ import yaml
 from conftest import ROOT, SHARED, shared
 from editlint.authoring.schema import render_schema, shipped_schema_text
 from editlint.config.model import Config
+from editlint.models import validator
 
 ARCHWIKI = SHARED / "corpora" / "archwiki"
 SCHEMA = json.loads(shipped_schema_text())
@@ -114,14 +115,14 @@ REJECTED = [
 
 @pytest.mark.parametrize("data", ACCEPTED)
 def test_schema_accepts_what_the_loader_accepts(data):
-    Config.model_validate(data)
+    validator(Config).validate_python(data)
     jsonschema.validate(data, SCHEMA)
 
 
 @pytest.mark.parametrize("data", REJECTED)
 def test_schema_rejects_what_the_loader_rejects(data):
     with pytest.raises(ValueError):
-        Config.model_validate(data)
+        validator(Config).validate_python(data)
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(data, SCHEMA)
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
+import typing
 from importlib import resources
 from typing import Any
 
-from pydantic import AliasChoices, BaseModel
-
 from editlint.config.model import Config
+from editlint.models import default_of, fields_of, is_model, key_names, plain, validator
 
 SCHEMA_FILE = "config.schema.json"
 _DESCRIPTION = "editlint configuration (editlint.yaml, or [tool.editlint] in pyproject.toml)."
@@ -17,7 +18,7 @@ DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
 def config_schema() -> dict[str, Any]:
     """The schema: every key under each name the loader accepts, and built-in rules' options."""
-    schema = Config.model_json_schema(ref_template="#/$defs/{model}")
+    schema = validator(Config).json_schema(ref_template="#/$defs/{model}")
     _complete_properties(schema, Config)
     for model in _nested_models(Config):
         _complete_properties(schema["$defs"][model.__name__], model)
@@ -36,31 +37,27 @@ def shipped_schema_text() -> str:
     return resources.files("editlint").joinpath(SCHEMA_FILE).read_text(encoding="utf-8")
 
 
-def _nested_models(model: type[BaseModel]) -> list[type[BaseModel]]:
+def _nested_models(model: type) -> list[type]:
     """The models used as field types of ``model``, recursively."""
     found = []
-    for field in model.model_fields.values():
-        kind = field.annotation
-        if isinstance(kind, type) and issubclass(kind, BaseModel):
+    for kind in typing.get_type_hints(model).values():
+        if is_model(kind):
             found.extend([kind, *_nested_models(kind)])
     return found
 
 
-def _complete_properties(schema: dict[str, Any], model: type[BaseModel]) -> None:
+def _complete_properties(schema: dict[str, Any], model: type) -> None:
     """Add the defaults made by factories, and list every accepted name (``fail-on`` too)."""
     properties = schema.get("properties", {})
-    for name, field in model.model_fields.items():
+    for name, field in fields_of(model).items():
         if name not in properties:
             continue
-        if field.default_factory is not None:
-            default = field.get_default(call_default_factory=True)
-            if not isinstance(default, BaseModel):
-                properties[name]["default"] = default
-        alias = field.validation_alias
-        if not isinstance(alias, AliasChoices):
-            continue
-        for choice in alias.choices:
-            if isinstance(choice, str) and choice != name:
+        if field.default_factory is not dataclasses.MISSING:
+            default = default_of(field)
+            if not is_model(type(default)):
+                properties[name]["default"] = plain(default)
+        for choice in key_names(field):
+            if choice != name:
                 described = properties[name].get("description", "")
                 note = f"{described} (Same as '{name}'.)".strip()
                 properties[choice] = {**properties[name], "description": note}
@@ -73,9 +70,9 @@ def _add_rule_options(schema: dict[str, Any]) -> None:
     rules = schema["properties"]["rules"]
     definitions = schema.setdefault("$defs", {})
     for rule in builtin_python_rules():
-        if not rule.options_model.model_fields:
+        if not fields_of(rule.options_model):
             continue
-        options = rule.options_model.model_json_schema(ref_template="#/$defs/{model}")
+        options = validator(rule.options_model).json_schema(ref_template="#/$defs/{model}")
         _complete_properties(options, rule.options_model)
         definitions.update(options.pop("$defs", {}))
         options["description"] = f"Options of {rule.code} ({rule.name})."

@@ -202,12 +202,14 @@ def _settings(loaded, checker: Checker) -> str:
     """``--show-settings``: where the config came from, what it resolved to, what runs."""
     import json
 
+    from editlint.models import plain
+
     settings = {
         "config": str(loaded.path) if loaded.path else None,
         "root": str(loaded.root),
         "content_root": str(loaded.content_root),
         "cache_dir": str(loaded.cache_dir) if loaded.cache_dir else None,
-        "settings": checker.config.model_dump(mode="json", by_alias=True),
+        "settings": plain(checker.config),
         "rules": [rule.code for rule in checker.rules],
     }
     return json.dumps(settings, indent=2) + "\n"

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any, Literal
-
-from pydantic import AliasChoices, BaseModel, ConfigDict, Field, field_validator
+from typing import Annotated, Any, Literal
 
 from editlint.config.discovery import (  # noqa: F401 - CONFIG_NAMES is re-exported
     CACHE_DIR_NAME,
@@ -16,6 +14,7 @@ from editlint.config.discovery import (  # noqa: F401 - CONFIG_NAMES is re-expor
 from editlint.diagnostics import Severity
 from editlint.errors import ConfigError
 from editlint.files.screening import DEFAULT_MAX_FILE_SIZE, DEFAULT_MAX_LINE_LENGTH
+from editlint.models import Before, hyphenated, model, option
 from editlint.safefiles import contained, read_regular
 from editlint.sources.reliability import SourceEntry
 from editlint.tomlsource import load_tool_section
@@ -28,160 +27,147 @@ MAX_CONFIG_SIZE = 64 * 1024 * 1024
 MAX_EXTENDS_DEPTH = 64
 
 
-def _alias(name: str) -> Any:
-    return Field(validation_alias=AliasChoices(name, name.replace("_", "-")))
-
-
-class LinksConfig(BaseModel):
+@model
+class LinksConfig:
     """How links and see-also targets resolve against the content repository."""
 
-    model_config = ConfigDict(defer_build=True, extra="forbid", populate_by_name=True)
-
-    url_prefixes: list[str] = Field(
-        default_factory=list,
-        validation_alias=AliasChoices("url_prefixes", "url-prefixes"),
+    url_prefixes: list[str] = option(
+        factory=list,
+        names=hyphenated("url_prefixes"),
         description="Site URL prefixes that name an article, e.g. '/index.php/' for MediaWiki.",
     )
-    anchors: Literal["auto", "github", "mediawiki"] = Field(
+    anchors: Literal["auto", "github", "mediawiki"] = option(
         "auto",
         description=(
             "How '#Section' anchors are derived from headings: 'github' slugs, 'mediawiki' ids,"
             " or 'auto' (either: an anchor is broken only when neither reaches a heading)."
         ),
     )
-    missing_targets: Literal["auto", "always"] = Field(
+    missing_targets: Literal["auto", "always"] = option(
         "auto",
-        validation_alias=AliasChoices("missing_targets", "missing-targets"),
+        names=hyphenated("missing_targets"),
         description=(
             "When links and see-also entries to absent articles are reported: 'always', or"
             " 'auto' (not in an article most of whose links lead outside the repository, as in"
             " a partial export of a wiki)."
         ),
     )
-    external_links_are_citations: bool = Field(
+    external_links_are_citations: bool = option(
         True,
-        validation_alias=AliasChoices(
-            "external_links_are_citations", "external-links-are-citations"
-        ),
+        names=hyphenated("external_links_are_citations"),
         description="Whether an inline link to an external URL counts as a citation.",
     )
-    redirects_file: str | None = Field(
+    redirects_file: str | None = option(
         None,
-        validation_alias=AliasChoices("redirects_file", "redirects-file"),
+        names=hyphenated("redirects_file"),
         description="A YAML file mapping redirect titles to canonical titles.",
     )
 
 
-class SourcesConfig(BaseModel):
+def _one_or_more(value: Any) -> Any:
+    return [value] if isinstance(value, str) else value
+
+
+@model
+class SourcesConfig:
     """Which sources the citations may not cite (SRC201): editlint's list, shared lists, entries."""
 
-    model_config = ConfigDict(defer_build=True, extra="forbid", populate_by_name=True)
-
-    builtin: bool = Field(True, description="Use editlint's default list (from WP:RSP).")
-    lists: list[str] = Field(
-        default_factory=list,
+    builtin: bool = option(True, description="Use editlint's default list (from WP:RSP).")
+    lists: list[str] = option(
+        factory=list,
         description="Reliability list files (relative to the config file), in the default "
         "list's format; later entries override earlier ones.",
     )
-    entries: list[SourceEntry] = Field(
-        default_factory=list, description="More entries: domain or name, status, reason."
+    entries: list[SourceEntry] = option(
+        factory=list, description="More entries: domain or name, status, reason."
     )
-    own_site: list[str] = Field(
-        default_factory=list,
-        validation_alias=AliasChoices("self", "own_site", "own-site"),
+    own_site: Annotated[list[str], Before(_one_or_more)] = option(
+        factory=list,
+        names=("self", *hyphenated("own_site")),
         description="Where the content repository is published ('wiki.example.org', "
         "'https://example.org/wiki/'): citing it is circular sourcing (SRC201).",
     )
 
-    @field_validator("own_site", mode="before")
-    @classmethod
-    def _one_or_more(cls, value: Any) -> Any:
-        return [value] if isinstance(value, str) else value
 
-
-class Config(BaseModel):
+@model
+class Config:
     """The whole of ``editlint.yaml`` (or ``[tool.editlint]`` in pyproject.toml)."""
 
-    model_config = ConfigDict(defer_build=True, extra="forbid", populate_by_name=True)
-
-    extends: list[str] = Field(
-        default_factory=list,
+    extends: list[str] = option(
+        factory=list,
         description=(
             "Presets (editlint:recommended, editlint:strict, editlint:manual for how-to "
             "wikis and product manuals, editlint:blp for biographies of living persons) or "
             "config files to build on."
         ),
     )
-    content_root: str | None = Field(
+    content_root: str | None = option(
         None,
-        validation_alias=AliasChoices("content_root", "content-root"),
+        names=hyphenated("content_root"),
         description="The folder of the content repository (default: the config file's folder).",
     )
-    select: list[str] = Field(
-        default_factory=lambda: ["ALL"],
+    select: list[str] = option(
+        factory=lambda: ["ALL"],
         description=(
             "Codes or prefixes of the rules to run; the longest matching prefix wins. "
             "Opt-in rules (such as NEU801) run only when named by their full code."
         ),
     )
-    extend_select: list[str] = Field(
-        default_factory=list,
-        validation_alias=AliasChoices("extend_select", "extend-select"),
+    extend_select: list[str] = option(
+        factory=list,
+        names=hyphenated("extend_select"),
         description=(
             "Codes or prefixes to add to 'select' (e.g. on top of a preset); "
             "an opt-in rule by its full code."
         ),
     )
-    ignore: list[str] = Field(default_factory=list, description="Codes or prefixes to turn off.")
-    severity: dict[str, Severity] = Field(
-        default_factory=dict, description="Severity per code or prefix."
+    ignore: list[str] = option(factory=list, description="Codes or prefixes to turn off.")
+    severity: dict[str, Severity] = option(factory=dict, description="Severity per code or prefix.")
+    rules: dict[str, dict[str, Any]] = option(
+        factory=dict, description="Options per rule code (see the rule reference)."
     )
-    rules: dict[str, dict[str, Any]] = Field(
-        default_factory=dict, description="Options per rule code (see the rule reference)."
-    )
-    per_file_ignores: dict[str, list[str]] = Field(
-        default_factory=dict,
-        validation_alias=AliasChoices("per_file_ignores", "per-file-ignores"),
+    per_file_ignores: dict[str, list[str]] = option(
+        factory=dict,
+        names=hyphenated("per_file_ignores"),
         description="Glob (relative to the config file) -> codes to ignore there.",
     )
-    rule_paths: list[str] = Field(
-        default_factory=list,
-        validation_alias=AliasChoices("rule_paths", "rule-paths"),
+    rule_paths: list[str] = option(
+        factory=list,
+        names=hyphenated("rule_paths"),
         description="Extra rule pack files or folders.",
     )
-    builtin_packs: bool = Field(
+    builtin_packs: bool = option(
         True,
-        validation_alias=AliasChoices("builtin_packs", "builtin-packs"),
+        names=hyphenated("builtin_packs"),
         description="Load the packs shipped with editlint.",
     )
-    exclude: list[str] = Field(default_factory=list, description="Globs of files not to check.")
-    fail_on: Severity = Field(
+    exclude: list[str] = option(factory=list, description="Globs of files not to check.")
+    fail_on: Severity = option(
         Severity.WARNING,
-        validation_alias=AliasChoices("fail_on", "fail-on"),
+        names=hyphenated("fail_on"),
         description="Lowest severity that makes the exit code 1.",
     )
-    # model_construct: the defaults need no validation (nor a validator built to run it)
-    links: LinksConfig = Field(
-        default_factory=LinksConfig.model_construct,
+    links: LinksConfig = option(
+        factory=LinksConfig,
         description="How links and see-also targets resolve.",
     )
-    sources: SourcesConfig = Field(
-        default_factory=SourcesConfig.model_construct,
+    sources: SourcesConfig = option(
+        factory=SourcesConfig,
         description="Source reliability lists (rule SRC201).",
     )
-    max_file_size: int = Field(
+    max_file_size: int = option(
         DEFAULT_MAX_FILE_SIZE,
         ge=1,
-        validation_alias=AliasChoices("max_file_size", "max-file-size"),
+        names=hyphenated("max_file_size"),
         description="Files larger than this many bytes are not checked (an input finding).",
     )
-    max_line_length: int = Field(
+    max_line_length: int = option(
         DEFAULT_MAX_LINE_LENGTH,
         ge=1,
-        validation_alias=AliasChoices("max_line_length", "max-line-length"),
+        names=hyphenated("max_line_length"),
         description="Files with a longer line (in characters) are not checked (an input finding).",
     )
-    daemon: Literal["off", "auto"] = Field(
+    daemon: Literal["off", "auto"] = option(
         "off",
         description=(
             "'auto' starts a warm process (editlint daemon) on the first check, which later"
@@ -281,7 +267,7 @@ def load_config(
     the validated config for the next run (``editlint.validated``).
     """
     if path is None:
-        return LoadedConfig(Config.model_construct(), None, fallback_root)
+        return LoadedConfig(Config(), None, fallback_root)
     repository = repository_of(path.parent)
     if not named and not contained(path, repository):
         raise ConfigError("the config file is a link out of the repository; not read", path)

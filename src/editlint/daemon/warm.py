@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import json
 import os
 from dataclasses import replace
 from pathlib import Path
@@ -22,6 +23,7 @@ from editlint.engine.runner import Checker, FileResult, SelectionOverrides
 from editlint.index import ContentIndex
 from editlint.index.build import Entries, build_index, scan_file
 from editlint.index.content import article_files
+from editlint.models import plain
 
 #: A run of more files than this is left to the command's own process (the result cache and
 #: the process pool serve it better than one warm core).
@@ -177,7 +179,7 @@ def settings_key(loaded: LoadedConfig) -> str:
     if config.links.redirects_file:
         named.append(config.links.redirects_file)
     where = f"{loaded.root}\0{loaded.content_root}\0{loaded.index_subfolders}"
-    for part in (config.model_dump_json(), where, *pack_stamps(loaded)):
+    for part in (json.dumps(plain(config)), where, *pack_stamps(loaded)):
         digest.update(part.encode("utf-8", "surrogateescape") + b"\0")
     for name in named:
         try:

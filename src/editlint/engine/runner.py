@@ -336,8 +336,9 @@ def _checked_selectors(
     selector that names no rule (a typo must never switch the gate off)."""
     selectors = Selectors(rules)
     config, path = loaded.config, loaded.path
-    checked = config.model_copy(
-        update={
+    checked = replace(
+        config,
+        **{
             "select": selectors.resolve_all(config.select, "'select'", path),
             "extend_select": selectors.resolve_all(config.extend_select, "'extend-select'", path),
             "ignore": selectors.resolve_all(config.ignore, "'ignore'", path),
@@ -353,7 +354,7 @@ def _checked_selectors(
                 selectors.resolve(code, "'rules'", path): options
                 for code, options in config.rules.items()
             },
-        }
+        },
     )
     return checked, SelectionOverrides(
         select=None

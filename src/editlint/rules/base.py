@@ -7,9 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from pydantic import BaseModel, ConfigDict
-
 from editlint.diagnostics import Applicability, Category, Diagnostic, Fix, Severity
+from editlint.models import model, option, plain
 
 if TYPE_CHECKING:
     from editlint.config.model import LinksConfig, SourcesConfig
@@ -19,41 +18,33 @@ if TYPE_CHECKING:
     from editlint.validated import ValidatedStore
 
 
-class NoOptions(BaseModel):
+@model
+class NoOptions:
     """Options of a rule that takes none."""
 
-    model_config = ConfigDict(defer_build=True, extra="forbid")
 
-
-class FixExample(BaseModel):
-    model_config = ConfigDict(defer_build=True, extra="forbid")
-
+@model
+class FixExample:
     text: str
     fixed: str
     unsafe: bool = False
 
 
-class RuleExamples(BaseModel):
+@model
+class RuleExamples:
     """Examples a rule carries: texts it must flag, texts it must pass, fixes it must make."""
 
-    model_config = ConfigDict(defer_build=True, extra="forbid")
-
-    flag: list[str] = []
-    # ``pass`` is a Python keyword, hence the alias.
-    pass_: list[str] = []
-    fix: list[FixExample] = []
-
-    def __init__(self, **data: Any) -> None:
-        if "pass" in data:
-            data["pass_"] = data.pop("pass")
-        super().__init__(**data)
+    flag: list[str] = option(factory=list)
+    # ``pass`` is a Python keyword: written ``pass`` in a pack, ``pass_`` in Python.
+    pass_: list[str] = option(factory=list, names=("pass", "pass_"))
+    fix: list[FixExample] = option(factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         """The examples as written in a pack: ``flag``, ``pass`` and ``fix``."""
         return {
             "flag": list(self.flag),
             "pass": list(self.pass_),
-            "fix": [dict(example) for example in self.fix],  # its fields: no serializer built
+            "fix": [plain(example) for example in self.fix],
         }
 
 
@@ -120,7 +111,7 @@ class Rule:
     summary: ClassVar[str] | str = ""
     explanation: ClassVar[str] | str = ""
     fix_applicability: ClassVar[Applicability | None] | Applicability | None = None
-    options_model: ClassVar[type[BaseModel]] = NoOptions
+    options_model: ClassVar[type] = NoOptions
     examples: ClassVar[RuleExamples | None] | RuleExamples | None = None
     #: The format the examples are written in, as a file suffix (".wiki" for wikitext).
     example_suffix: ClassVar[str] = ".md"

@@ -7,9 +7,9 @@ from pathlib import Path
 from typing import Annotated
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field
 
 from editlint.errors import ConfigError
+from editlint.models import Tagged, model, option
 from editlint.rules.base import RuleOrigin
 from editlint.rules.kinds.common import DeclaredRule
 from editlint.rules.kinds.conditional import ConditionalSpec
@@ -21,20 +21,17 @@ from editlint.yamlsource import line_of, load_yaml, validate
 
 _FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-AnyRuleSpec = Annotated[
-    ExistenceSpec | SubstitutionSpec | ConditionalSpec, Field(discriminator="kind")
-]
+AnyRuleSpec = Annotated[ExistenceSpec | SubstitutionSpec | ConditionalSpec, Tagged("kind")]
 
 
-class RulePack(BaseModel):
+@model
+class RulePack:
     """A YAML rule pack: a name, a description and its rules."""
 
-    model_config = ConfigDict(defer_build=True, extra="forbid")
-
-    pack: str = Field(pattern=r"^[a-z][a-z0-9-]*$")
+    pack: str = option(pattern=r"^[a-z][a-z0-9-]*$")
     description: str = ""
     version: int = 1
-    rules: list[AnyRuleSpec] = Field(default_factory=list)
+    rules: list[AnyRuleSpec] = option(factory=list)
 
 
 def load_pack(path: Path, known: ValidatedStore | None = None) -> list[DeclaredRule]:

@@ -15,9 +15,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
-
 from editlint.diagnostics import Severity
+from editlint.models import model, option
 
 if TYPE_CHECKING:
     from editlint.validated import ValidatedStore
@@ -47,31 +46,27 @@ class Status(str, Enum):
         }[self]
 
 
-class SourceEntry(BaseModel):
+@model
+class SourceEntry:
     """One source: a domain (subdomains included) and/or a publisher name, and its status."""
 
-    model_config = ConfigDict(defer_build=True, extra="forbid")
-
-    domain: str | None = Field(None, description="e.g. example.com (matches www.example.com)")
-    name: str | None = Field(None, description="The publisher or work as cited, e.g. 'Daily Mail'")
+    domain: str | None = option(None, description="e.g. example.com (matches www.example.com)")
+    name: str | None = option(None, description="The publisher or work as cited, e.g. 'Daily Mail'")
     status: Status
-    reason: str = Field("", description="Why, in a few words")
-    discussion: str = Field("", description="Where the status was decided")
-    replacement: str = Field("", description="What to cite instead")
+    reason: str = option("", description="Why, in a few words")
+    discussion: str = option("", description="Where the status was decided")
+    replacement: str = option("", description="What to cite instead")
 
-    @model_validator(mode="after")
-    def _named(self) -> SourceEntry:
+    def __post_init__(self) -> None:
         if not self.domain and not self.name:
             raise ValueError("an entry needs a 'domain' or a 'name'")
         if self.domain:
             self.domain = self.domain.strip().lower().removeprefix("www.")
-        return self
 
 
-class SourceList(BaseModel):
-    model_config = ConfigDict(defer_build=True, extra="forbid")
-
-    sources: list[SourceEntry] = Field(default_factory=list)
+@model
+class SourceList:
+    sources: list[SourceEntry] = option(factory=list)
 
 
 #: The reason given for a citation of the content repository's own site.

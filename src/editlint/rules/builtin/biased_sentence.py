@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from pydantic import BaseModel, ConfigDict, Field
-
 from editlint.diagnostics import Category, Severity
 from editlint.document import Block, BlockKind, Document
+from editlint.models import model, option
 from editlint.rules.base import Rule, RuleContext, RuleExamples
 from editlint.rules.builtin.scoring import Scorer, default_scorer
 from editlint.rules.matching.voice import VoiceSpec, reported
@@ -16,19 +15,18 @@ from editlint.rules.support.workspace import Workspace
 _PROSE = frozenset({BlockKind.PARAGRAPH, BlockKind.LIST_ITEM})
 
 
-class BiasedSentenceOptions(BaseModel):
-    model_config = ConfigDict(defer_build=True, extra="forbid")
-
-    threshold: float | None = Field(
+@model
+class BiasedSentenceOptions:
+    threshold: float | None = option(
         None,
         gt=0,
         lt=1,
         description="Flag sentences scored at least this likely to read as one-sided "
         "(default: the threshold chosen when the model was trained).",
     )
-    max_words: int = Field(3, ge=1, description="How many driving words a finding names.")
-    voice: VoiceSpec = Field(
-        default_factory=lambda: VoiceSpec(
+    max_words: int = option(3, ge=1, description="How many driving words a finding names.")
+    voice: VoiceSpec = option(
+        factory=lambda: VoiceSpec(
             names=True, references=True, fiction=True, attributed=True, cited="paragraph"
         ),
         description="The narrator-voice tests (as in a pack rule's `voice:`): by default no "

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import regex
-from pydantic import Field
 
 from editlint.diagnostics import Category, Severity
 from editlint.document import Document
+from editlint.models import model, option
 from editlint.rules.base import Rule, RuleContext, RuleExamples
 from editlint.rules.matching.words import WordIndex
 from editlint.rules.support import vocabulary
@@ -18,9 +18,10 @@ from editlint.rules.support.viewpoints import (
 )
 
 
+@model
 class ContestedOptions(ViewpointOptions):
-    contested_topics: list[str] = Field(
-        default_factory=lambda: list(vocabulary.CONTESTED_TOPICS),
+    contested_topics: list[str] = option(
+        factory=lambda: list(vocabulary.CONTESTED_TOPICS),
         description="Words in the title or front matter 'tags' that mark an article as contested.",
     )
 

@@ -6,10 +6,9 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
-
 from editlint.diagnostics import Category, Severity
 from editlint.document import Document
+from editlint.models import model, option
 from editlint.rules.base import Rule, RuleContext, RuleExamples
 from editlint.rules.matching.scopes import QuotationFilter
 from editlint.rules.matching.voice import VoiceSpec, reported
@@ -58,10 +57,9 @@ def is_living_person(document: Document) -> bool:
     return bool(LIVING_CATEGORY.search(document.text))
 
 
-class LivingPersonOptions(BaseModel):
-    model_config = ConfigDict(defer_build=True, extra="forbid")
-
-    covered_by: Literal["paragraph", "sentence"] = Field(
+@model
+class LivingPersonOptions:
+    covered_by: Literal["paragraph", "sentence"] = option(
         "paragraph",
         description=(
             "Which citation covers a claim: one in its sentence or later in its paragraph"

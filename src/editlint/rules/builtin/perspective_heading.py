@@ -4,10 +4,10 @@ perspective."""
 from __future__ import annotations
 
 import regex
-from pydantic import BaseModel, ConfigDict, Field
 
 from editlint.diagnostics import Category, Severity
 from editlint.document import BlockKind, Document
+from editlint.models import model, option
 from editlint.rules.base import Rule, RuleContext, RuleExamples
 from editlint.rules.matching.terms import TermSet
 from editlint.rules.matching.words import WordIndex
@@ -15,15 +15,14 @@ from editlint.rules.support import vocabulary
 from editlint.rules.support.vocabulary import alternation
 
 
-class PerspectiveHeadingOptions(BaseModel):
-    model_config = ConfigDict(defer_build=True, extra="forbid")
-
-    sides: list[str] = Field(
-        default_factory=lambda: [*vocabulary.SIDES, *vocabulary.HEADING_SIDES],
+@model
+class PerspectiveHeadingOptions:
+    sides: list[str] = option(
+        factory=lambda: [*vocabulary.SIDES, *vocabulary.HEADING_SIDES],
         description="Sides whose perspective a heading or a section's lead-in may announce.",
     )
-    perspective_nouns: list[str] = Field(
-        default_factory=lambda: list(vocabulary.PERSPECTIVE_NOUNS),
+    perspective_nouns: list[str] = option(
+        factory=lambda: list(vocabulary.PERSPECTIVE_NOUNS),
         description="Nouns for a point of view: 'perspective', 'vantage', ...",
     )
 

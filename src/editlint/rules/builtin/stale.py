@@ -7,11 +7,10 @@ import re
 from bisect import bisect_right
 from datetime import date
 
-from pydantic import BaseModel, ConfigDict, Field
-
 from editlint.diagnostics import Category, Severity
 from editlint.document import Document, Scope
 from editlint.document.model import CitationKind
+from editlint.models import model, option
 from editlint.rules.base import Rule, RuleContext, RuleExamples
 from editlint.rules.matching.scopes import QuotationFilter, blocks_in_scope
 from editlint.rules.matching.voice import VoiceSpec, reported
@@ -46,10 +45,9 @@ VOICE = VoiceSpec(names=True, references=True, fiction=True)
 CITATION_DATE_FIELDS = ("date", "access-date", "accessdate", "year", "archive-date")
 
 
-class StaleOptions(BaseModel):
-    model_config = ConfigDict(defer_build=True, extra="forbid")
-
-    max_age_years: float = Field(
+@model
+class StaleOptions:
+    max_age_years: float = option(
         3, gt=0, description="A statement older than this many years is reported."
     )
 

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field
-
 from editlint.diagnostics import Category, Severity
 from editlint.document import Block, BlockKind, Document
+from editlint.models import model, option
 from editlint.rules.base import Rule, RuleContext, RuleExamples
 from editlint.rules.matching.scopes import QuotationFilter
 from editlint.rules.matching.words import WordIndex
@@ -20,12 +19,13 @@ from editlint.rules.support.viewpoints import (
 from editlint.rules.support.workspace import remember
 
 
+@model
 class UnansweredViewOptions(ViewpointOptions):
-    unit: Literal["block", "section"] = Field(
+    unit: Literal["block", "section"] = option(
         "block",
         description="Where the counterpart must be: the same paragraph or list item, or section.",
     )
-    paragraph_neighbours: bool = Field(
+    paragraph_neighbours: bool = option(
         True,
         description="With unit 'block', a paragraph's counterpart may be in the paragraph just "
         "before or after it in the same section.",

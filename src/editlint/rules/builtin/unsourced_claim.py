@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from pydantic import Field
-
 from editlint.diagnostics import Applicability, Category, Fix, Severity
 from editlint.document import BlockKind, Document
+from editlint.models import model, option
 from editlint.rules.base import FixExample, Rule, RuleContext, RuleExamples
 from editlint.rules.matching.words import WordIndex
 from editlint.rules.support.citations import (
@@ -49,15 +48,29 @@ _MONTHS = (
 )
 
 
+class _DefaultMarker(str):
+    """The marker's default: kept (never copied) when the config names no marker, so the rule
+    can tell it from a ``[citation needed]`` written in the config."""
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source, handler):
+        return handler(str)  # the schema shows it as the text it is
+
+
+#: Inserted by the fix unless the config names a marker (wikitext: ``{{Citation needed}}``).
+DEFAULT_MARKER = _DefaultMarker("[citation needed]")
+
+
+@model
 class UnsourcedClaimOptions(ExemptionOptions, ClaimOptions):
-    in_uncited_articles: bool = Field(
+    in_uncited_articles: bool = option(
         False,
         description=(
             "Also report claims in an article that cites nothing (by default that article is"
             " one SRC101 finding, not one finding per claim)."
         ),
     )
-    reach: int = Field(
+    reach: int = option(
         2,
         ge=-1,
         description=(
@@ -65,7 +78,7 @@ class UnsourcedClaimOptions(ExemptionOptions, ClaimOptions):
             " citation it covers (-1: a citation closing the paragraph covers all of it)."
         ),
     )
-    trailing_min_words: int = Field(
+    trailing_min_words: int = option(
         12,
         ge=1,
         description=(
@@ -73,12 +86,12 @@ class UnsourcedClaimOptions(ExemptionOptions, ClaimOptions):
             " or are at least this many words long."
         ),
     )
-    marker: str = Field(
-        "[citation needed]",
+    marker: str = option(
+        DEFAULT_MARKER,
         min_length=1,
         description="The text the unsafe fix inserts after an unsourced claim.",
     )
-    list_items: bool = Field(
+    list_items: bool = option(
         False,
         description=(
             "Also report claims in list items. Off by default: a list is mostly cited once for"
@@ -153,12 +166,12 @@ option) after the sentence so that the claim is flagged to readers and editors."
         detector: ClaimDetector = context.prepared
         claims = detector.in_document(document)
         marker = options.marker
-        if document.format == "wikitext" and "marker" not in options.model_fields_set:
+        if document.format == "wikitext" and marker is DEFAULT_MARKER:
             marker = wikitext_marker(date.today())
         finder = CitationFinder(document, urls_are_citations(context), marker)
         reported = set()  # the blocks SRC102 reports whole: one finding per paragraph
         if "SRC102" in context.settings.selected:
-            block_options = UncitedBlockOptions.model_construct(  # validated already
+            block_options = UncitedBlockOptions(
                 check_lead=options.check_lead, check_see_also=options.check_see_also
             )
             reported = {index for index, _, _ in uncited_blocks(document, context, block_options)}

@@ -7,11 +7,11 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
 from regex import Match
 
 from editlint.diagnostics import Applicability, Category, Severity
 from editlint.document import Block, Document, Scope
+from editlint.models import After, model, option
 from editlint.rules.base import Rule, RuleContext, RuleExamples, RuleOrigin
 from editlint.rules.matching.patterns import Alternation, PackPattern, check_backtracking, finditer
 from editlint.rules.matching.scanner import Search
@@ -23,49 +23,48 @@ from editlint.rules.support.workspace import remember
 CODE_PATTERN = r"^[A-Z]{2,6}[0-9]{2,4}$"
 
 #: A regular expression from a rule pack, refused at load time if it can backtrack for ever.
-Pattern = Annotated[str, AfterValidator(check_backtracking)]
+Pattern = Annotated[str, After(check_backtracking)]
 
 
-class RuleSpec(BaseModel):
+def _scope_matches_something(value: list[Scope]) -> list[Scope]:
+    """A rule looks at blocks of text; code and front matter are masked, and quotations,
+    block quotes, the lead and see-also sections are parts a rule can only ``skip``."""
+    for scope in value:
+        if scope not in BLOCK_SCOPES:
+            kinds = ", ".join(kind.value for kind in BLOCK_SCOPES)
+            raise ValueError(
+                f"scope '{scope.value}' matches nothing: a rule looks at {kinds}"
+                " (code and front matter are never matched; use skip to leave parts out)"
+            )
+    return value
+
+
+def _message_not_blank(value: str) -> str:
+    if not value.strip():
+        raise ValueError("message must not be empty")
+    return value
+
+
+@model
+class RuleSpec:
     """What every rule in a pack declares."""
 
-    model_config = ConfigDict(defer_build=True, extra="forbid", populate_by_name=True)
-
-    code: str = Field(pattern=CODE_PATTERN)
-    name: str = Field(pattern=r"^[a-z][a-z0-9-]*$")
+    code: str = option(pattern=CODE_PATTERN)
+    name: str = option(pattern=r"^[a-z][a-z0-9-]*$")
     category: Category
     severity: Severity = Severity.WARNING
-    message: str
+    message: Annotated[str, After(_message_not_blank)]
     summary: str = ""
     explanation: str = ""
-    scope: list[Scope] = Field(default_factory=lambda: list(PROSE))
-    skip: list[Scope] = Field(default_factory=lambda: [Scope.QUOTATION])
+    scope: Annotated[list[Scope], After(_scope_matches_something)] = option(
+        factory=lambda: list(PROSE)
+    )
+    skip: list[Scope] = option(factory=lambda: [Scope.QUOTATION])
     ignore_case: bool = True
     opt_in: bool = False
     # narrator-voice tests: names, reference lists, cited sentences, named holders (voice.py)
-    voice: VoiceSpec = Field(default_factory=VoiceSpec)
+    voice: VoiceSpec = option(factory=VoiceSpec)
     examples: RuleExamples | None = None
-
-    @field_validator("scope")
-    @classmethod
-    def _scope_matches_something(cls, value: list[Scope]) -> list[Scope]:
-        """A rule looks at blocks of text; code and front matter are masked, and quotations,
-        block quotes, the lead and see-also sections are parts a rule can only ``skip``."""
-        for scope in value:
-            if scope not in BLOCK_SCOPES:
-                kinds = ", ".join(kind.value for kind in BLOCK_SCOPES)
-                raise ValueError(
-                    f"scope '{scope.value}' matches nothing: a rule looks at {kinds}"
-                    " (code and front matter are never matched; use skip to leave parts out)"
-                )
-        return value
-
-    @field_validator("message")
-    @classmethod
-    def _message_not_blank(cls, value: str) -> str:
-        if not value.strip():
-            raise ValueError("message must not be empty")
-        return value
 
 
 class DeclaredRule(Rule):

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field
-
 from editlint.document import Document
+from editlint.models import model, option
 from editlint.rules.base import RuleContext, RuleOrigin
 from editlint.rules.kinds.common import DeclaredRule, Pattern, RuleSpec
 from editlint.rules.matching.patterns import compile_terms
@@ -16,10 +15,11 @@ from editlint.rules.matching.scopes import blocks_in_scope
 Unit = Literal["sentence", "block", "section", "document"]
 
 
+@model
 class ConditionalSpec(RuleSpec):
     kind: Literal["conditional"]
-    first: list[Pattern] = Field(min_length=1)
-    second: list[Pattern] = Field(min_length=1)
+    first: list[Pattern] = option(min_length=1)
+    second: list[Pattern] = option(min_length=1)
     unit: Unit = "block"
     inflect: bool = False
 

@@ -4,26 +4,24 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field, model_validator
-
 from editlint.document import Document
+from editlint.models import model, option
 from editlint.rules.base import RuleContext, RuleOrigin
 from editlint.rules.kinds.common import DeclaredRule, Pattern, RuleSpec
 from editlint.rules.matching.patterns import compile_terms
 
 
+@model
 class ExistenceSpec(RuleSpec):
     kind: Literal["existence"]
-    tokens: list[str] = Field(default_factory=list)
-    patterns: list[Pattern] = Field(default_factory=list)
+    tokens: list[str] = option(factory=list)
+    patterns: list[Pattern] = option(factory=list)
     inflect: bool = False
-    exceptions: list[Pattern] = Field(default_factory=list)
+    exceptions: list[Pattern] = option(factory=list)
 
-    @model_validator(mode="after")
-    def _has_something_to_find(self) -> ExistenceSpec:
+    def __post_init__(self) -> None:
         if not self.tokens and not self.patterns:
             raise ValueError("an existence rule needs 'tokens' or 'patterns'")
-        return self
 
     def build(self, origin: RuleOrigin) -> ExistenceRule:
         return ExistenceRule(self, origin)

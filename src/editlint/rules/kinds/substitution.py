@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 import regex
-from pydantic import Field, field_validator
 
 from editlint.diagnostics import Edit, Fix
 from editlint.document import Document
+from editlint.models import After, model, option
 from editlint.rules.base import RuleContext, RuleOrigin
 from editlint.rules.kinds.common import ApplicabilityName, DeclaredRule, RuleSpec, applicability
 from editlint.rules.matching.patterns import (
@@ -23,20 +23,22 @@ from editlint.rules.matching.patterns import (
 _SENTENCE_ENDS = (".", "!", "?", ":")
 
 
+def _regex_keys_cannot_backtrack_for_ever(swap: dict[str, str], info) -> dict[str, str]:
+    if info.data.get("regex"):
+        for key in swap:
+            check_backtracking(key)
+    return swap
+
+
+@model
 class SubstitutionSpec(RuleSpec):
     kind: Literal["substitution"]
     regex: bool = False  # before ``swap``, whose validator reads it
-    swap: dict[str, str] = Field(min_length=1)
+    swap: Annotated[dict[str, str], After(_regex_keys_cannot_backtrack_for_ever, True)] = option(
+        min_length=1
+    )
     applicability: ApplicabilityName = "unsafe"
-    exceptions: list[str] = Field(default_factory=list)
-
-    @field_validator("swap")
-    @classmethod
-    def _regex_keys_cannot_backtrack_for_ever(cls, swap: dict[str, str], info) -> dict[str, str]:
-        if info.data.get("regex"):
-            for key in swap:
-                check_backtracking(key)
-        return swap
+    exceptions: list[str] = option(factory=list)
 
     def build(self, origin: RuleOrigin) -> SubstitutionRule:
         return SubstitutionRule(self, origin)

@@ -20,10 +20,9 @@ import re
 from bisect import bisect_left, bisect_right
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
-
 from editlint.document import Block, Document
 from editlint.document.model import CitationKind, LinkKind
+from editlint.models import model
 
 #: Section titles whose entries are titles of works and links, not the article's prose.
 REFERENCE_SECTIONS = re.compile(
@@ -85,10 +84,9 @@ _FUNCTION_WORDS = frozenset(
 _SENTENCE_OPENERS = frozenset('.!?:;"“‘(*-•|')
 
 
-class VoiceSpec(BaseModel):
+@model
+class VoiceSpec:
     """Which of the narrator-voice tests a pack rule applies to its matches."""
-
-    model_config = ConfigDict(extra="forbid")
 
     # a match inside a name (a capitalised title, a link to an article) is not reported
     names: bool = False

@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from typing import Literal, NamedTuple, get_args
 
 import regex
-from pydantic import BaseModel, ConfigDict, Field
 
 from editlint.document import Document
+from editlint.models import model, option
 from editlint.rules.matching.patterns import compile_terms, finditer
 from editlint.rules.matching.terms import TermSet, matches_at
 from editlint.rules.support import vocabulary
@@ -44,46 +44,45 @@ _REASONS = {
 }
 
 
-class ClaimOptions(BaseModel):
+@model
+class ClaimOptions:
     """What makes a sentence claim-like; every list can be replaced in editlint.yaml."""
 
-    model_config = ConfigDict(defer_build=True, extra="forbid")
-
-    kinds: list[ClaimKind] = Field(
-        default_factory=lambda: list(CLAIM_KINDS),
+    kinds: list[ClaimKind] = option(
+        factory=lambda: list(CLAIM_KINDS),
         description=f"Which kinds of claim need a citation: {', '.join(CLAIM_KINDS)}.",
     )
-    figure_units: list[str] = Field(
-        default_factory=lambda: list(vocabulary.FIGURE_UNITS),
+    figure_units: list[str] = option(
+        factory=lambda: list(vocabulary.FIGURE_UNITS),
         description="Words after a number that make it a figure: 'percent', 'million', ...",
     )
-    superlatives: list[str] = Field(
-        default_factory=lambda: list(vocabulary.SUPERLATIVES),
+    superlatives: list[str] = option(
+        factory=lambda: list(vocabulary.SUPERLATIVES),
         description="Superlatives besides '-est' words: 'most', 'least', 'best', ...",
     )
-    not_superlatives: list[str] = Field(
-        default_factory=lambda: list(vocabulary.NOT_SUPERLATIVE),
+    not_superlatives: list[str] = option(
+        factory=lambda: list(vocabulary.NOT_SUPERLATIVE),
         description="Words ending in '-est' that are not superlatives: 'west', 'interest', ...",
     )
-    causal_phrases: list[str] = Field(
-        default_factory=lambda: list(vocabulary.CAUSAL_PHRASES),
+    causal_phrases: list[str] = option(
+        factory=lambda: list(vocabulary.CAUSAL_PHRASES),
         description="Phrases that state a cause: 'led to', 'resulted in', ...",
     )
-    attribution_verbs: list[str] = Field(
-        default_factory=lambda: list(vocabulary.ATTRIBUTION_VERBS),
+    attribution_verbs: list[str] = option(
+        factory=lambda: list(vocabulary.ATTRIBUTION_VERBS),
         description="Verb forms that report a view when 'that' follows: 'argued', 'said', ...",
     )
-    opinion_holders: list[str] = Field(
-        default_factory=lambda: [*vocabulary.PROPONENTS, *vocabulary.OPPONENTS],
+    opinion_holders: list[str] = option(
+        factory=lambda: [*vocabulary.PROPONENTS, *vocabulary.OPPONENTS],
         description="Holders whose view is an attributed opinion: 'critics', 'supporters', ...",
     )
-    quotation_min_words: int = Field(3, ge=1, description="Shorter quotations are scare quotes.")
-    year_context: list[str] = Field(
-        default_factory=lambda: list(vocabulary.YEAR_CONTEXT),
+    quotation_min_words: int = option(3, ge=1, description="Shorter quotations are scare quotes.")
+    year_context: list[str] = option(
+        factory=lambda: list(vocabulary.YEAR_CONTEXT),
         description="Words (besides month names) after which a four-digit number is a year.",
     )
-    earliest_year: int = Field(1000, description="Four-digit numbers from here ...")
-    latest_year: int = Field(2099, description="... to here read as years.")
+    earliest_year: int = option(1000, description="Four-digit numbers from here ...")
+    latest_year: int = option(2099, description="... to here read as years.")
 
 
 @dataclass(slots=True)

@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import re
 
-from pydantic import BaseModel, ConfigDict, Field
-
 from editlint.document import Document
+from editlint.models import model, option
 from editlint.rules.base import RuleContext
 from editlint.rules.support.citations import (
     CitationFinder,
@@ -20,17 +19,17 @@ from editlint.rules.support.workspace import remember
 WORD = re.compile(r"\w+(?:[’'-]\w+)*")
 
 
-class ExemptionOptions(BaseModel):
-    model_config = ConfigDict(defer_build=True, extra="forbid")
-
-    check_lead: bool = Field(
+@model
+class ExemptionOptions:
+    check_lead: bool = option(
         False, description="Also check the lead (the text before the first heading)."
     )
-    check_see_also: bool = Field(False, description="Also check the see-also section.")
+    check_see_also: bool = option(False, description="Also check the see-also section.")
 
 
+@model
 class UncitedBlockOptions(ExemptionOptions):
-    min_words: int = Field(
+    min_words: int = option(
         40, ge=1, description="Paragraphs and list items this long need a citation."
     )
 

@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 import regex
-from pydantic import BaseModel, ConfigDict, Field
 
 from editlint.document import Block, BlockKind, Document, Section
+from editlint.models import model, option
 from editlint.rules.matching.patterns import compile_terms, finditer
 from editlint.rules.matching.terms import TermSet, matches_at
 from editlint.rules.support import vocabulary
@@ -40,33 +40,32 @@ _PRONOUNS = frozenset("they he she it we who which this that these those".split(
 _OPENERS = frozenset("and but while whereas yet so and, thus moreover".split())
 
 
-class ViewpointOptions(BaseModel):
+@model
+class ViewpointOptions:
     """The vocabulary of sides and attribution; every rule using it may override each list."""
 
-    model_config = ConfigDict(defer_build=True, extra="forbid")
-
-    proponents: list[str] = Field(
-        default_factory=lambda: list(vocabulary.PROPONENTS),
+    proponents: list[str] = option(
+        factory=lambda: list(vocabulary.PROPONENTS),
         description="Holders of the 'for' side: 'proponents', 'supporters', ...",
     )
-    opponents: list[str] = Field(
-        default_factory=lambda: list(vocabulary.OPPONENTS),
+    opponents: list[str] = option(
+        factory=lambda: list(vocabulary.OPPONENTS),
         description="Holders of the 'against' side: 'critics', 'opponents', ...",
     )
-    attribution_verbs: list[str] = Field(
-        default_factory=lambda: list(vocabulary.ATTRIBUTION_VERBS),
+    attribution_verbs: list[str] = option(
+        factory=lambda: list(vocabulary.ATTRIBUTION_VERBS),
         description="Verb forms that report a view: 'argued', 'said', 'holds that', ...",
     )
-    sides: list[str] = Field(
-        default_factory=lambda: list(vocabulary.SIDES),
+    sides: list[str] = option(
+        factory=lambda: list(vocabulary.SIDES),
         description="Political sides whose perspective the narrator must not adopt.",
     )
-    perspective_nouns: list[str] = Field(
-        default_factory=lambda: list(vocabulary.PERSPECTIVE_NOUNS),
+    perspective_nouns: list[str] = option(
+        factory=lambda: list(vocabulary.PERSPECTIVE_NOUNS),
         description="Nouns for a point of view: 'perspective', 'vantage', ...",
     )
-    debate_sections: list[str] = Field(
-        default_factory=lambda: list(vocabulary.DEBATE_SECTIONS),
+    debate_sections: list[str] = option(
+        factory=lambda: list(vocabulary.DEBATE_SECTIONS),
         description="Beginnings of words in section titles that announce a debate.",
     )
 
