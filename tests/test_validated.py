@@ -172,3 +172,21 @@ def test_options_rebuilt_keep_whether_the_marker_was_named(tmp_path):
         assert (rebuilt.marker is DEFAULT_MARKER) is (validated.marker is DEFAULT_MARKER)
         assert (validated.marker is DEFAULT_MARKER) is not named
     assert len(_kept(store)) == 2
+
+
+def test_a_pydantic_options_model_is_validated_every_time_with_its_hint(tmp_path):
+    from pydantic import BaseModel, ConfigDict
+
+    class HouseOptions(BaseModel):  # a Python rule's options, written with pydantic
+        model_config = ConfigDict(extra="forbid")
+
+        allow: list[str] = []
+
+    store = ValidatedStore(tmp_path / "cache")
+    for _ in range(2):
+        options = validate(HouseOptions, {"allow": ["Harbour"]}, "config", known=store)
+        assert isinstance(options, HouseOptions) and options.allow == ["Harbour"]
+    assert _kept(store) == []
+    with pytest.raises(ConfigError) as raised:
+        validate(HouseOptions, {"alow": []}, "editlint.yaml", known=store)
+    assert str(raised.value) == "editlint.yaml:1: alow: unknown key (did you mean 'allow'?)"

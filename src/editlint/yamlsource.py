@@ -66,8 +66,8 @@ def validate(
     return validated
 
 
-#: pydantic's messages for a dataclass, as it words them for its models (the same since
-#: editlint declared its models with pydantic).
+#: Errors pydantic words differently for a dataclass than for its own models, in the
+#: models' words (the messages editlint gave when its models were pydantic models).
 _MESSAGES = {"missing_argument": "Field required"}
 
 
