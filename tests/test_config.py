@@ -30,6 +30,17 @@ def test_bad_value_names_nested_key_line(tmp_path):
     )
 
 
+@pytest.mark.parametrize("value", ["3", "{a: b}", "[base.yaml, 4]"])
+def test_extends_that_names_no_file_is_an_error_at_its_line(tmp_path, value):
+    config = tmp_path / "editlint.yaml"
+    config.write_text(f"select: [NEU]\nextends: {value}\n")
+    with pytest.raises(ConfigError) as raised:
+        load_config(config, tmp_path)
+    assert str(raised.value) == (
+        f"{config}:2: extends: expected a preset or file name, or a list of them"
+    )
+
+
 def test_yaml_syntax_error_names_line(tmp_path):
     config = tmp_path / "editlint.yaml"
     config.write_text("select: [NEU\nignore: []\n")

@@ -357,6 +357,9 @@ def _over_extends(
     extends = data.get("extends", []) if isinstance(data, dict) else []
     if isinstance(extends, str):
         extends = [extends]
+    if not isinstance(extends, list) or not all(isinstance(name, str) for name in extends):
+        line = line_of(data, ("extends",))
+        raise ConfigError("extends: expected a preset or file name, or a list of them", path, line)
     merged: dict[str, Any] = {}
     for name in extends:
         base = _resolve_extends(str(name), path, repository)
