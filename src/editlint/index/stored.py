@@ -108,13 +108,14 @@ class StoredIndex:
         if self._memory is not None:
             return self._memory.suggest(name)
         if self._suggester is None:
-            rows = self._db().execute("SELECT title, redirect_to FROM articles ORDER BY file")
-            titles: dict[str, str] = {}
-            languages: dict[str, str | None] = {}
-            for title, redirect_to in rows:
-                key = normalise_title(title)
-                titles.setdefault(key, title)
-                languages[key] = language_of(title) or language_of(redirect_to or "")
+            query = "SELECT title, redirect_to FROM articles ORDER BY file"
+            rows = self._db().execute(query).fetchall()
+            # as ContentIndex.suggest makes them: the first article's title, in the same order
+            titles = {normalise_title(title): title for title, _ in reversed(rows)}
+            languages = {
+                normalise_title(title): language_of(title) or language_of(redirect_to or "")
+                for title, redirect_to in rows
+            }
             self._suggester = TitleSuggester(titles, languages=languages)
         return self._suggester.suggest(normalise_title(name))
 
