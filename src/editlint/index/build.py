@@ -103,7 +103,7 @@ def _from_store(
             known.clear()
             known.update(store.entries())
             return None
-        return StoredIndex(root, store.path, store.stamp(), redirects)
+        return StoredIndex(root, store.path, redirects)
     except (sqlite3.Error, NotStorable, OSError):
         return None
     finally:

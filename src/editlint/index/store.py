@@ -10,10 +10,11 @@ The stamp is the sum of every article's hash (modulo 2**128), kept up to date as
 go: it changes whenever anything the index knows changes (titles, names, headings, ids,
 redirects, paths) and not otherwise, and a store rebuilt from scratch has the same stamp.
 
-The cache folder may be planted by the repository: the database and its journal are used only
-as regular files (no link, no second hard link) of bounded size; anything else there is
-removed, and a database that is not one of ours (corrupt, another schema) is a miss and is
-rebuilt. SQLite writes nothing but the database and its journal, both in the cache folder.
+The cache folder may be planted by the repository: the database and its side files (write-ahead
+log, shared memory, journal) are used only as regular files (no link, no second hard link) of
+bounded size; anything else there is removed, and a database that is not one of ours (corrupt,
+another schema) is a miss and is rebuilt. SQLite writes nothing but the database and its side
+files, all in the cache folder.
 """
 
 from __future__ import annotations
@@ -218,12 +219,13 @@ def _connect(path: Path) -> sqlite3.Connection | None:
     for attempt in range(2):
         db = sqlite3.connect(path, timeout=10, isolation_level=None, check_same_thread=False)
         try:
-            if _is_ours(db):
-                return db
-            if _is_empty(db):
+            if not _is_ours(db):
+                if not _is_empty(db):
+                    raise sqlite3.DatabaseError("not a content store")
                 db.executescript("BEGIN;" + sqlrows.schema(first_wins=False) + _TABLES + "COMMIT;")
                 db.execute(f"PRAGMA user_version = {STORE_VERSION}")
-                return db
+            _write_ahead(db)
+            return db
         except sqlite3.DatabaseError:
             pass
         db.close()
@@ -231,6 +233,14 @@ def _connect(path: Path) -> sqlite3.Connection | None:
             for suffix in _SIDE_FILES:
                 _remove(Path(f"{path}{suffix}"))
     return None
+
+
+def _write_ahead(db: sqlite3.Connection) -> None:
+    """Write-ahead log, synced at checkpoints only: a commit costs no fsync, a reader keeps
+    its snapshot while another run writes, and a crash loses at most the last commits (the
+    store is then older, never inconsistent: those files are read again)."""
+    db.execute("PRAGMA journal_mode = WAL")
+    db.execute("PRAGMA synchronous = NORMAL")
 
 
 def _is_ours(db: sqlite3.Connection) -> bool:

@@ -34,12 +34,10 @@ LOOKUPS_BEFORE_LOADING = 5_000
 class StoredIndex:
     """A content root's articles, looked up in its store at ``database``."""
 
-    def __init__(
-        self, root: Path, database: Path, stamp: str, redirects: dict[str, str] | None = None
-    ) -> None:
+    def __init__(self, root: Path, database: Path, redirects: dict[str, str] | None = None) -> None:
         self.root = root
         self.database = database
-        self._stamp = stamp
+        self._stamp = ""  # the store's, read in the snapshot every lookup reads
         self._connection: sqlite3.Connection | None = None
         self._pid = 0
         self._articles: dict[str, Article | None] = {}
@@ -51,6 +49,7 @@ class StoredIndex:
         # a redirects-file entry: after every article's own names, as ContentIndex adds them
         self._extra: dict[str, tuple[str, str]] = {}
         self._wiki_extra: dict[str, tuple[str, str]] = {}
+        self._db()  # the snapshot, taken now (before the store's writer closes: no checkpoint)
         for name, title in self._redirects.items():
             found = self.lookup(title)
             if found is not None:
@@ -60,6 +59,7 @@ class StoredIndex:
     def stamp(self) -> str:
         """Changes whenever anything this index knows changes: the store's stamp and the
         redirects file's entries."""
+        self._db()
         digest = hashlib.blake2b(self._stamp.encode(), digest_size=20)
         digest.update(repr(sorted(self._redirects.items())).encode("utf-8", "surrogateescape"))
         return digest.hexdigest()
@@ -149,10 +149,15 @@ class StoredIndex:
 
     def _db(self) -> sqlite3.Connection:
         if self._connection is None or self._pid != os.getpid():
-            # read only; a forked worker opens its own connection
-            uri = f"{Path(self.database).absolute().as_uri()}?mode=ro"
-            self._connection = sqlite3.connect(uri, uri=True, check_same_thread=False)
+            # A forked worker opens its own connection. One read transaction for the run: its
+            # lookups see the store as the stamp says, whatever another run writes meanwhile.
+            self._connection = sqlite3.connect(
+                self.database, timeout=10, isolation_level=None, check_same_thread=False
+            )
             self._pid = os.getpid()
+            self._connection.execute("BEGIN")
+            found = self._connection.execute("SELECT value FROM meta WHERE key = 'stamp'")
+            self._stamp = f"{int((found.fetchone() or ('0',))[0]):032x}"
         return self._connection
 
     def __getstate__(self) -> dict:
