@@ -103,24 +103,33 @@ def _modes(folder: Path, peers: dict[str, list[str]], warm: bool) -> tuple[Path,
 
 def measure(
     repositories: dict[str, Path], rounds: int, peers: dict[str, list[str]], warm: bool
-) -> dict[str, dict[str, float]]:
-    """Median milliseconds of each mode on one file of each repository, all interleaved."""
+) -> dict[str, dict[str, dict[str, float]]]:
+    """Median milliseconds of each mode on one file of each repository, all interleaved:
+    ``{"wall": {repository: {mode: ms}}, "cpu": ...}`` (CPU: the command's and its children's,
+    git's included)."""
     plans = {name: _modes(folder, peers, warm) for name, folder in repositories.items()}
-    times = {name: {mode: [] for mode in modes} for name, (_, modes) in plans.items()}
+    times = {
+        kind: {name: {mode: [] for mode in modes} for name, (_, modes) in plans.items()}
+        for kind in ("wall", "cpu")
+    }
     try:
         for _ in range(rounds):
             for name, (target, modes) in plans.items():
                 for mode, command in modes.items():
                     _changed(target)
-                    seconds = run(command, repositories[name], ok_codes=(0, 1, 2)).seconds
-                    times[name][mode].append(seconds * 1000)
+                    done = run(command, repositories[name], ok_codes=(0, 1, 2))
+                    times["wall"][name][mode].append(done.seconds * 1000)
+                    times["cpu"][name][mode].append(done.cpu_seconds * 1000)
     finally:
         if warm:
             for folder in repositories.values():
                 subprocess.run([EDITLINT, "daemon", "stop"], cwd=folder, capture_output=True)
     return {
-        name: {mode: round(statistics.median(values), 1) for mode, values in found.items()}
-        for name, found in times.items()
+        kind: {
+            name: {mode: round(statistics.median(values), 1) for mode, values in found.items()}
+            for name, found in by_name.items()
+        }
+        for kind, by_name in times.items()
     }
 
 
@@ -149,26 +158,32 @@ def main() -> dict:
     repositories[f"{first:,} no git"] = repository(
         args.work, f"synthetic-{first}-no-git", _synthetic(first), git=False
     )
-    figures: dict = {"cores": cores(), "rounds": args.rounds, "repositories": {}}
-    figures["repositories"] = found_all = measure(
-        repositories, args.rounds, peers, not args.no_warm
-    )
-    names = list(next(iter(found_all.values())))
-    print(f"One changed file, median of {args.rounds} interleaved rounds, {cores()} cores (ms)")
-    print(f"  {'repository':18s} " + " ".join(f"{mode:>18s}" for mode in names))
-    for name, found in found_all.items():
-        print(f"  {name:18s} " + " ".join(f"{value:18.1f}" for value in found.values()))
-    small = found_all["1 article"]
+    figures: dict = {"cores": cores(), "rounds": args.rounds}
+    measured = measure(repositories, args.rounds, peers, not args.no_warm)
+    figures["repositories"], figures["cpu"] = measured["wall"], measured["cpu"]
     figures["ratios"] = {}
-    for name, found in found_all.items():
-        modes = [mode for mode in ("cold", "warm") if mode in found]
-        ratios = {mode: round(found[mode] / small[mode], 2) for mode in modes}
-        figures["ratios"][name] = ratios
-        versus = ", ".join(f"{mode} {ratio:.2f}x" for mode, ratio in ratios.items())
-        peers_text = "; ".join(
-            f"{mode} / {peer} {found[mode] / found[peer]:.2f}x" for mode in modes for peer in peers
-        )
-        print(f"  {name} vs 1 article: {versus}" + (f"; {peers_text}" if peers_text else ""))
+    for kind, found_all in measured.items():
+        names = list(next(iter(found_all.values())))
+        print(f"One changed file, {kind} ms, median of {args.rounds} rounds, {cores()} cores")
+        print(f"  {'repository':18s} " + " ".join(f"{mode:>18s}" for mode in names))
+        for name, found in found_all.items():
+            print(f"  {name:18s} " + " ".join(f"{value:18.1f}" for value in found.values()))
+    for kind, found_all in measured.items():
+        small = found_all["1 article"]
+        for name, found in found_all.items():
+            modes = [mode for mode in ("cold", "warm") if mode in found]
+            ratios = {mode: round(found[mode] / small[mode], 2) for mode in modes}
+            figures["ratios"].setdefault(kind, {})[name] = ratios
+            versus = ", ".join(f"{mode} {ratio:.2f}x" for mode, ratio in ratios.items())
+            peers_text = "; ".join(
+                f"{mode} / {peer} {found[mode] / found[peer]:.2f}x"
+                for mode in modes
+                for peer in peers
+            )
+            print(
+                f"  {kind} {name} vs 1 article: {versus}"
+                + (f"; {peers_text}" if peers_text else "")
+            )
     save("one_file", figures)
     return figures
 
