@@ -268,3 +268,32 @@ def test_reading_the_store_from_a_forked_worker(repo, tmp_path):
         os._exit(0)
     os.waitpid(pid, 0)
     assert os.read(read, 3) == b"yes"
+
+
+def test_files_git_cannot_vouch_for_are_compared_by_their_stat(repo, tmp_path):
+    """A link's target, or a file marked assume-unchanged, may change where git does not look."""
+    root, cache = (repo.path / "content").resolve(), tmp_path / "cache"
+    repo.write("content/targets/real.md", "# Real title\n")
+    os.symlink("targets/real.md", root / "linked.md")
+    repo.commit("a link")
+    repo.git("update-index", "--assume-unchanged", "content/union.md")
+    index = assert_same_as_fresh(root, cache)
+    assert Path(index.resolve("Real title").file).name in ("linked.md", "real.md")
+    repo.write("content/targets/real.md", "# Renamed target\n")  # git sees the target only
+    repo.write("content/union.md", "# Union unseen by git\n")
+    assert repo.git("status", "--porcelain", "--", "content/union.md") == ""
+    assert_same_as_fresh(root, cache)
+    index = _stored(root, cache)
+    assert Path(index.resolve("Renamed target").file).name == "linked.md"
+    assert index.resolve("Union unseen by git") is not None
+
+
+def test_an_open_index_keeps_its_snapshot_while_another_run_writes(repo, tmp_path):
+    root, cache = (repo.path / "content").resolve(), tmp_path / "cache"
+    first = _stored(root, cache)
+    stamp = first.stamp()
+    repo.write("content/alliance.md", "# OTAN\n")
+    second = _stored(root, cache)
+    assert second.stamp() != stamp and second.resolve("OTAN") is not None
+    assert first.stamp() == stamp  # the first check's key and lookups still agree
+    assert first.resolve("OTAN") is None and first.resolve("India") is not None

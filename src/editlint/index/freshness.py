@@ -4,8 +4,10 @@ In a git work tree, git says which files may have changed (``index/gitstate.py``
 ``git status`` names (changed, staged, untracked, ignored: a few) are compared with the store
 by size and modification time, and the tracked listing (``git ls-files -s``) is compared
 with the blobs the store holds only when git's index file changed (a commit, an add, a
-checkout). A clean tracked file whose blob the store holds is fresh without a stat. Outside
-git, or when git fails, every article file is stat'ed and compared with the store.
+checkout). A clean tracked file whose blob the store holds is fresh without a stat; one git
+cannot vouch for (a symbolic link, assume-unchanged, skip-worktree, a conflict) is compared by
+its stat on every check. Outside git, or when git fails, every article file is stat'ed and
+compared with the store.
 
 A file whose modification time is within ``RACY_NS`` of when it was read may have changed
 again within the same timestamp: it is read again until that is past.
@@ -110,10 +112,10 @@ def _git_plan(store: ContentStore, root: Path, subfolders: bool) -> Plan | None:
             if name in dirty:
                 continue
             row = rows.get(name)
-            if row is not None and row[3] == blob:
+            if row is not None and row[3] == blob and not blob.startswith(gitstate.UNVOUCHED):
                 continue
-            if row is not None and row[3] is None:
-                plan.compare[name] = blob  # read while dirty: its stat tells
+            if row is not None and (row[3] is None or blob.startswith(gitstate.UNVOUCHED)):
+                plan.compare[name] = blob  # read while dirty, or git cannot tell: its stat does
             else:
                 plan.read[name] = blob
         plan.gone = {name for name in rows if name not in listed and name not in dirty}
@@ -127,6 +129,8 @@ def _git_plan(store: ContentStore, root: Path, subfolders: bool) -> Plan | None:
                 return None
             for name in turned_clean:
                 plan.compare[name] = listed.get(name)
+        for name, blob in store.unvouched(gitstate.UNVOUCHED).items():
+            plan.compare.setdefault(name, blob)
         plan.rows = store.rows([*plan.compare, *dirty])
     for name in dirty:
         plan.compare[name] = None

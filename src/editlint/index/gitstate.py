@@ -88,26 +88,36 @@ def status(root: Path, tree: WorkTree) -> list[str] | None:
     return paths
 
 
+#: The prefix of a blob git does not vouch for: a symbolic link (its target may change
+#: unseen), a file marked assume-unchanged or skip-worktree, a merge conflict. Such a file is
+#: compared by its stat on every check.
+UNVOUCHED = "stat:"
+
+
 def listing(root: Path, tree: WorkTree, names: list[str] | None = None) -> dict[str, str] | None:
     """The blob git's index holds for each tracked file under ``root`` (or of ``names``,
-    relative to it), by path relative to the root; a submodule's is "submodule:..."."""
+    relative to it), by path relative to the root; a submodule's is "submodule:...", one git
+    does not vouch for starts with ``UNVOUCHED``."""
     pathspec = ["."] if names is None else [f":(literal){name}" for name in names]
-    found = _git(root, ["ls-files", "-s", "-z", "--full-name", "--", *pathspec])
+    found = _git(root, ["ls-files", "-s", "-v", "-z", "--full-name", "--", *pathspec])
     if found is None:
         return None
     blobs = {}
     for entry in found.split("\0"):
         info, tab, name = entry.partition("\t")
         fields = info.split(" ")
-        if not tab or len(fields) != 3:
+        if not tab or len(fields) != 4:
             continue
         relative = tree.relative(name)
         if relative is None:
             continue
-        mode, blob, stage = fields
-        if stage != "0":  # a merge conflict: the file on disk is what counts
-            blob = "conflict"
-        blobs[relative] = f"submodule:{blob}" if mode == "160000" else blob
+        tag, mode, blob, stage = fields
+        if mode == "160000":
+            blobs[relative] = f"submodule:{blob}"
+        elif tag != "H" or stage != "0" or mode == "120000":
+            blobs[relative] = f"{UNVOUCHED}{blob}"
+        else:
+            blobs[relative] = blob
     return blobs
 
 

@@ -141,6 +141,11 @@ class ContentStore:
             )
         return found
 
+    def unvouched(self, prefix: str) -> dict[str, str]:
+        """Files whose blob starts with ``prefix`` (git does not vouch for them), with it."""
+        query = "SELECT name, blob FROM files WHERE substr(blob, 1, ?) = ?"
+        return dict(self.db.execute(query, (len(prefix), prefix)).fetchall())
+
     def meta(self, key: str) -> str | None:
         found = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
         return found[0] if found else None
