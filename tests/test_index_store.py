@@ -297,3 +297,14 @@ def test_an_open_index_keeps_its_snapshot_while_another_run_writes(repo, tmp_pat
     assert second.stamp() != stamp and second.resolve("OTAN") is not None
     assert first.stamp() == stamp  # the first check's key and lookups still agree
     assert first.resolve("OTAN") is None and first.resolve("India") is not None
+
+
+def test_a_content_root_git_ignores_is_compared_by_stat(repo, tmp_path):
+    repo.write(".gitignore", "wiki/\n")
+    repo.commit("ignore the wiki")
+    repo.write("wiki/page.md", "# A page\n")
+    root, cache = (repo.path / "wiki").resolve(), tmp_path / "cache"
+    store = ContentStore.open(cache, root, True)
+    assert refresh(store, root, True, scan_files) == "stat"
+    store.close()
+    assert _stored(root, cache).resolve("A page") is not None

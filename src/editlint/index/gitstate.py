@@ -83,6 +83,8 @@ def status(root: Path, tree: WorkTree) -> list[str] | None:
     for entry in found.split("\0"):
         if len(entry) > 3:
             name = tree.relative(entry[3:])
+            if name == "" or entry[3:] == "./":  # the root itself is ignored, or a repository
+                return None
             if name is not None:
                 paths.append(name)
     return paths
