@@ -308,3 +308,15 @@ def test_a_content_root_git_ignores_is_compared_by_stat(repo, tmp_path):
     assert refresh(store, root, True, scan_files) == "stat"
     store.close()
     assert _stored(root, cache).resolve("A page") is not None
+
+
+def test_a_pickled_stored_index_travels_as_its_articles(repo, tmp_path):
+    import pickle
+
+    root, cache = (repo.path / "content").resolve(), tmp_path / "cache"
+    index = _stored(root, cache)
+    copy = pickle.loads(pickle.dumps(index))
+    for path in cache.glob("index-*"):  # another machine: no store there
+        path.unlink()
+    assert copy.resolve("EU").title == "European Union"
+    assert copy.stamp() == index.stamp()

@@ -40,6 +40,7 @@ class StoredIndex:
         self._stamp = ""  # the store's, read in the snapshot every lookup reads
         self._connection: sqlite3.Connection | None = None
         self._pid = 0
+        self._inherited: list[sqlite3.Connection] = []
         self._articles: dict[str, Article | None] = {}
         self._anchors: dict[tuple[str, str], frozenset[str]] = {}
         self._suggester: TitleSuggester | None = None
@@ -59,7 +60,8 @@ class StoredIndex:
     def stamp(self) -> str:
         """Changes whenever anything this index knows changes: the store's stamp and the
         redirects file's entries."""
-        self._db()
+        if not self._stamp:
+            self._db()
         digest = hashlib.blake2b(self._stamp.encode(), digest_size=20)
         digest.update(repr(sorted(self._redirects.items())).encode("utf-8", "surrogateescape"))
         return digest.hexdigest()
@@ -149,10 +151,18 @@ class StoredIndex:
 
     def _db(self) -> sqlite3.Connection:
         if self._connection is None or self._pid != os.getpid():
-            # A forked worker opens its own connection. One read transaction for the run: its
-            # lookups see the store as the stamp says, whatever another run writes meanwhile.
+            # A forked worker opens its own connection, and keeps the one it inherited from
+            # being closed (closing it there could end the parent's snapshot). One read
+            # transaction for the run: its lookups see the store as the stamp says, whatever
+            # another run writes meanwhile.
+            if self._connection is not None:
+                self._inherited.append(self._connection)
             self._connection = sqlite3.connect(
-                self.database, timeout=10, isolation_level=None, check_same_thread=False
+                f"{Path(self.database).absolute().as_uri()}?mode=rw",  # never made here
+                uri=True,
+                timeout=10,
+                isolation_level=None,
+                check_same_thread=False,
             )
             self._pid = os.getpid()
             self._connection.execute("BEGIN")
@@ -165,4 +175,5 @@ class StoredIndex:
         self.preload()
         state = dict(self.__dict__)
         state["_connection"] = None
+        state["_inherited"] = []
         return state
