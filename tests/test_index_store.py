@@ -320,3 +320,18 @@ def test_a_pickled_stored_index_travels_as_its_articles(repo, tmp_path):
         path.unlink()
     assert copy.resolve("EU").title == "European Union"
     assert copy.stamp() == index.stamp()
+
+
+def test_the_json_index_cache_it_replaced_is_removed(tmp_path):
+    import hashlib
+
+    root, cache = tmp_path / "content", tmp_path / "cache"
+    root.mkdir()
+    cache.mkdir()
+    (root / "china.md").write_text("# China\n", encoding="utf-8")
+    digest = hashlib.sha1(str(root.resolve()).encode()).hexdigest()[:16]
+    legacy, other = cache / f"index-v1-{digest}.json", cache / "index-v1-0123456789abcdef.json"
+    for path in (legacy, other):
+        path.write_text('{"version": 1, "files": {}}', encoding="utf-8")
+    assert _stored(root, cache).resolve("China") is not None
+    assert not legacy.exists() and other.exists()  # another root's is not this run's to remove

@@ -87,6 +87,7 @@ class ContentStore:
         try:
             make_cache_folder(cache_dir)
             remove_stale(cache_dir, LEGACY_TEMP_PREFIX)  # what a killed save of the JSON left
+            _remove_legacy(cache_dir, root)
             db = _connect(path)
         except (OSError, sqlite3.Error):
             return None
@@ -238,6 +239,17 @@ def _connect(path: Path) -> sqlite3.Connection | None:
             for suffix in _SIDE_FILES:
                 _remove(Path(f"{path}{suffix}"))
     return None
+
+
+def _remove_legacy(cache_dir: Path, root: Path) -> None:
+    """Remove the root's JSON index cache, which this store replaced (a regular file only)."""
+    digest = hashlib.sha1(str(root).encode("utf-8", "surrogateescape")).hexdigest()[:16]
+    legacy = cache_dir / f"index-v1-{digest}.json"
+    try:
+        if stat.S_ISREG(os.lstat(legacy).st_mode):
+            os.unlink(legacy)
+    except OSError:
+        pass
 
 
 def _write_ahead(db: sqlite3.Connection) -> None:
