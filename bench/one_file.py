@@ -1,20 +1,27 @@
 """One changed file: what a pre-commit hook or an editor's save costs, with and without the
-warm process (``editlint daemon``), against proselint on the same file in the same run.
+warm process (``editlint daemon``), against proselint on the same file in the same run, and
+how a one-file check grows with the repository (the content index's store, #19 item 3).
 
-    .venv/bin/python bench/one_file.py [--articles 10000] [--rounds 7] [--work /tmp/one-file]
+    .venv/bin/python bench/one_file.py [--articles 10000 50000] [--rounds 7] [--work DIR]
+                                       [--no-peers] [--no-warm]
 
-Repositories (made in ``--work`` on first use): 1 article; ``--articles`` synthetic ones
-(bench/synthetic.py); the 419 ArchWiki articles. Before every run the checked file changes
-(a sentence added or taken away), so no result cache answers for it. Modes, interleaved
-round by round, medians kept:
+Repositories (made in ``--work`` on first use, each committed in git): 1 article;
+``--articles`` synthetic ones (bench/synthetic.py); the 419 ArchWiki articles; and a copy of
+the first synthetic one outside git (``--no-git``), where the store falls back to one stat per
+file. Before every run the checked file changes (a sentence added or taken away), so no result
+cache answers for it, and git sees one modified file, as in a pre-commit hook. Modes, every
+repository and mode interleaved round by round, medians kept:
 
-- ``cold``: ``editlint check FILE`` in its own process (``EDITLINT_DAEMON=0``), the index
-  cache warm: today's path;
+- ``cold``: ``editlint check FILE`` in its own process (``EDITLINT_DAEMON=0``), the content
+  store and result cache warm: today's path;
 - ``warm``: the same command with a daemon running (``editlint daemon start`` beforehand);
 - ``proselint`` 0.16 on the same file (bench/.venv-peers), and ``markdownlint-cli2`` when it
   is on the PATH;
 - ``python``: the venv's interpreter starting and doing nothing (``-c pass``), the floor of
   any Python command on the machine at that moment.
+
+The last lines give each repository's cold and warm times as a ratio of the 1-article
+repository's in the same run (target: 50,000 articles <= 1.3x).
 """
 
 from __future__ import annotations
@@ -34,15 +41,26 @@ CONFIG = "content_root: content\n"
 ADDED = "\nA sentence added for this run.\n"
 
 
-def repository(work: Path, name: str, fill) -> Path:
-    """``work/name``, a git work tree with ``editlint.yaml``, filled by ``fill(content)`` once."""
+def repository(work: Path, name: str, fill, git: bool = True) -> Path:
+    """``work/name`` with ``editlint.yaml``, filled by ``fill(content)`` once; with ``git``, a
+    work tree with everything committed."""
     folder = work / name
     if not (folder / "editlint.yaml").exists():
         shutil.rmtree(folder, ignore_errors=True)
         folder.mkdir(parents=True)
         fill(folder / "content")
         (folder / "editlint.yaml").write_text(CONFIG, encoding="utf-8")
+    if git and not (folder / ".git").exists():
         subprocess.run(["git", "init", "-q", str(folder)], check=True)
+    if (
+        git
+        and subprocess.run(
+            ["git", "rev-parse", "-q", "--verify", "HEAD"], cwd=folder, capture_output=True
+        ).returncode
+    ):
+        subprocess.run(["git", "add", "-A"], cwd=folder, check=True)
+        commit = ["git", "-c", "user.name=bench", "-c", "user.email=bench@example.org"]
+        subprocess.run([*commit, "commit", "-q", "-m", "articles"], cwd=folder, check=True)
     return folder
 
 
@@ -64,67 +82,108 @@ def _changed(path: Path) -> None:
     path.write_text(text[: -len(ADDED)] if text.endswith(ADDED) else text + ADDED, "utf-8")
 
 
-def measure(folder: Path, rounds: int, peers: dict[str, list[str]]) -> dict[str, float]:
-    """Median milliseconds of each mode on one file of ``folder``'s repository."""
+def _modes(folder: Path, peers: dict[str, list[str]], warm: bool) -> tuple[Path, dict]:
+    """The file checked in ``folder``'s repository, and each mode's command."""
     files = sorted((folder / "content").rglob("*.md"))
     target = files[len(files) // 2]
     relative = str(target.relative_to(folder))
     check = [EDITLINT, "check", "--format", "json", relative]
     modes = {
         "cold": ["env", "EDITLINT_DAEMON=0", *check],
-        "warm": check,
+        **({"warm": check} if warm else {}),
         **{name: [*command, relative] for name, command in peers.items()},
         "python": [str(ROOT / ".venv" / "bin" / "python"), "-c", "pass"],
     }
     subprocess.run(["env", "EDITLINT_DAEMON=0", *check], cwd=folder, capture_output=True)
-    subprocess.run([EDITLINT, "daemon", "start"], cwd=folder, check=True, capture_output=True)
-    try:
+    if warm:
+        subprocess.run([EDITLINT, "daemon", "start"], cwd=folder, check=True, capture_output=True)
         subprocess.run(check, cwd=folder, capture_output=True)  # the daemon's first build
-        times: dict[str, list[float]] = {mode: [] for mode in modes}
+    return target, modes
+
+
+def measure(
+    repositories: dict[str, Path], rounds: int, peers: dict[str, list[str]], warm: bool
+) -> dict[str, dict[str, dict[str, float]]]:
+    """Median milliseconds of each mode on one file of each repository, all interleaved:
+    ``{"wall": {repository: {mode: ms}}, "cpu": ...}`` (CPU: the command's and its children's,
+    git's included)."""
+    plans = {name: _modes(folder, peers, warm) for name, folder in repositories.items()}
+    times = {
+        kind: {name: {mode: [] for mode in modes} for name, (_, modes) in plans.items()}
+        for kind in ("wall", "cpu")
+    }
+    try:
         for _ in range(rounds):
-            for mode, command in modes.items():
-                _changed(target)
-                times[mode].append(run(command, folder, ok_codes=(0, 1, 2)).seconds * 1000)
+            for name, (target, modes) in plans.items():
+                for mode, command in modes.items():
+                    _changed(target)
+                    done = run(command, repositories[name], ok_codes=(0, 1, 2))
+                    times["wall"][name][mode].append(done.seconds * 1000)
+                    times["cpu"][name][mode].append(done.cpu_seconds * 1000)
     finally:
-        subprocess.run([EDITLINT, "daemon", "stop"], cwd=folder, capture_output=True)
-    return {mode: round(statistics.median(values), 1) for mode, values in times.items()}
+        if warm:
+            for folder in repositories.values():
+                subprocess.run([EDITLINT, "daemon", "stop"], cwd=folder, capture_output=True)
+    return {
+        kind: {
+            name: {mode: round(statistics.median(values), 1) for mode, values in found.items()}
+            for name, found in by_name.items()
+        }
+        for kind, by_name in times.items()
+    }
 
 
 def main() -> dict:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--articles", type=int, default=10_000)
+    parser.add_argument("--articles", type=int, nargs="+", default=[10_000, 50_000])
     parser.add_argument("--rounds", type=int, default=7)
     parser.add_argument("--work", type=Path, default=Path("/tmp/editlint-one-file"))
+    parser.add_argument("--no-peers", action="store_true", help="skip proselint, markdownlint")
+    parser.add_argument("--no-warm", action="store_true", help="skip the daemon")
     args = parser.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
-    peers = {"proselint": proselint()}
+    peers = {} if args.no_peers else {"proselint": proselint()}
     markdownlint = shutil.which("markdownlint-cli2")
-    if markdownlint:
+    if markdownlint and not args.no_peers:
         peers["markdownlint-cli2"] = [markdownlint]
-    repositories = {
-        "1 article": repository(args.work, "one", _one_article),
-        f"{args.articles:,} synthetic": repository(
-            args.work, f"synthetic-{args.articles}", _synthetic(args.articles)
-        ),
-        "419 ArchWiki": repository(
-            args.work, "archwiki", lambda content: shutil.copytree(CORPUS, content)
-        ),
-    }
-    figures: dict = {"cores": cores(), "rounds": args.rounds, "repositories": {}}
-    print(f"One changed file, median of {args.rounds} interleaved rounds, {cores()} cores (ms)")
-    names = ["cold", "warm", *peers, "python"]
-    print(f"  {'repository':18s} " + " ".join(f"{mode:>18s}" for mode in names))
-    for name, folder in repositories.items():
-        found = measure(folder, args.rounds, peers)
-        figures["repositories"][name] = found
-        print(f"  {name:18s} " + " ".join(f"{value:18.1f}" for value in found.values()))
-    for name, found in figures["repositories"].items():
-        ratios = ", ".join(
-            f"{mode} / {peer} {found[mode] / found[peer]:.2f}x"
-            for mode in ("cold", "warm")
-            for peer in peers
+    repositories = {"1 article": repository(args.work, "one", _one_article)}
+    for count in args.articles:
+        repositories[f"{count:,} synthetic"] = repository(
+            args.work, f"synthetic-{count}", _synthetic(count)
         )
-        print(f"  {name}: {ratios}; cold / warm {found['cold'] / found['warm']:.1f}x")
+    repositories["419 ArchWiki"] = repository(
+        args.work, "archwiki", lambda content: shutil.copytree(CORPUS, content)
+    )
+    first = args.articles[0]
+    repositories[f"{first:,} no git"] = repository(
+        args.work, f"synthetic-{first}-no-git", _synthetic(first), git=False
+    )
+    figures: dict = {"cores": cores(), "rounds": args.rounds}
+    measured = measure(repositories, args.rounds, peers, not args.no_warm)
+    figures["repositories"], figures["cpu"] = measured["wall"], measured["cpu"]
+    figures["ratios"] = {}
+    for kind, found_all in measured.items():
+        names = list(next(iter(found_all.values())))
+        print(f"One changed file, {kind} ms, median of {args.rounds} rounds, {cores()} cores")
+        print(f"  {'repository':18s} " + " ".join(f"{mode:>18s}" for mode in names))
+        for name, found in found_all.items():
+            print(f"  {name:18s} " + " ".join(f"{value:18.1f}" for value in found.values()))
+    for kind, found_all in measured.items():
+        small = found_all["1 article"]
+        for name, found in found_all.items():
+            modes = [mode for mode in ("cold", "warm") if mode in found]
+            ratios = {mode: round(found[mode] / small[mode], 2) for mode in modes}
+            figures["ratios"].setdefault(kind, {})[name] = ratios
+            versus = ", ".join(f"{mode} {ratio:.2f}x" for mode, ratio in ratios.items())
+            peers_text = "; ".join(
+                f"{mode} / {peer} {found[mode] / found[peer]:.2f}x"
+                for mode in modes
+                for peer in peers
+            )
+            print(
+                f"  {kind} {name} vs 1 article: {versus}"
+                + (f"; {peers_text}" if peers_text else "")
+            )
     save("one_file", figures)
     return figures
 

@@ -7,11 +7,16 @@ Checks the demo (``content/``, every report format), the shared ArchWiki and Wik
 (every format but HTML), a synthetic repository of 400 articles (``bench/synthetic.py``) and a
 generated MediaWiki dump of 2,000 pages (``bench/dump_scale.py``; every format but HTML), both
 written into DIR on capture, with ``--no-cache``, and compares the outputs byte for byte.
+
+``compare --store DIR`` runs each check with a cache folder instead (``DIR/store-cache``,
+emptied first) and ``--jobs 1``, twice: the content index from its SQLite store looked up name
+by name, then from the store and result cache warm (``index/store.py``).
 """
 
 from __future__ import annotations
 
 import argparse
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -41,9 +46,10 @@ def _runs(folder: Path) -> dict[str, tuple[list[str], Path]]:
     return runs
 
 
-def _output(arguments: list[str], cwd: Path) -> bytes:
+def _output(arguments: list[str], cwd: Path, cache: Path | None = None) -> bytes:
+    caching = ["--no-cache"] if cache is None else ["--cache-dir", str(cache), "--jobs", "1"]
     done = subprocess.run(
-        [*EDITLINT, "check", "--no-cache", *arguments], cwd=cwd, capture_output=True, check=False
+        [*EDITLINT, "check", *caching, *arguments], cwd=cwd, capture_output=True, check=False
     )
     if done.returncode not in (0, 1):
         raise SystemExit(f"editlint check {' '.join(arguments)} exited {done.returncode}")
@@ -54,8 +60,12 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("mode", choices=["capture", "compare"])
     parser.add_argument("folder", type=Path)
+    parser.add_argument("--store", action="store_true", help="compare with the index's store")
     args = parser.parse_args()
     folder = args.folder.resolve()
+    cache = folder / "store-cache" if args.store else None
+    if cache is not None:
+        shutil.rmtree(cache, ignore_errors=True)
     if args.mode == "capture":
         folder.mkdir(parents=True, exist_ok=True)
         synthetic = [sys.executable, str(ROOT / "bench" / "synthetic.py")]
@@ -67,16 +77,18 @@ def main() -> int:
         generate(folder / "dump.xml.bz2", DUMP_PAGES)
         (folder / "editlint.yaml").write_text("# same_findings.py\n")
     changed = 0
-    for name, (arguments, cwd) in _runs(folder).items():
-        output = _output(arguments, cwd)
-        if args.mode == "capture":
-            (folder / name).write_bytes(output)
-            print(f"{name}: {len(output):,} bytes captured")
-        elif output == (folder / name).read_bytes():
-            print(f"{name}: same ({len(output):,} bytes)")
-        else:
-            changed += 1
-            print(f"{name}: CHANGED")
+    for round_name in ("cold store", "warm store") if cache is not None else ("",):
+        for name, (arguments, cwd) in _runs(folder).items():
+            output = _output(arguments, cwd, cache)
+            label = f"{name} ({round_name})" if round_name else name
+            if args.mode == "capture":
+                (folder / name).write_bytes(output)
+                print(f"{name}: {len(output):,} bytes captured")
+            elif output == (folder / name).read_bytes():
+                print(f"{label}: same ({len(output):,} bytes)")
+            else:
+                changed += 1
+                print(f"{label}: CHANGED")
     return 1 if changed else 0
 
 

@@ -1,7 +1,8 @@
 """Caches a hostile repository (or a user's --cache-dir) planted: the prune deletes only run
 folders editlint tagged, never through links (#21 item 1); the index cache file is read only
-as a bounded regular file (#21 item 5); a malformed result entry is a miss, and temporary
-files a killed run left behind are removed (#21 item 16)."""
+as a bounded regular file (#21 item 5; the SQLite store and its journal since #19 item 3); a
+malformed result entry is a miss, and temporary files a killed run left behind are removed
+(#21 item 16)."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from editlint.config.model import find_config, load_config
 from editlint.engine.batch import BatchOptions, check_files
 from editlint.engine.cache import KEEP_RUNS, RUN_TAG, ResultCache
 from editlint.engine.runner import Checker
-from editlint.index import cache as index_cache
+from editlint.index import store as index_store
 from editlint.safefiles import STALE_SECONDS
 
 ARTICLE = (
@@ -92,13 +93,13 @@ def test_prune_never_follows_a_linked_run_folder(tmp_path):
     assert (victim / "thesis.tex").exists()
 
 
-@pytest.mark.parametrize("kind", ["dev-zero", "fifo", "outside", "huge"])
+@pytest.mark.parametrize("kind", ["dev-zero", "fifo", "outside", "huge", "journal", "foreign"])
 def test_a_planted_index_cache_file_is_a_miss(tmp_path, cli, kind):
     root = _repo(tmp_path / "repo")
     (root / "editlint.yaml").write_text("select: [SEE101]\n")
     cache = root / ".editlint_cache"
     cache.mkdir()
-    planted = index_cache.cache_file(cache, root.resolve())
+    planted = index_store.store_file(cache, root.resolve(), True)
     secret = tmp_path / "secret.json"
     secret.write_text(json.dumps({"version": 1, "files": {}}))
     if kind == "dev-zero":
@@ -107,13 +108,21 @@ def test_a_planted_index_cache_file_is_a_miss(tmp_path, cli, kind):
         os.mkfifo(planted)
     elif kind == "outside":
         os.symlink(secret, planted)
+    elif kind == "journal":  # SQLite's journal beside the store: a link out of the cache
+        os.symlink(secret, f"{planted}-journal")
+    elif kind == "foreign":  # a real SQLite database, not a store
+        import sqlite3
+
+        with sqlite3.connect(planted) as db:
+            db.execute("CREATE TABLE articles (file TEXT)")
     else:
-        planted.write_bytes(b'{"version": 1, "files": {' + b" " * (2 * index_cache.LIMIT) + b"}}")
+        with open(planted, "wb") as handle:  # sparse: no gigabyte written
+            handle.truncate(index_store.MAX_BYTES + 1)
     result = cli("check", ".", cwd=root)  # a FIFO with no writer: a blocking read never ends
     assert result.returncode in (0, 1) and not result.stderr, result.stderr
-    if kind == "outside":
-        assert secret.read_text() == json.dumps({"version": 1, "files": {}})  # not written
-        assert planted.is_file() and not planted.is_symlink()  # replaced by its own file
+    assert secret.read_text() == json.dumps({"version": 1, "files": {}})  # not written
+    assert planted.is_file() and not planted.is_symlink()  # replaced by its own store
+    assert b"Harbour 1" in planted.read_bytes()
 
 
 BAD_ENTRIES = {
@@ -168,7 +177,7 @@ def test_temporary_files_a_killed_run_left_are_removed(tmp_path):
     run = ResultCache(cache, "x").folder.parent
     (folder,) = [p for p in run.iterdir() if (p / RUN_TAG).exists()]
     stale, fresh = folder / "tmp" / ".tmp-killed", folder / "tmp" / ".tmp-live"
-    old_index = cache / f"{index_cache.TEMP_PREFIX}killed.tmp"
+    old_index = cache / f"{index_store.LEGACY_TEMP_PREFIX}killed.tmp"
     for path in (stale, fresh, old_index):
         path.write_text("{half an entr")
     long_ago = time.time() - STALE_SECONDS - 60

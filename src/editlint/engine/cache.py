@@ -225,9 +225,10 @@ def run_key(checker: Checker) -> str:
 
 
 def index_fingerprint(checker: Checker) -> str:
-    """A hash of everything the content index knows (titles, aliases, headings, ...)."""
-    index = checker.index
-    return hashlib.blake2b(repr(index.articles).encode("utf-8", "surrogateescape")).hexdigest()
+    """The content index's version stamp: it changes whenever anything the index knows
+    changes (titles, aliases, headings, ...); a stored index has it without reading any
+    article (``index/store.py``)."""
+    return checker.index.stamp()
 
 
 def code_stamp() -> str:

@@ -56,8 +56,9 @@ def check_parallel(
 
     if any(rule.needs_index for rule in checker.rules):
         # Built once here, inherited or pickled by every worker; its articles are scanned on
-        # every core first, in a pool of their own that ends before the checking pool forks.
-        checker.build_index(partial(_scan_in_pool, workers=workers))
+        # every core first, in a pool of their own that ends before the checking pool forks,
+        # and read into memory from the store (many files look up many names).
+        checker.build_index(partial(_scan_in_pool, workers=workers)).preload()
     # The first file is checked here, before the workers fork: what checking loads on first
     # use (the Markdown parser, lazy imports, cached patterns) is then loaded once, not once
     # in every worker.

@@ -22,7 +22,7 @@ from editlint.engine.folding import fold_related
 from editlint.engine.suppression import find_suppressions
 from editlint.engine.tagged import without_tagged
 from editlint.files.screening import UNPARSABLE_CODE, decode, read_bytes, screen_text
-from editlint.index import ContentIndex, build_index
+from editlint.index import AnyIndex, build_index
 from editlint.index.build import ScanAll
 from editlint.index.resolve import probing
 from editlint.rules.base import Rule, RuleContext, RunSettings
@@ -121,7 +121,7 @@ class Checker:
                 rule.prepare(self.words, self._contexts[rule.code])
             except Exception as error:  # one rule's crash must not stop the others
                 self._unprepared[rule.code] = error
-        self._index: ContentIndex | None = None
+        self._index: AnyIndex | None = None
         #: Clock limits per file (``engine/clock.py``): the parser's, and all rules' together.
         self.parse_seconds = PARSE_SECONDS
         self.rules_seconds = RULES_SECONDS
@@ -132,10 +132,10 @@ class Checker:
         return self._config
 
     @property
-    def index(self) -> ContentIndex:
+    def index(self) -> AnyIndex:
         return self.build_index()
 
-    def build_index(self, scan_all: ScanAll = None) -> ContentIndex:
+    def build_index(self, scan_all: ScanAll = None) -> AnyIndex:
         """The content index, built once: its articles scanned by ``scan_all`` (default: here)."""
         if self._index is None:
             loaded = self.loaded
@@ -154,7 +154,7 @@ class Checker:
         for context in self._contexts.values():
             context.settings = replace(context.settings, **{key: value})
 
-    def use_index(self, index: ContentIndex) -> None:
+    def use_index(self, index: AnyIndex) -> None:
         """Check against ``index`` from now on (the warm process keeps one up to date)."""
         if index is self._index:
             return
@@ -163,7 +163,7 @@ class Checker:
             if context.index is not None:
                 context.index = index
 
-    def with_index(self, index: ContentIndex) -> Checker:
+    def with_index(self, index: AnyIndex) -> Checker:
         """This checker, its rules resolving links against ``index`` instead (a dump's pages)."""
         other = copy.copy(self)
         other._index = index

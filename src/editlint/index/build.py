@@ -1,8 +1,10 @@
-"""Build the content index of a content root, reusing cached scans of unchanged files."""
+"""Build the content index of a content root: from its store in the cache folder
+(``index/store.py``, only changed files read), or in memory (no cache folder, the daemon)."""
 
 from __future__ import annotations
 
 import os
+import sqlite3
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -10,16 +12,18 @@ from editlint.document import MDX_SUFFIXES, TEXT_SUFFIXES, WIKITEXT_SUFFIXES
 from editlint.document.wikinames import title_from_path
 from editlint.errors import ConfigError
 from editlint.files.screening import DEFAULT_MAX_FILE_SIZE, read_text
-from editlint.index import cache
 from editlint.index.content import Article, ContentIndex, article_files
 from editlint.index.scan import ScannedArticle, scan_text, scan_wikitext
-from editlint.safefiles import remove_stale
+from editlint.index.stored import StoredIndex
 from editlint.yamlsource import load_yaml
 
 #: Scans by the article's path relative to the root: (mtime_ns, size, scan).
 Entries = dict[str, tuple[int, int, ScannedArticle]]
 #: Scans article files under a root: ``scan_all(files, root)``, one result per file, in order.
 ScanAll = Callable[[list[str], Path], Iterable["ScannedArticle | None"]] | None
+#: Either index: both answer ``lookup``, ``resolve``, ``by_path``, ``anchor_keys``,
+#: ``suggest``, ``articles``, ``stamp`` and ``preload``.
+AnyIndex = ContentIndex | StoredIndex
 
 
 def build_index(
@@ -30,24 +34,28 @@ def build_index(
     scan_all: ScanAll = None,
     known: Entries | None = None,
     files: list[tuple[str, os.stat_result]] | None = None,
-) -> ContentIndex:
-    """Index every article under ``root`` (only those directly in it without ``subfolders``);
-    with ``cache_dir``, only changed files are read. ``scan_all(files, root)`` scans the files
-    to read (default: one after another here), e.g. on several cores.
+) -> AnyIndex:
+    """Index every article under ``root`` (only those directly in it without ``subfolders``).
 
-    ``known`` holds the scans of an earlier build in memory (the warm process's): when it
-    holds any, it stands for the disk cache, and it is updated in place. ``files`` is the
-    result of ``article_files`` when the caller has it already."""
+    With ``cache_dir``, the index is the root's store there, brought up to date (only changed
+    files read) and looked up name by name. ``scan_all(files, root)`` scans the files to read
+    (default: one after another here), e.g. on several cores.
+
+    ``known`` holds the scans of an earlier build in memory (the warm process's), updated in
+    place; the index is then built in memory, from the store the first time (when
+    ``cache_dir`` is given). ``files`` is the result of ``article_files`` when the caller has
+    it already."""
     root = root.resolve()
-    index = ContentIndex(root=root)
     if not root.is_dir():
-        return index
-    cache_path = cache.cache_file(cache_dir, root) if cache_dir else None
+        return ContentIndex(root=root)
+    redirects = read_redirects(redirects_file) if redirects_file is not None else {}
+    if cache_dir is not None:
+        stored = _from_store(root, cache_dir, subfolders, scan_all or scan_files, redirects, known)
+        if stored is not None:
+            return stored
+    index = ContentIndex(root=root)
     files = article_files(str(root), subfolders) if files is None else files
-    if known:
-        cached = known
-    else:
-        cached = cache.load(cache_path, cache.limit_for(len(files))) if cache_path else {}
+    cached = known or {}
     entries: Entries = {}
     prefix = len(str(root)) + 1
     found = []  # (file, name, stat, cached scan or None)
@@ -65,35 +73,41 @@ def build_index(
                 continue
         entries[name] = (stat.st_mtime_ns, stat.st_size, scanned)
         index.add(Article.from_scan(file, scanned))
-    if cache_path and _worth_saving(cached, entries, len(to_read)):
-        cache.save(cache_path, entries)
-    elif cache_path and to_read:
-        remove_stale(cache_path.parent, cache.TEMP_PREFIX)  # what a killed save left
     if known is not None:
         known.clear()
         known.update(entries)
-    if redirects_file is not None:
-        for name, title in read_redirects(redirects_file).items():
-            index.add_redirect(name, title)
+    for name, title in redirects.items():
+        index.add_redirect(name, title)
     return index
 
 
-#: Files read again (changed, added) or gone before the cache file is rewritten: rewriting
-#: it costs as much as reading it (3.8 MB at 10,000 articles), a changed file costs one scan.
-RESCANS_BEFORE_SAVING = 16
+def _from_store(
+    root: Path,
+    cache_dir: Path,
+    subfolders: bool,
+    scan_all: Callable,
+    redirects: dict[str, str],
+    known: Entries | None,
+) -> StoredIndex | None:
+    """The root's store brought up to date, as an index (None: the store cannot be used, the
+    index is built in memory). With ``known`` (the warm process), its scans fill ``known``."""
+    from editlint.index.freshness import NotStorable, refresh
+    from editlint.index.store import ContentStore
 
-
-def _worth_saving(cached: Entries, entries: Entries, read: int) -> bool:
-    """Whether to rewrite the cache file: when it had nothing, or when more files than
-    ``RESCANS_BEFORE_SAVING`` were read or are gone. Until then a changed file is read again
-    on every run (its time or size still differ from the cache's), which a one-file check
-    of the file just edited (pre-commit, an editor's save) does anyway."""
-    if not cached:
-        return bool(entries)
-    if read > RESCANS_BEFORE_SAVING:
-        return True
-    gone = len(cached.keys() - entries.keys())
-    return read + gone > RESCANS_BEFORE_SAVING
+    store = ContentStore.open(cache_dir, root, subfolders)
+    if store is None:
+        return None
+    try:
+        refresh(store, root, subfolders, scan_all)
+        if known is not None:
+            known.clear()
+            known.update(store.entries())
+            return None
+        return StoredIndex(root, store.path, redirects)
+    except (sqlite3.Error, NotStorable, OSError):
+        return None
+    finally:
+        store.close()
 
 
 def read_redirects(path: Path) -> dict[str, str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 from dataclasses import dataclass, field
@@ -142,6 +143,14 @@ class ContentIndex:
             }
             self._suggester = TitleSuggester(titles, languages=languages)
         return self._suggester.suggest(normalise_title(name))
+
+    def stamp(self) -> str:
+        """A hash of everything the index knows (titles, aliases, headings, ...)."""
+        encoded = repr(self.articles).encode("utf-8", "surrogateescape")
+        return hashlib.blake2b(encoded).hexdigest()
+
+    def preload(self) -> None:
+        """Nothing to do: every article is in memory (``StoredIndex`` reads them here)."""
 
     def anchor_keys(self, article: Article, scheme: str) -> frozenset[str] | None:
         """The fragment keys reaching the article's headings; None when they are unknown."""

@@ -13,26 +13,18 @@ forked worker opens the file again (a SQLite connection must not cross a fork).
 
 from __future__ import annotations
 
-import json
 import os
 import sqlite3
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from editlint.index.content import Article, ContentIndex, Lookup, mediawiki_title, normalise_title
+from editlint.index import sqlrows
+from editlint.index.content import Article, ContentIndex, Lookup
 
 #: Pages kept as objects once looked up, so that the same page is the same object while a
 #: page is checked (rules compare articles by identity).
 RECENT_PAGES = 1024
-
-_SCHEMA = """
-CREATE TABLE pages (file TEXT PRIMARY KEY, title TEXT, slug TEXT, redirect_to TEXT,
-                    headings TEXT, ids TEXT, digest TEXT);
-CREATE TABLE names (kind INTEGER, key TEXT, file TEXT, via TEXT, PRIMARY KEY (kind, key));
-"""
-# kinds of names: lenient canonical, MediaWiki canonical, lenient alternate, MediaWiki alternate
-_CANONICAL, _WIKI_CANONICAL, _ALTERNATE, _WIKI_ALTERNATE = range(4)
 
 
 @dataclass
@@ -52,33 +44,13 @@ class PagesIndex(ContentIndex):
         index = cls(root=base.root, database=database)
         for article in base.articles:
             index.add(article)
-        index._db().executescript(_SCHEMA)
+        index._db().executescript(sqlrows.schema(first_wins=True))
         return index
 
     def add_page(self, article: Article) -> None:
         """Store ``article`` (a page): the first article to take a name keeps it."""
         db = self._db()
-        db.execute(
-            "INSERT OR IGNORE INTO pages VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (
-                article.file,
-                article.title,
-                article.slug,
-                article.redirect_to,
-                json.dumps(article.headings) if article.headings is not None else None,
-                json.dumps(article.ids),
-                article.digest,
-            ),
-        )
-        rows = []
-        for name in article.canonical_names():
-            rows.append((_CANONICAL, normalise_title(name), article.file, None))
-            rows.append((_WIKI_CANONICAL, mediawiki_title(name), article.file, None))
-        for names, via in ((article.aliases, "alias"), (article.redirects, "redirect")):
-            for name in names:
-                rows.append((_ALTERNATE, normalise_title(name), article.file, via))
-                rows.append((_WIKI_ALTERNATE, mediawiki_title(name), article.file, via))
-        db.executemany("INSERT OR IGNORE INTO names VALUES (?, ?, ?, ?)", rows)
+        sqlrows.insert(db, article)
         self._pending += 1
         if self._pending >= 10_000:  # keep the journal small
             db.commit()
@@ -95,24 +67,20 @@ class PagesIndex(ContentIndex):
         self._connection = None
 
     def lookup(self, name: str, mediawiki: bool = False) -> Lookup | None:
-        if mediawiki:
-            key, canonical, alternate = (
-                mediawiki_title(name),
-                self._wiki_canonical,
-                self._wiki_alternate,
-            )
-            kinds = (_WIKI_CANONICAL, _WIKI_ALTERNATE)
-        else:
-            key, canonical, alternate = normalise_title(name), self._canonical, self._alternate
-            kinds = (_CANONICAL, _ALTERNATE)
+        key, canonical_kind, alternate_kind = sqlrows.keys(name, mediawiki)
+        canonical, alternate = (
+            (self._wiki_canonical, self._wiki_alternate)
+            if mediawiki
+            else (self._canonical, self._alternate)
+        )
         if key in canonical:
             return Lookup(canonical[key])
-        found = self._named(kinds[0], key)
+        found = self._named(canonical_kind, key)
         if found is not None:
             return found
         if key in alternate:
             return Lookup(*alternate[key])
-        return self._named(kinds[1], key)
+        return self._named(alternate_kind, key)
 
     def by_path(self, path: Path) -> Article | None:
         file = str(path.resolve())
@@ -129,41 +97,20 @@ class PagesIndex(ContentIndex):
         )
 
     def _named(self, kind: int, key: str) -> Lookup | None:
-        row = (
-            self._db()
-            .execute("SELECT file, via FROM names WHERE kind = ? AND key = ?", (kind, key))
-            .fetchone()
-        )
-        if row is None:
+        found = sqlrows.named(self._db(), kind, key)
+        if found is None:
             return None
-        article = self._page(row[0])
-        return Lookup(article, row[1]) if article is not None else None
+        article = self._page(found[0])
+        return Lookup(article, found[1]) if article is not None else None
 
     def _page(self, file: str) -> Article | None:
         recent = self._recent
         if file in recent:
             recent.move_to_end(file)
             return recent[file]
-        row = (
-            self._db()
-            .execute(
-                "SELECT title, slug, redirect_to, headings, ids, digest FROM pages WHERE file = ?",
-                (file,),
-            )
-            .fetchone()
-        )
-        if row is None:
+        article = sqlrows.fetch(self._db(), file)
+        if article is None:
             return None
-        title, slug, redirect_to, headings, ids, digest = row
-        article = Article(
-            title=title,
-            file=file,
-            slug=slug,
-            redirect_to=redirect_to,
-            headings=json.loads(headings) if headings is not None else None,
-            ids=json.loads(ids),
-            digest=digest,
-        )
         recent[file] = article
         if len(recent) > RECENT_PAGES:
             recent.popitem(last=False)
