@@ -9,6 +9,8 @@ from contextvars import ContextVar
 
 import regex
 
+from editlint.rules.matching.facts import PatternFacts, known_facts
+from editlint.rules.matching.leads import leads
 from editlint.rules.matching.linear import runs_in_linear_time
 from editlint.rules.matching.regex_tree import constants as _sre
 from editlint.rules.matching.regex_tree import parsed
@@ -147,21 +149,33 @@ class Alternation:
 
 
 def compile_pattern(pattern: str, ignore_case: bool = True) -> PackPattern:
-    return PackPattern(pattern, regex.V0 | (regex.IGNORECASE if ignore_case else 0))
+    flags = regex.V0 | (regex.IGNORECASE if ignore_case else 0)
+    return PackPattern(pattern, flags, known_facts(pattern))
 
 
 class PackPattern:
     """A ``regex`` pattern compiled on first use: most are only ever matched by the stdlib
-    engine (``anchored_matcher``). Its syntax is checked at once all the same."""
+    engine (``anchored_matcher``). Its syntax is checked at once all the same, unless
+    ``facts`` (a shipped pack's precomputed analysis, ``facts.py``) already vouch for it."""
 
-    __slots__ = ("pattern", "flags", "_compiled")
+    __slots__ = ("pattern", "flags", "_compiled", "facts")
 
-    def __init__(self, pattern: str, flags: int) -> None:
-        self.pattern, self.flags, self._compiled = pattern, flags, None
+    def __init__(self, pattern: str, flags: int, facts: PatternFacts | None = None) -> None:
+        self.pattern, self.flags, self._compiled, self.facts = pattern, flags, None, facts
+        if facts is not None:
+            return
         try:
             parsed(pattern)  # the stdlib parser accepts it, so the regex module will
         except Exception:
             self._compiled = regex.compile(pattern, flags)  # raises if it is no pattern
+
+    def leads(self) -> frozenset[str] | None:
+        """``leads.leads`` of the pattern."""
+        return self.facts.leads if self.facts is not None else leads(self.pattern)
+
+    def linear(self) -> bool:
+        """``linear.runs_in_linear_time`` of the pattern."""
+        return self.facts.linear if self.facts is not None else runs_in_linear_time(self.pattern)
 
     @property
     def compiled(self) -> regex.Pattern:
@@ -215,7 +229,7 @@ class TimedPattern:
 def anchored_matcher(pattern: PackPattern) -> re.Pattern | TimedPattern:
     """What to call ``match`` on at many positions: the stdlib's faster engine, with no time
     limit, when the pattern runs in linear time (``linear.py``); otherwise the pattern, timed."""
-    if runs_in_linear_time(pattern.pattern):
+    if pattern.linear():
         try:
             return re.compile(pattern.pattern, re.IGNORECASE if pattern.flags & regex.I else 0)
         except re.error:
