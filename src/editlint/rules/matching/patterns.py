@@ -12,8 +12,8 @@ import regex
 from editlint.rules.matching.facts import PatternFacts, known_facts
 from editlint.rules.matching.leads import leads
 from editlint.rules.matching.linear import runs_in_linear_time
+from editlint.rules.matching.regex_tree import capture_groups, parsed
 from editlint.rules.matching.regex_tree import constants as _sre
-from editlint.rules.matching.regex_tree import parsed
 
 #: Matching of one rule's patterns stops after this many seconds per document (no hangs).
 MATCH_TIMEOUT_SECONDS = 10.0
@@ -97,6 +97,16 @@ def _nests_unbounded(items, inside_unbounded: bool) -> bool:
             if _nests_unbounded(argument[1], inside_unbounded):
                 return True
     return False  # possessive repeats and atomic groups never backtrack into themselves
+
+
+def group_count(pattern: str) -> int:
+    """The capturing groups of ``pattern``, counted by the stdlib parser (several times faster
+    than compiling it with the ``regex`` module), or by that compile for syntax only the
+    ``regex`` module knows; raises if it is no pattern."""
+    try:
+        return capture_groups(pattern)
+    except Exception:
+        return regex.compile(pattern).groups
 
 
 def compile_terms(
