@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import difflib
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
-from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from editlint.errors import ConfigError
 from editlint.validated import ValidatedStore
@@ -21,6 +17,10 @@ def load_yaml(text: str, path: Path | str) -> Any:
     problem = find_problem(text)
     if problem is not None:
         raise ConfigError(problem.message, path, problem.line + 1)
+    # Deferred: a check with no YAML config, or only the shipped packs, never loads ruamel.
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
     yaml = YAML(typ="rt", pure=True)
     yaml.allow_duplicate_keys = False
     try:
@@ -65,6 +65,8 @@ def validate(
 def _describe(error: dict, model: type[BaseModel], location: tuple) -> str:
     if error["type"] == "extra_forbidden":
         known = _known_keys(model, location[:-1])
+        import difflib  # deferred: only an unknown key needs it
+
         close = difflib.get_close_matches(str(location[-1]), known, n=1)
         hint = f" (did you mean '{close[0]}'?)" if close else ""
         return f"unknown key{hint}"
@@ -90,6 +92,8 @@ def _known_keys(model: type[BaseModel], location: tuple) -> list[str]:
 
 def line_of(data: Any, location: tuple) -> int | None:
     """The 1-based line of the node at ``location`` in ruamel-loaded ``data``."""
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
     line = None
     node = data
     for part in location:

@@ -154,7 +154,7 @@ def _finish_interrupted_fixes(loaded, files: list[Path]) -> None:
 
 def _no_dumps(files: list[Path]) -> None:
     """Fixes rewrite articles; a MediaWiki dump is read, never rewritten."""
-    from editlint.document.dump import is_dump
+    from editlint.files.dumpnames import is_dump
 
     dumps = [str(path) for path in files if is_dump(path)]
     if dumps:
