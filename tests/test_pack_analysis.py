@@ -66,3 +66,21 @@ def test_a_pack_outside_the_shipped_folder_is_analysed_even_with_a_planted_table
 def test_facts_of_a_pattern_only_the_regex_module_parses_are_none():
     assert analyse(r"\p{L}+") is None
     assert analyse(r"it\s+seems") == PatternFacts(frozenset({"it "}), True)
+
+
+def test_escaped_terms_skip_the_syntax_check_and_match_literally():
+    from editlint.rules.matching.patterns import compile_terms, finditer
+    from editlint.rules.matching.regex_tree import parsed
+
+    misses = parsed.cache_info().misses
+    pattern = compile_terms(["C++ (beta)", "a|b", "it's"], [], False, True)
+    assert parsed.cache_info().misses == misses  # no pattern parsed
+    raw = compile_terms([], [r"C\+\+ \(gamma\)"], False, True)
+    assert parsed.cache_info().misses == misses + 1  # a raw pattern's syntax is checked
+    assert raw.search("C++ (gamma)") is not None
+    text = "Use C++ (beta), not a|b or ab; it’s fine."
+    assert [m.group(0) for m in finditer(pattern, text, 0, len(text))] == [
+        "C++ (beta)",
+        "a|b",
+        "it’s",
+    ]

@@ -119,9 +119,11 @@ def compile_terms(
     but a mixed alternation of both up to ten times slower.
     """
     literal = [term_pattern(term, inflect) for term in sorted(terms, key=len, reverse=True)]
-    bodies = (["|".join(literal)] if literal else []) + [f"(?:{p})" for p in patterns]
+    bodies = [("|".join(literal), True)] if literal else []
+    bodies += [(f"(?:{p})", False) for p in patterns]
     compiled = [
-        compile_pattern(f"{WORD_BEFORE}(?:{body}){WORD_AFTER}", ignore_case) for body in bodies
+        compile_pattern(f"{WORD_BEFORE}(?:{body}){WORD_AFTER}", ignore_case, escaped)
+        for body, escaped in bodies
     ]
     if len(compiled) == 1:
         return compiled[0]
@@ -158,21 +160,26 @@ class Alternation:
                     found[index] = self.patterns[index].search(text, pos, endpos, timeout=timeout)
 
 
-def compile_pattern(pattern: str, ignore_case: bool = True) -> PackPattern:
+def compile_pattern(pattern: str, ignore_case: bool = True, escaped: bool = False) -> PackPattern:
+    """``pattern`` as a PackPattern; ``escaped``: made of ``term_pattern``s alone (escaped
+    literal words), so its syntax needs no check."""
     flags = regex.V0 | (regex.IGNORECASE if ignore_case else 0)
-    return PackPattern(pattern, flags, known_facts(pattern))
+    return PackPattern(pattern, flags, known_facts(pattern), checked=escaped)
 
 
 class PackPattern:
     """A ``regex`` pattern compiled on first use: most are only ever matched by the stdlib
     engine (``anchored_matcher``). Its syntax is checked at once all the same, unless
-    ``facts`` (a shipped pack's precomputed analysis, ``facts.py``) already vouch for it."""
+    ``facts`` (a shipped pack's precomputed analysis, ``facts.py``) already vouch for it or
+    the caller made it of escaped words alone (``checked``)."""
 
     __slots__ = ("pattern", "flags", "_compiled", "facts")
 
-    def __init__(self, pattern: str, flags: int, facts: PatternFacts | None = None) -> None:
+    def __init__(
+        self, pattern: str, flags: int, facts: PatternFacts | None = None, checked: bool = False
+    ) -> None:
         self.pattern, self.flags, self._compiled, self.facts = pattern, flags, None, facts
-        if facts is not None:
+        if facts is not None or checked:
             return
         try:
             parsed(pattern)  # the stdlib parser accepts it, so the regex module will
