@@ -86,3 +86,15 @@ def test_a_yaml_config_loads_ruamel_and_still_no_other_reader(tmp_path):
     loaded = _modules_after("check", "--exit-zero", "one.md", cwd=tmp_path)
     assert "ruamel.yaml" in loaded  # the config's keys keep their lines
     assert _unused(loaded) == {name for name in loaded if name.startswith("ruamel")}
+
+
+def test_registering_the_performance_options_imports_no_engine(tmp_path):
+    probe = """
+import argparse, json, sys
+from editlint.commands import engine_options
+engine_options.add_arguments(argparse.ArgumentParser())
+print(json.dumps(sorted(sys.modules)))
+"""
+    loaded = set(probe_json(probe, cwd=tmp_path, timeout=60))
+    assert "editlint.commands.engine_options" in loaded
+    assert not {"editlint.engine.batch", "editlint.config.model", "pydantic"} & loaded
