@@ -98,3 +98,40 @@ print(json.dumps(sorted(sys.modules)))
     loaded = set(probe_json(probe, cwd=tmp_path, timeout=60))
     assert "editlint.commands.engine_options" in loaded
     assert not {"editlint.engine.batch", "editlint.config.model", "pydantic"} & loaded
+
+
+def test_a_check_pauses_the_collector_only_while_it_starts(tmp_path):
+    probe = """
+import gc, json, sys
+from editlint.engine import gc_tuning
+from editlint.launch import main
+seen = []
+real = gc_tuning.started
+def started():
+    seen.append(("before", gc.isenabled()))
+    real()
+    seen.append(("after", gc.isenabled(), gc.get_freeze_count() > 0))
+gc_tuning.started = started
+import editlint.commands.check as check
+check.started = started
+main(sys.argv[1:])
+print(json.dumps([seen, gc.isenabled()]))
+"""
+    article = tmp_path / "one.md"
+    article.write_text("# One\n\nA legendary article.\n", encoding="utf-8")
+    seen, enabled_at_exit = probe_json(
+        probe, "check", "--exit-zero", str(article), cwd=tmp_path, timeout=60
+    )
+    assert seen == [["before", False], ["after", True, True]]
+    assert enabled_at_exit
+
+
+def test_started_leaves_a_running_collector_alone():
+    import gc
+
+    from editlint.engine.gc_tuning import started
+
+    assert gc.isenabled()
+    frozen = gc.get_freeze_count()
+    started()
+    assert gc.isenabled() and gc.get_freeze_count() == frozen
