@@ -60,6 +60,11 @@ def test_a_pack_outside_the_shipped_folder_is_analysed_even_with_a_planted_table
     (tmp_path / "analysis.json").write_text(json.dumps(planted), encoding="utf-8")
     patterns = _singles(load_pack(tmp_path / "weasel.yaml"))
     assert patterns and all(pattern.facts is None for pattern in patterns)
+    assert all(
+        rule.facts is None for rule in _singles([pack_rule(tmp_path / "weasel.yaml", "NEU201")])
+    )
+    text = (tmp_path / "weasel.yaml").read_text(encoding="utf-8")
+    assert shipped_facts(tmp_path / "weasel.yaml", text) is None
     assert [p.linear() for p in patterns] == [analyse(p.pattern).linear for p in patterns]
 
 

@@ -79,8 +79,7 @@ def pack_rule(path: Path, code: str, known: ValidatedStore | None = None) -> Dec
         rules = [rule for rule in load_pack(path, known) if rule.code == code]
     else:
         origin = RuleOrigin(pack.pack, path)
-        trusted = shipped_facts(path, text) if path.parent == builtin_pack_dir() else None
-        with facts_in_use(trusted):
+        with facts_in_use(shipped_facts(path, text)):
             rules = [spec.build(origin) for spec in pack.rules if spec.code == code]
     if not rules:
         raise KeyError(f"{path.name} has no rule {code}")

@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
+from importlib import resources
 from pathlib import Path
 
 from editlint.rules.matching.leads import leads
@@ -83,7 +84,10 @@ def facts_in_use(table: dict[str, PatternFacts] | Recorder | None) -> Iterator[N
 
 def shipped_facts(path: Path, text: str) -> dict[str, PatternFacts] | None:
     """The precomputed facts of the shipped pack ``path`` (its text ``text``), or None when
-    ``text`` is not what they were made from or this Python is not the one that made them."""
+    ``path`` is not in the shipped folder, ``text`` is not what they were made from or this
+    Python is not the one that made them."""
+    if path.parent != Path(str(resources.files("editlint.packs"))):
+        return None
     try:
         table = json.loads((path.parent / TABLE_NAME).read_text(encoding="utf-8"))
     except (OSError, ValueError):
