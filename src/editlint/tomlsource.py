@@ -60,7 +60,7 @@ def _parts(dotted: str) -> tuple[str, ...]:
 
 
 def _positioned(value: Any, path: tuple, lines: dict[tuple[str, ...], int], line: int) -> Any:
-    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq  # a TOML config only
 
     if isinstance(value, dict):
         mapping = CommentedMap()

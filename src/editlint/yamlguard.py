@@ -88,7 +88,7 @@ def _walk(root: Any) -> YamlProblem | None:
     """Every node as loading would expand it; a node met again is an alias's expansion, and
     only those count against ``MAX_VALUES``: a large text without aliases (a 100,001-word
     list) is large, not a bomb, and already costs what its size costs."""
-    from ruamel.yaml import nodes as ruamel_nodes
+    from ruamel.yaml import nodes as ruamel_nodes  # only a text not plainly safe gets here
 
     # The node graphs of both YAML libraries in use have the same shape.
     mappings = (ruamel_nodes.MappingNode, pyyaml.MappingNode)

@@ -92,7 +92,7 @@ def _known_keys(model: type[BaseModel], location: tuple) -> list[str]:
 
 def line_of(data: Any, location: tuple) -> int | None:
     """The 1-based line of the node at ``location`` in ruamel-loaded ``data``."""
-    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq  # only an error needs a line
 
     line = None
     node = data

@@ -104,7 +104,7 @@ def _from_wikitext(
 
 
 def _walk(nodes, offset: int, source: CitedSource) -> None:
-    from mwparserfromhell.nodes import ExternalLink, Tag, Template
+    from mwparserfromhell.nodes import ExternalLink, Tag, Template  # loaded by the parse already
 
     for node in nodes:
         length = len(str(node))

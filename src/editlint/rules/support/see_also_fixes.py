@@ -138,7 +138,7 @@ def front_matter_edit(text: str, key: str, index: int, replacement: str | None) 
 
 
 def _round_trip_yaml(mapping: int, sequence: int, offset: int) -> YAML:
-    from ruamel.yaml import YAML
+    from ruamel.yaml import YAML  # deferred with YAMLError above: front matter edits only
 
     yaml = YAML(typ="rt", pure=True)
     yaml.preserve_quotes = True
@@ -154,7 +154,7 @@ def _dump(yaml: YAML, data) -> str:
 
 
 def _same_quoting(old, new: str):
-    from ruamel.yaml.scalarstring import DoubleQuotedScalarString, SingleQuotedScalarString
+    from ruamel.yaml.scalarstring import DoubleQuotedScalarString, SingleQuotedScalarString  # idem
 
     if isinstance(old, SingleQuotedScalarString):
         return SingleQuotedScalarString(new)
