@@ -34,9 +34,11 @@ test: $(STAMP) system-deps
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench
 
-# Regenerate the config JSON Schema and the configuration and rule references in docs/.
+# Regenerate the config JSON Schema and the configuration and rule references in docs/,
+# and the shipped packs' precomputed pattern analysis (rules/analysis.json).
 docs: $(STAMP)
 	$(BIN)/python scripts/gen_docs.py
+	$(BIN)/python scripts/gen_pack_analysis.py
 
 # Record the demo content's current findings as known (used by .pre-commit-config.yaml).
 baseline: $(STAMP)

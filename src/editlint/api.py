@@ -57,8 +57,8 @@ def check_paths(paths: Iterable[str | Path], config: ConfigLike = None) -> list[
     built once for all of them. Raises
     ``editlint.errors.UsageError`` for a missing path or an invalid config.
     """
-    from editlint.document.dump import is_dump
     from editlint.files.discovery import collect_files
+    from editlint.files.dumpnames import is_dump
 
     path_list = [Path(p) for p in paths]
     checker = _checker(config, path_list[0] if path_list else Path.cwd())

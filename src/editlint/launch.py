@@ -2,7 +2,8 @@
 it (``editlint.daemon``); everything else, and a check no daemon takes, to ``editlint.cli``.
 
 It imports only the daemon client, so a check a daemon answers pays for neither the argument
-parser nor the engine.
+parser nor the engine. A check that runs here starts with the cycle collector off until its
+rules are built (``engine.gc_tuning``): its start-up builds what lives for the whole run.
 """
 
 from __future__ import annotations
@@ -18,6 +19,9 @@ def main(argv: list[str] | None = None) -> int:
         answer = forward(argv)
         if answer is not None:
             return answer.emit()
+        from editlint.engine.gc_tuning import starting_up
+
+        starting_up()
     from editlint.cli import main as cli_main
 
     return cli_main(argv, ask_daemon=False)

@@ -9,11 +9,8 @@ containers, so ``yamlsource.line_of`` names the line of a bad key in either form
 from __future__ import annotations
 
 import re
-import tomllib
 from pathlib import Path
 from typing import Any
-
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from editlint.errors import ConfigError
 
@@ -28,6 +25,8 @@ _SPLIT = re.compile(_PART)
 
 def load_tool_section(text: str, path: Path | str) -> Any:
     """``[tool.editlint]`` of ``text`` as positioned mappings; a ConfigError if not TOML."""
+    import tomllib  # deferred, as ruamel is: imported with the config code, used for TOML alone
+
     try:
         data = tomllib.loads(text).get("tool", {}).get("editlint", {})
     except tomllib.TOMLDecodeError as error:
@@ -61,6 +60,8 @@ def _parts(dotted: str) -> tuple[str, ...]:
 
 
 def _positioned(value: Any, path: tuple, lines: dict[tuple[str, ...], int], line: int) -> Any:
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq  # a TOML config only
+
     if isinstance(value, dict):
         mapping = CommentedMap()
         mapping._yaml_set_line_col(line, 0)

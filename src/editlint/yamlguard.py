@@ -11,8 +11,6 @@ from dataclasses import dataclass
 from typing import Any
 
 import yaml as pyyaml
-from ruamel.yaml import YAML
-from ruamel.yaml import nodes as ruamel_nodes
 
 #: Values (scalars, lists, mappings) aliases may add to a document, each use counted.
 MAX_VALUES = 100_000
@@ -50,15 +48,12 @@ class YamlProblem:
     line: int
 
 
-# The node graphs of both YAML libraries in use have the same shape.
-_MAPPINGS = (ruamel_nodes.MappingNode, pyyaml.MappingNode)
-_SEQUENCES = (ruamel_nodes.SequenceNode, pyyaml.SequenceNode)
-
-
 def find_problem(text: str) -> YamlProblem | None:
     """The first reason not to load ``text``, or None. Syntax errors are left to the loader."""
     if _plainly_safe(text):
         return None
+    from ruamel.yaml import YAML  # deferred: ruamel only composes a text not plainly safe
+
     try:
         root = YAML(typ="rt", pure=True).compose(text)
     except RecursionError:
@@ -93,6 +88,11 @@ def _walk(root: Any) -> YamlProblem | None:
     """Every node as loading would expand it; a node met again is an alias's expansion, and
     only those count against ``MAX_VALUES``: a large text without aliases (a 100,001-word
     list) is large, not a bomb, and already costs what its size costs."""
+    from ruamel.yaml import nodes as ruamel_nodes  # only a text not plainly safe gets here
+
+    # The node graphs of both YAML libraries in use have the same shape.
+    mappings = (ruamel_nodes.MappingNode, pyyaml.MappingNode)
+    sequences = (ruamel_nodes.SequenceNode, pyyaml.SequenceNode)
     stack: list[tuple[Any, int]] = [(root, 0)]
     met: set[int] = set()
     expanded = 0
@@ -111,11 +111,11 @@ def _walk(root: Any) -> YamlProblem | None:
         if tag and tag not in STANDARD_TAGS:
             shown = "!!" + tag.removeprefix(_CORE) if tag.startswith(_CORE) else tag
             return _at(node, f"YAML tag '{shown}' is not allowed (only standard tags are read)")
-        if isinstance(node, _MAPPINGS):
+        if isinstance(node, mappings):
             for key, value in reversed(node.value):  # popped in document order
                 stack.append((value, depth + 1))
                 stack.append((key, depth + 1))
-        elif isinstance(node, _SEQUENCES):
+        elif isinstance(node, sequences):
             stack.extend((item, depth + 1) for item in reversed(node.value))
     return None
 

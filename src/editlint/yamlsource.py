@@ -2,14 +2,9 @@
 
 from __future__ import annotations
 
-import difflib
 import typing
 from pathlib import Path
 from typing import Any
-
-from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from editlint.errors import ConfigError
 from editlint.models import is_model, validator
@@ -22,6 +17,10 @@ def load_yaml(text: str, path: Path | str) -> Any:
     problem = find_problem(text)
     if problem is not None:
         raise ConfigError(problem.message, path, problem.line + 1)
+    # Deferred: a check with no YAML config, or only the shipped packs, never loads ruamel.
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
     yaml = YAML(typ="rt", pure=True)
     yaml.allow_duplicate_keys = False
     try:
@@ -74,6 +73,8 @@ _MESSAGES = {"missing_argument": "Field required"}
 def _describe(error: dict, model: type, location: tuple) -> str:
     if error["type"] in ("extra_forbidden", "unexpected_keyword_argument"):
         known = _known_keys(model, location[:-1])
+        import difflib  # deferred: only an unknown key needs it
+
         close = difflib.get_close_matches(str(location[-1]), known, n=1)
         hint = f" (did you mean '{close[0]}'?)" if close else ""
         return f"unknown key{hint}"
@@ -106,6 +107,8 @@ def _field_types(model: Any) -> dict[str, Any] | None:
 
 def line_of(data: Any, location: tuple) -> int | None:
     """The 1-based line of the node at ``location`` in ruamel-loaded ``data``."""
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq  # only an error needs a line
+
     line = None
     node = data
     for part in location:

@@ -12,6 +12,7 @@ from editlint.commands.common import add_config_argument, codes, config_for
 from editlint.commands.fixing import add_fix_arguments, fixing, run_fixes, write_diffs
 from editlint.diagnostics import Severity
 from editlint.engine.batch import iter_checked
+from editlint.engine.gc_tuning import started
 from editlint.engine.runner import Checker, SelectionOverrides
 from editlint.errors import UsageError
 from editlint.printable import printable_path, terminal_safe
@@ -91,6 +92,7 @@ def run(args: argparse.Namespace) -> int:
     )
     overrides = SelectionOverrides(args.select, args.ignore, args.extend_select)
     checker = _checker(args, loaded, overrides)
+    started()  # the cycle collector, paused while the command started (editlint.launch)
     if args.show_settings:
         sys.stdout.write(_settings(loaded, checker))
         return 0
@@ -154,7 +156,7 @@ def _finish_interrupted_fixes(loaded, files: list[Path]) -> None:
 
 def _no_dumps(files: list[Path]) -> None:
     """Fixes rewrite articles; a MediaWiki dump is read, never rewritten."""
-    from editlint.document.dump import is_dump
+    from editlint.files.dumpnames import is_dump
 
     dumps = [str(path) for path in files if is_dump(path)]
     if dumps:
@@ -175,6 +177,7 @@ def _run_stdin(args: argparse.Namespace) -> int:
         args, [path.parent if path is not None and path.parent.exists() else Path(".")]
     )
     checker = Checker(loaded, SelectionOverrides(args.select, args.ignore, args.extend_select))
+    started()
     result = checker.check_text(sys.stdin.read(), path)
     return _report(args, loaded, [(result, True)], {r.code: r.metadata() for r in checker.rules})
 

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from editlint.config.model import CACHE_DIR_NAME, LoadedConfig
-from editlint.engine.batch import BatchOptions
+from editlint.config.discovery import CACHE_DIR_NAME
+
+if TYPE_CHECKING:
+    from editlint.config.model import LoadedConfig
+    from editlint.engine.batch import BatchOptions
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -45,6 +49,8 @@ def batch_options(args: argparse.Namespace, loaded: LoadedConfig) -> BatchOption
         loaded.cache_override = False
     elif args.cache_dir is not None:
         loaded.cache_override = args.cache_dir
+    from editlint.engine.batch import BatchOptions  # the engine: not for registering arguments
+
     return BatchOptions(
         jobs=args.jobs or None,
         cache_dir=loaded.cache_dir,

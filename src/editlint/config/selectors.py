@@ -8,7 +8,6 @@ name (``peacock-term`` is ``NEU101``); the input and internal findings' codes (`
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from difflib import get_close_matches
 from pathlib import Path
 
 from editlint.errors import UsageError
@@ -46,6 +45,8 @@ class Selectors:
 
     def _suggestion(self, selector: str) -> str:
         candidates = [*self._codes, *self._names]
+        from difflib import get_close_matches  # deferred: only an unknown selector needs it
+
         close = get_close_matches(selector.upper(), self._codes, n=1, cutoff=0.6)
         close = close or get_close_matches(selector.casefold(), candidates, n=1, cutoff=0.6)
         return f"; did you mean '{close[0]}'?" if close else " (see 'editlint rules')"

@@ -7,12 +7,10 @@ and the command runs in its own process as before.
 from __future__ import annotations
 
 import os
-import socket
 import sys
 
 from editlint.daemon import ENV_SWITCH
 from editlint.daemon.locate import cache_folder, socket_path
-from editlint.daemon.protocol import ProtocolError, receive, same_user, send
 
 #: How long to wait for the daemon to accept, and then to answer (it may be rebuilding its
 #: rules or index after a change). Past either, the command runs in its own process.
@@ -42,8 +40,8 @@ def forward(argv: list[str]) -> Answer | None:
     words = argv[argv.index("check") + 1 :]
     folder = cache_folder(words)
     path = socket_path(folder) if folder is not None else None
-    if path is None:
-        return None
+    if path is None or not os.path.exists(path):
+        return None  # no daemon: not even the socket module is loaded
     request = {
         "command": "check",
         "argv": argv,
@@ -63,6 +61,11 @@ def forward(argv: list[str]) -> Answer | None:
 
 def ask(path: str, request: dict, timeout: float = ANSWER_SECONDS) -> dict | None:
     """The daemon's reply to ``request``, or None when none is listening at ``path``."""
+    # Deferred: a check with no daemon socket (or EDITLINT_DAEMON=0) never gets here.
+    import socket
+
+    from editlint.daemon.protocol import ProtocolError, receive, same_user, send
+
     try:
         with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as connection:
             connection.settimeout(CONNECT_SECONDS)

@@ -17,8 +17,9 @@ from pathlib import Path
 from xml.parsers import expat
 
 from editlint.document.errors import InputError
+from editlint.files.dumpnames import DUMP_SUFFIXES, is_dump
 
-DUMP_SUFFIXES = (".xml", ".xml.bz2")
+__all__ = ["DUMP_SUFFIXES", "is_dump"]  # re-exported from files/dumpnames.py
 #: Bytes read from the (decompressed) dump per parser step.
 CHUNK_SIZE = 1 << 16
 #: Longer titles are no MediaWiki page's (its limit is 255 bytes): the dump is refused.
@@ -36,10 +37,6 @@ class DumpPage:
     column: int = 1
     #: The text's size in bytes when it is over the reader's ``max_text`` (``text`` is empty).
     oversize: int = 0
-
-
-def is_dump(path: Path) -> bool:
-    return path.name.lower().endswith(DUMP_SUFFIXES)
 
 
 def iter_pages(path: Path, max_text: int = DEFAULT_MAX_TEXT) -> Iterator[DumpPage]:

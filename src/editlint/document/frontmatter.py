@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import re
-import tomllib
 
 from editlint.document.errors import InputError
 from editlint.document.model import FrontMatter
@@ -62,6 +61,8 @@ def parse_toml_front_matter(text: str) -> FrontMatter | None:
         return None
     toml_start, toml_end, body_start = bounds
     source = text[toml_start:toml_end]
+    import tomllib  # deferred: most articles have no TOML front matter
+
     try:
         data = tomllib.loads(source)
     except tomllib.TOMLDecodeError as error:

@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from editlint.document.dump import is_dump
 from editlint.engine.gc_tuning import collecting_rarely
 from editlint.engine.parallel import Item, check_item, check_parallel
 from editlint.engine.runner import Checker, FileResult
+from editlint.files.dumpnames import is_dump
 from editlint.files.screening import read_bytes
 
 if TYPE_CHECKING:

@@ -14,13 +14,13 @@ from editlint.config.selection import ignored_for_file, is_selected, severity_fo
 from editlint.config.selectors import Selectors
 from editlint.diagnostics import Category, Diagnostic, Severity
 from editlint.document import UNSUPPORTED_SUFFIXES, Document, InputError, parse_document
-from editlint.document.dump import is_dump
 from editlint.document.lines import LineIndex
 from editlint.document.parsers import markdown_parser
 from editlint.engine.clock import PARSE_SECONDS, RULES_SECONDS, OutOfTime, clock_limit
 from editlint.engine.folding import fold_related
 from editlint.engine.suppression import find_suppressions
 from editlint.engine.tagged import without_tagged
+from editlint.files.dumpnames import is_dump
 from editlint.files.screening import UNPARSABLE_CODE, decode, read_bytes, screen_text
 from editlint.index import AnyIndex, build_index
 from editlint.index.build import ScanAll

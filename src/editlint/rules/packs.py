@@ -15,6 +15,7 @@ from editlint.rules.kinds.common import DeclaredRule
 from editlint.rules.kinds.conditional import ConditionalSpec
 from editlint.rules.kinds.existence import ExistenceSpec
 from editlint.rules.kinds.substitution import SubstitutionSpec
+from editlint.rules.matching.facts import facts_in_use, shipped_facts
 from editlint.rules.vale import vale_hint
 from editlint.validated import ValidatedStore
 from editlint.yamlsource import line_of, load_yaml, validate
@@ -46,7 +47,8 @@ def load_pack(path: Path, known: ValidatedStore | None = None) -> list[DeclaredR
         # position-keeping, guarded parser, which only an error would need.
         try:
             pack = validate(RulePack, yaml.load(text, Loader=_FAST_LOADER), path, known=known)
-            return [spec.build(RuleOrigin(pack.pack, path)) for spec in pack.rules]
+            with facts_in_use(shipped_facts(path, text)):
+                return [spec.build(RuleOrigin(pack.pack, path)) for spec in pack.rules]
         except Exception:
             pass  # the careful path below names the line of the problem
     data = load_yaml(text, path)
@@ -68,13 +70,14 @@ def pack_rule(path: Path, code: str, known: ValidatedStore | None = None) -> Dec
     """The rule ``code`` of a pack, built alone: the other rules' patterns are not analysed
     and compiled again (SRC401 runs NEU701's rule once more). A KeyError if it has none."""
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_FAST_LOADER)
-        pack = validate(RulePack, data, path, known=known)
+        text = path.read_text(encoding="utf-8")
+        pack = validate(RulePack, yaml.load(text, Loader=_FAST_LOADER), path, known=known)
     except Exception:  # the careful path names the file and line of the problem
         rules = [rule for rule in load_pack(path, known) if rule.code == code]
     else:
         origin = RuleOrigin(pack.pack, path)
-        rules = [spec.build(origin) for spec in pack.rules if spec.code == code]
+        with facts_in_use(shipped_facts(path, text)):
+            rules = [spec.build(origin) for spec in pack.rules if spec.code == code]
     if not rules:
         raise KeyError(f"{path.name} has no rule {code}")
     return rules[0]

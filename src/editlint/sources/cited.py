@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-
-import mwparserfromhell
-from mwparserfromhell.nodes import ExternalLink, Tag, Template
+from typing import TYPE_CHECKING
 
 from editlint.document.model import BlockKind, CitationKind, Document
+
+if TYPE_CHECKING:
+    from mwparserfromhell.nodes import Template
 
 URL = re.compile(r"(?:https?:)?//[^\s|\]\[{}<>\"']+[^\s|\]\[{}<>\"'.,;:)]", re.IGNORECASE)
 
@@ -91,6 +92,8 @@ def _from_wikitext(
     source = CitedSource(start, end, content_start, content_end)
     content = text[content_start:content_end]
     if "{{" in content or "[" in content:
+        import mwparserfromhell  # deferred: only a wikitext citation needs the parser (8 ms)
+
         _walk(mwparserfromhell.parse(content).nodes, content_start, source)
     covered = [(url.start, url.end) for url in source.urls]
     for match in URL.finditer(content):
@@ -101,6 +104,8 @@ def _from_wikitext(
 
 
 def _walk(nodes, offset: int, source: CitedSource) -> None:
+    from mwparserfromhell.nodes import ExternalLink, Tag, Template  # loaded by the parse already
+
     for node in nodes:
         length = len(str(node))
         if isinstance(node, Template) and not source.template:

@@ -7,6 +7,7 @@ import regex
 from editlint.diagnostics import Category, Severity
 from editlint.document import Document
 from editlint.rules.base import Rule, RuleContext, RuleExamples
+from editlint.rules.matching.deferred import Deferred
 from editlint.rules.matching.scopes import QuotationFilter
 from editlint.rules.matching.words import WordIndex
 from editlint.rules.support.viewpoints import (
@@ -89,7 +90,7 @@ Fix: give every item the views of each side, attributed and cited."""
             yield self.diagnostic(heading.start, heading.end, message)
 
 
-_CRITICISM = regex.compile(r"\bcriticism", regex.IGNORECASE)
+_CRITICISM = Deferred(r"\bcriticism", regex.IGNORECASE)
 
 
 def _enumerate(words: list[str]) -> str:

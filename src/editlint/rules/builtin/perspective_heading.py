@@ -9,6 +9,7 @@ from editlint.diagnostics import Category, Severity
 from editlint.document import BlockKind, Document
 from editlint.models import model, option
 from editlint.rules.base import Rule, RuleContext, RuleExamples
+from editlint.rules.matching.deferred import Deferred
 from editlint.rules.matching.terms import TermSet
 from editlint.rules.matching.words import WordIndex
 from editlint.rules.support import vocabulary
@@ -32,7 +33,7 @@ class PerspectiveHeadingPatterns:
 
     def __init__(self, options: PerspectiveHeadingOptions) -> None:
         sides, nouns = alternation(options.sides), alternation(options.perspective_nouns)
-        self.heading = regex.compile(
+        self.heading = Deferred(
             rf"\(\s*(?:(?:from|in|through)\s+)?(?:an?|the)\s+(?:{sides})\s+(?:{nouns})\s*\)"
             rf"|[:,–—-]\s*(?:from|in|through)\s+(?:an?|the)\s+(?:{sides})\s+(?:{nouns})\s*$",
             regex.IGNORECASE,
@@ -42,7 +43,7 @@ class PerspectiveHeadingPatterns:
             TermSet(options.sides, first=False),
             TermSet(options.perspective_nouns, first=False),
         )
-        self.lead_in = regex.compile(
+        self.lead_in = Deferred(
             r"\b(?:this|the\s+following)\s+(?:section|list|summary|overview|account|part|chapter)\b"
             rf"[^.!?\n]{{0,120}}?\b(?:from|in|through)\s+(?:an?|the)\s+(?:{sides})\s+(?:{nouns})\b",
             regex.IGNORECASE,

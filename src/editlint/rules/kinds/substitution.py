@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-import regex
-
 from editlint.diagnostics import Edit, Fix
 from editlint.document import Document
 from editlint.models import After, model, option
@@ -17,6 +15,7 @@ from editlint.rules.matching.patterns import (
     check_backtracking,
     compile_pattern,
     compile_terms,
+    group_count,
     term_pattern,
 )
 
@@ -59,7 +58,7 @@ class SubstitutionRule(DeclaredRule):
         for source in sources:
             self.key_groups.append(number)
             # a literal term (``term_pattern``) escapes every bracket: it has no group of its own
-            number += 1 + (regex.compile(source).groups if spec.regex else 0)
+            number += 1 + (group_count(source) if spec.regex else 0)
         groups = "|".join(f"({source})" for source in sources)
         self.terms = self.search(
             compile_pattern(f"{WORD_BEFORE}(?:{groups}){WORD_AFTER}", spec.ignore_case)

@@ -9,9 +9,11 @@ from contextvars import ContextVar
 
 import regex
 
+from editlint.rules.matching.facts import PatternFacts, known_facts
+from editlint.rules.matching.leads import leads
 from editlint.rules.matching.linear import runs_in_linear_time
+from editlint.rules.matching.regex_tree import capture_groups, parsed
 from editlint.rules.matching.regex_tree import constants as _sre
-from editlint.rules.matching.regex_tree import parsed
 
 #: Matching of one rule's patterns stops after this many seconds per document (no hangs).
 MATCH_TIMEOUT_SECONDS = 10.0
@@ -97,6 +99,16 @@ def _nests_unbounded(items, inside_unbounded: bool) -> bool:
     return False  # possessive repeats and atomic groups never backtrack into themselves
 
 
+def group_count(pattern: str) -> int:
+    """The capturing groups of ``pattern``, counted by the stdlib parser (several times faster
+    than compiling it with the ``regex`` module), or by that compile for syntax only the
+    ``regex`` module knows; raises if it is no pattern."""
+    try:
+        return capture_groups(pattern)
+    except Exception:
+        return regex.compile(pattern).groups
+
+
 def compile_terms(
     terms: list[str], patterns: list[str], inflect: bool, ignore_case: bool
 ) -> PackPattern | Alternation:
@@ -107,9 +119,11 @@ def compile_terms(
     but a mixed alternation of both up to ten times slower.
     """
     literal = [term_pattern(term, inflect) for term in sorted(terms, key=len, reverse=True)]
-    bodies = (["|".join(literal)] if literal else []) + [f"(?:{p})" for p in patterns]
+    bodies = [("|".join(literal), True)] if literal else []
+    bodies += [(f"(?:{p})", False) for p in patterns]
     compiled = [
-        compile_pattern(f"{WORD_BEFORE}(?:{body}){WORD_AFTER}", ignore_case) for body in bodies
+        compile_pattern(f"{WORD_BEFORE}(?:{body}){WORD_AFTER}", ignore_case, escaped)
+        for body, escaped in bodies
     ]
     if len(compiled) == 1:
         return compiled[0]
@@ -146,22 +160,39 @@ class Alternation:
                     found[index] = self.patterns[index].search(text, pos, endpos, timeout=timeout)
 
 
-def compile_pattern(pattern: str, ignore_case: bool = True) -> PackPattern:
-    return PackPattern(pattern, regex.V0 | (regex.IGNORECASE if ignore_case else 0))
+def compile_pattern(pattern: str, ignore_case: bool = True, escaped: bool = False) -> PackPattern:
+    """``pattern`` as a PackPattern; ``escaped``: made of ``term_pattern``s alone (escaped
+    literal words), so its syntax needs no check."""
+    flags = regex.V0 | (regex.IGNORECASE if ignore_case else 0)
+    return PackPattern(pattern, flags, known_facts(pattern), checked=escaped)
 
 
 class PackPattern:
     """A ``regex`` pattern compiled on first use: most are only ever matched by the stdlib
-    engine (``anchored_matcher``). Its syntax is checked at once all the same."""
+    engine (``anchored_matcher``). Its syntax is checked at once all the same, unless
+    ``facts`` (a shipped pack's precomputed analysis, ``facts.py``) already vouch for it or
+    the caller made it of escaped words alone (``checked``)."""
 
-    __slots__ = ("pattern", "flags", "_compiled")
+    __slots__ = ("pattern", "flags", "_compiled", "facts")
 
-    def __init__(self, pattern: str, flags: int) -> None:
-        self.pattern, self.flags, self._compiled = pattern, flags, None
+    def __init__(
+        self, pattern: str, flags: int, facts: PatternFacts | None = None, checked: bool = False
+    ) -> None:
+        self.pattern, self.flags, self._compiled, self.facts = pattern, flags, None, facts
+        if facts is not None or checked:
+            return
         try:
             parsed(pattern)  # the stdlib parser accepts it, so the regex module will
         except Exception:
             self._compiled = regex.compile(pattern, flags)  # raises if it is no pattern
+
+    def leads(self) -> frozenset[str] | None:
+        """``leads.leads`` of the pattern."""
+        return self.facts.leads if self.facts is not None else leads(self.pattern)
+
+    def linear(self) -> bool:
+        """``linear.runs_in_linear_time`` of the pattern."""
+        return self.facts.linear if self.facts is not None else runs_in_linear_time(self.pattern)
 
     @property
     def compiled(self) -> regex.Pattern:
@@ -215,7 +246,7 @@ class TimedPattern:
 def anchored_matcher(pattern: PackPattern) -> re.Pattern | TimedPattern:
     """What to call ``match`` on at many positions: the stdlib's faster engine, with no time
     limit, when the pattern runs in linear time (``linear.py``); otherwise the pattern, timed."""
-    if runs_in_linear_time(pattern.pattern):
+    if pattern.linear():
         try:
             return re.compile(pattern.pattern, re.IGNORECASE if pattern.flags & regex.I else 0)
         except re.error:

@@ -13,7 +13,7 @@ import re._constants as constants
 import re._parser as _sre_parser
 from functools import lru_cache
 
-__all__ = ["constants", "parsed"]
+__all__ = ["capture_groups", "constants", "parsed"]
 
 
 @lru_cache(maxsize=1024)
@@ -21,3 +21,9 @@ def parsed(pattern: str) -> tuple:
     """The items of ``pattern`` as the stdlib parser sees them; raises re.error (or any
     exception of the parser) on syntax it does not know. Callers must not change them."""
     return tuple(_sre_parser.parse(pattern))
+
+
+def capture_groups(pattern: str) -> int:
+    """How many capturing groups ``pattern`` has, as the stdlib parser counts them; raises
+    as ``parsed`` does."""
+    return _sre_parser.parse(pattern).state.groups - 1

@@ -17,7 +17,6 @@ from typing import NamedTuple, Protocol
 from regex import Match
 
 from editlint.document import Document
-from editlint.rules.matching.leads import leads
 from editlint.rules.matching.patterns import (
     Alternation,
     FirstUse,
@@ -52,7 +51,7 @@ class Search:
         self.pattern = pattern
         singles = pattern.patterns if isinstance(pattern, Alternation) else [pattern]
         self.matchers = [FirstUse(single) for single in singles]  # compiled when first tried
-        found = [leads(single.pattern) for single in singles]
+        found = [single.leads() for single in singles]
         self.leads = None if None in found else found
         self.lead_words = None if self.leads is None else [sorted(each) for each in self.leads]
 

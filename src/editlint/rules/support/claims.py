@@ -11,7 +11,8 @@ import regex
 
 from editlint.document import Document
 from editlint.models import model, option
-from editlint.rules.matching.patterns import compile_terms, finditer
+from editlint.rules.matching.deferred import Deferred
+from editlint.rules.matching.patterns import Alternation, PackPattern, compile_terms, finditer
 from editlint.rules.matching.terms import TermSet, matches_at
 from editlint.rules.support import vocabulary
 from editlint.rules.support.vocabulary import alternation
@@ -26,7 +27,7 @@ _LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
 # The same \d as the claim patterns': a figure starts with a currency sign or at a word edge
 # with a digit, so where a run of digits or a sign starts; a year lies in a run of four or more.
 _CURRENCY = "$€£¥"
-_DIGITS = regex.compile(r"\d+")
+_DIGITS = Deferred(r"\d+")
 
 # "Orel and Stolbova (1995) group ...", "Ehret (1995: 70)": an author-date reference names its
 # source; the year in parentheses after a capitalised name is the work's, not an event's.
@@ -105,20 +106,20 @@ class ClaimDetector:
         self.options = options
         units = alternation(options.figure_units)
         number = r"\d+(?:[.,]\d+)*"
-        self.patterns: dict[str, regex.Pattern] = {
-            "figure": regex.compile(
+        self.patterns: dict[str, Deferred | PackPattern | Alternation] = {
+            "figure": Deferred(
                 rf"[$€£¥]\s?{number}|\b\d{{1,3}}(?:,\d{{3}})+\b|\b{number}\s*%"
                 rf"|\b{number}(?:\s+|-)(?:{units})\b",
                 regex.IGNORECASE,
             ),
-            "date": regex.compile(
+            "date": Deferred(
                 rf"(?:\b(?:{alternation(options.year_context)})\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?"
                 rf"|\b(?:{_MONTHS})\s+\d{{1,2}},\s+|\bmid-|{_NOT_AUTHOR_DATE}\()"
                 r"(?P<year>\d{4})\b(?!s\b|[.,]\d|%|[\s-]*(?:bits?|bytes?|px|pixels)\b|x\d)",
                 regex.IGNORECASE,
             ),
             "superlative": self._superlatives(),
-            "attribution": regex.compile(
+            "attribution": Deferred(
                 "|".join(
                     [
                         rf"\b(?:{alternation(options.opinion_holders)})\b[^.;:!?]{{0,80}}?"
@@ -148,10 +149,10 @@ class ClaimDetector:
         """Every term set the detector looks up, for ``Rule.prepare``."""
         return [*self.starts.values(), self.figure_units, *self.needs["superlative"]]
 
-    def _superlatives(self) -> regex.Pattern:
+    def _superlatives(self) -> Deferred:
         words = alternation(self.options.superlatives)
         not_words = alternation(self.options.not_superlatives)
-        return regex.compile(
+        return Deferred(
             rf"\b(?:the|its|their|his|her|our)\s+(?:(?:{words})\b(?:\s+[\w-]+)?"
             rf"|(?!(?:{not_words})\b)[a-z]{{2,}}est\b)",
             regex.IGNORECASE,

@@ -9,17 +9,17 @@ from __future__ import annotations
 import io
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import quote
-
-from ruamel.yaml import YAML
-from ruamel.yaml.error import YAMLError
-from ruamel.yaml.scalarstring import DoubleQuotedScalarString, SingleQuotedScalarString
 
 from editlint.diagnostics import Edit
 from editlint.document import CitationKind, Document, LinkKind, SeeAlsoEntry, SeeAlsoSource
 from editlint.document.errors import InputError
 from editlint.document.frontmatter import split_front_matter
 from editlint.index import Article
+
+if TYPE_CHECKING:
+    from ruamel.yaml import YAML
 
 # (mapping, sequence, offset) indentations tried until one reproduces the original exactly.
 _INDENTS = ((2, 2, 0), (2, 4, 2), (4, 4, 0), (4, 6, 2), (2, 3, 1))
@@ -116,6 +116,8 @@ def front_matter_edit(text: str, key: str, index: int, replacement: str | None) 
         return None
     yaml_start, yaml_end, _ = bounds
     source = text[yaml_start:yaml_end]
+    from ruamel.yaml.error import YAMLError  # deferred: only a front matter edit needs ruamel
+
     for mapping, sequence, offset in _INDENTS:
         yaml = _round_trip_yaml(mapping, sequence, offset)
         try:
@@ -136,6 +138,8 @@ def front_matter_edit(text: str, key: str, index: int, replacement: str | None) 
 
 
 def _round_trip_yaml(mapping: int, sequence: int, offset: int) -> YAML:
+    from ruamel.yaml import YAML  # deferred with YAMLError above: front matter edits only
+
     yaml = YAML(typ="rt", pure=True)
     yaml.preserve_quotes = True
     yaml.width = 4096
@@ -150,6 +154,8 @@ def _dump(yaml: YAML, data) -> str:
 
 
 def _same_quoting(old, new: str):
+    from ruamel.yaml.scalarstring import DoubleQuotedScalarString, SingleQuotedScalarString  # idem
+
     if isinstance(old, SingleQuotedScalarString):
         return SingleQuotedScalarString(new)
     if isinstance(old, DoubleQuotedScalarString):

@@ -17,6 +17,7 @@ import regex
 
 from editlint.document import Block, BlockKind, Document, Section
 from editlint.models import model, option
+from editlint.rules.matching.deferred import Deferred
 from editlint.rules.matching.patterns import compile_terms, finditer
 from editlint.rules.matching.terms import TermSet, matches_at
 from editlint.rules.support import vocabulary
@@ -88,15 +89,15 @@ class ViewpointPatterns:
         sides = alternation(options.sides)
         nouns = alternation(options.perspective_nouns)
         verbs = alternation(options.attribution_verbs)
-        self.narrator = regex.compile(
+        self.narrator = Deferred(
             rf"\b(?:from|in|through)\s+(?:an?|the)\s+(?:{sides})\s+(?:{nouns})\b"
             rf"|\b(?:an?|the)\s+(?:{sides})\s+(?:{nouns})\s+(?:[a-z]+\s+)?(?:{verbs})\b",
             regex.IGNORECASE,
         )
-        self.any_perspective = regex.compile(
+        self.any_perspective = Deferred(
             rf"\b(?:from|in|through)\s+(?:an?|the)\s+([\w-]+)\s+(?:{nouns})\b", regex.IGNORECASE
         )
-        self.debate_title = regex.compile(
+        self.debate_title = Deferred(
             r"\b(?:" + "|".join(re.escape(term) for term in options.debate_sections) + ")",
             regex.IGNORECASE,
         )
@@ -202,11 +203,11 @@ def analyse(
 
 
 # "Others prefer ...", "while others hold ...": the view of other holders than the first.
-_OTHERS = regex.compile(r"(?:(?:^|[.;:]\s+)Others|\b(?:while|but|whereas) others)\b")
+_OTHERS = Deferred(r"(?:(?:^|[.;:]\s+)Others|\b(?:while|but|whereas) others)\b")
 
 
 REPLY = "reply:"
-_REPLY = regex.compile(
+_REPLY = Deferred(
     r"(?:however|but|yet|in contrast|by contrast|conversely|on the other hand|nevertheless|"
     r"others|in response|responding)\W*$",
     regex.IGNORECASE,
@@ -324,7 +325,7 @@ def _side(patterns: ViewpointPatterns, text: str, start: int, end: int) -> tuple
     return side, word
 
 
-_ROLE_BEFORE = regex.compile(r"\b(?:the|a|an|his|her|their|its)\s+(?:[\w-]+\s+)?$", regex.I)
+_ROLE_BEFORE = Deferred(r"\b(?:the|a|an|his|her|their|its)\s+(?:[\w-]+\s+)?$", regex.I)
 
 
 def _names_a_role(text: str, start: int, offset: int, word: str) -> bool:
@@ -347,8 +348,8 @@ def is_debate_section(section: Section, patterns: ViewpointPatterns) -> bool:
 
 # Headings that hold a debate word but announce no debate between sides: a work's reception
 # (reviews, each one critic's), the subject's own views or critique of someone else.
-_NOT_A_DEBATE = regex.compile(r"\b(?:reception|views? on|critique of|legacy)", regex.IGNORECASE)
-_NAME_WORD = regex.compile(r"^\p{Lu}[\p{L}'’.]*(?:[-–]\p{Lu}[\p{L}'’.]*)+$|^\p{Lu}")
+_NOT_A_DEBATE = Deferred(r"\b(?:reception|views? on|critique of|legacy)", regex.IGNORECASE)
+_NAME_WORD = Deferred(r"^\p{Lu}[\p{L}'’.]*(?:[-–]\p{Lu}[\p{L}'’.]*)+$|^\p{Lu}")
 
 
 def is_debate_heading(section: Section, patterns: ViewpointPatterns) -> bool:
