@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import yaml
 
+from editlint.models import validator
 from editlint.rules.base import RuleOrigin
 from editlint.rules.matching.facts import TABLE_NAME, Recorder, facts_in_use, table_text
 from editlint.rules.packs import RulePack, builtin_pack_dir, pack_files
@@ -18,7 +19,7 @@ def analysis_table() -> str:
     recorded = {}
     for path in pack_files(builtin_pack_dir()):
         text = path.read_text(encoding="utf-8")
-        pack = RulePack.model_validate(yaml.safe_load(text))
+        pack = validator(RulePack).validate_python(yaml.safe_load(text))
         recorder = Recorder()
         with facts_in_use(recorder):
             for spec in pack.rules:
