@@ -3,7 +3,7 @@ warm process (``editlint daemon``), against proselint on the same file in the sa
 how a one-file check grows with the repository (the content index's store, #19 item 3).
 
     .venv/bin/python bench/one_file.py [--articles 10000 50000] [--rounds 7] [--work DIR]
-                                       [--no-peers] [--no-warm]
+                                       [--no-peers] [--no-warm] [--wheel]
 
 Repositories (made in ``--work`` on first use, each committed in git): 1 article;
 ``--articles`` synthetic ones (bench/synthetic.py); the 419 ArchWiki articles; and a copy of
@@ -18,7 +18,10 @@ repository and mode interleaved round by round, medians kept:
 - ``proselint`` 0.16 on the same file (bench/.venv-peers), and ``markdownlint-cli2`` when it
   is on the PATH;
 - ``python``: the venv's interpreter starting and doing nothing (``-c pass``), the floor of
-  any Python command on the machine at that moment.
+  any Python command on the machine at that moment;
+- with ``--wheel``, ``wheel cold`` and ``wheel python``: the same, with this tree built as a
+  wheel and installed as users and pre-commit install it (bench/.venv-wheel, made afresh):
+  the development venv's editable install puts a path finder on every start-up.
 
 The last lines give each repository's cold and warm times as a ratio of the 1-article
 repository's in the same run (target: 50,000 articles <= 1.3x).
@@ -30,6 +33,8 @@ import argparse
 import shutil
 import statistics
 import subprocess
+import sys
+import tempfile
 from pathlib import Path
 
 from measure import ROOT, cores, run, save
@@ -37,6 +42,8 @@ from synthetic import generate
 from throughput import CORPUS, proselint
 
 EDITLINT = str(ROOT / ".venv" / "bin" / "editlint")
+#: The venv ``--wheel`` installs this tree into.
+INSTALLED = ROOT / "bench" / ".venv-wheel"
 CONFIG = "content_root: content\n"
 ADDED = "\nA sentence added for this run.\n"
 
@@ -82,7 +89,24 @@ def _changed(path: Path) -> None:
     path.write_text(text[: -len(ADDED)] if text.endswith(ADDED) else text + ADDED, "utf-8")
 
 
-def _modes(folder: Path, peers: dict[str, list[str]], warm: bool) -> tuple[Path, dict]:
+def installed_venv() -> Path:
+    """A venv holding this tree built as a wheel and installed as users install it (no
+    editable finder on the start-up path), made afresh on every call."""
+    shutil.rmtree(INSTALLED, ignore_errors=True)
+    python = str(ROOT / ".venv" / "bin" / "python")
+    with tempfile.TemporaryDirectory() as wheels:
+        pip = [python, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w", wheels, str(ROOT)]
+        subprocess.run(pip, check=True, capture_output=True)
+        subprocess.run([sys.executable, "-m", "venv", str(INSTALLED)], check=True)
+        wheel = next(Path(wheels).glob("*.whl"))
+        install = [str(INSTALLED / "bin" / "python"), "-m", "pip", "install", "--quiet"]
+        subprocess.run([*install, str(wheel)], check=True, capture_output=True)
+    return INSTALLED
+
+
+def _modes(
+    folder: Path, peers: dict[str, list[str]], warm: bool, installed: Path | None
+) -> tuple[Path, dict]:
     """The file checked in ``folder``'s repository, and each mode's command."""
     files = sorted((folder / "content").rglob("*.md"))
     target = files[len(files) // 2]
@@ -94,6 +118,17 @@ def _modes(folder: Path, peers: dict[str, list[str]], warm: bool) -> tuple[Path,
         **{name: [*command, relative] for name, command in peers.items()},
         "python": [str(ROOT / ".venv" / "bin" / "python"), "-c", "pass"],
     }
+    if installed is not None:
+        modes["wheel cold"] = [
+            "env",
+            "EDITLINT_DAEMON=0",
+            str(installed / "bin" / "editlint"),
+            *check[1:],
+        ]
+        modes["wheel python"] = [str(installed / "bin" / "python"), "-c", "pass"]
+        subprocess.run(
+            modes["wheel cold"], cwd=folder, capture_output=True
+        )  # its own validated store
     subprocess.run(["env", "EDITLINT_DAEMON=0", *check], cwd=folder, capture_output=True)
     if warm:
         subprocess.run([EDITLINT, "daemon", "start"], cwd=folder, check=True, capture_output=True)
@@ -102,12 +137,16 @@ def _modes(folder: Path, peers: dict[str, list[str]], warm: bool) -> tuple[Path,
 
 
 def measure(
-    repositories: dict[str, Path], rounds: int, peers: dict[str, list[str]], warm: bool
+    repositories: dict[str, Path],
+    rounds: int,
+    peers: dict[str, list[str]],
+    warm: bool,
+    installed: Path | None = None,
 ) -> dict[str, dict[str, dict[str, float]]]:
     """Median milliseconds of each mode on one file of each repository, all interleaved:
     ``{"wall": {repository: {mode: ms}}, "cpu": ...}`` (CPU: the command's and its children's,
     git's included)."""
-    plans = {name: _modes(folder, peers, warm) for name, folder in repositories.items()}
+    plans = {name: _modes(folder, peers, warm, installed) for name, folder in repositories.items()}
     times = {
         kind: {name: {mode: [] for mode in modes} for name, (_, modes) in plans.items()}
         for kind in ("wall", "cpu")
@@ -140,6 +179,9 @@ def main() -> dict:
     parser.add_argument("--work", type=Path, default=Path("/tmp/editlint-one-file"))
     parser.add_argument("--no-peers", action="store_true", help="skip proselint, markdownlint")
     parser.add_argument("--no-warm", action="store_true", help="skip the daemon")
+    parser.add_argument(
+        "--wheel", action="store_true", help="also time this tree installed from a wheel"
+    )
     args = parser.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
     peers = {} if args.no_peers else {"proselint": proselint()}
@@ -159,7 +201,8 @@ def main() -> dict:
         args.work, f"synthetic-{first}-no-git", _synthetic(first), git=False
     )
     figures: dict = {"cores": cores(), "rounds": args.rounds}
-    measured = measure(repositories, args.rounds, peers, not args.no_warm)
+    installed = installed_venv() if args.wheel else None
+    measured = measure(repositories, args.rounds, peers, not args.no_warm, installed)
     figures["repositories"], figures["cpu"] = measured["wall"], measured["cpu"]
     figures["ratios"] = {}
     for kind, found_all in measured.items():
@@ -171,7 +214,7 @@ def main() -> dict:
     for kind, found_all in measured.items():
         small = found_all["1 article"]
         for name, found in found_all.items():
-            modes = [mode for mode in ("cold", "warm") if mode in found]
+            modes = [mode for mode in ("cold", "warm", "wheel cold") if mode in found]
             ratios = {mode: round(found[mode] / small[mode], 2) for mode in modes}
             figures["ratios"].setdefault(kind, {})[name] = ratios
             versus = ", ".join(f"{mode} {ratio:.2f}x" for mode, ratio in ratios.items())

@@ -36,7 +36,7 @@ from editlint.commands.common import config_for
 from editlint.engine.batch import iter_checked
 from editlint.engine.runner import Checker, SelectionOverrides
 from editlint.validated import ValidatedStore
-loaded = config_for(args, args.paths)
+loaded = config_for(args, args.paths, cache=None)  # as check does: the validated store
 configured = time.perf_counter()
 known = ValidatedStore.in_cache(loaded.cache_dir)
 checker = Checker(loaded, SelectionOverrides([], [], []), known=known)
