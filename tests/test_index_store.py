@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from editlint.gitcommand import EarlyStatus
 from editlint.index import build_index
 from editlint.index.build import scan_files
 from editlint.index.freshness import refresh
@@ -335,3 +336,51 @@ def test_the_json_index_cache_it_replaced_is_removed(tmp_path):
         path.write_text('{"version": 1, "files": {}}', encoding="utf-8")
     assert _stored(root, cache).resolve("China") is not None
     assert not legacy.exists() and other.exists()  # another root's is not this run's to remove
+
+
+def test_a_status_asked_early_serves_a_root_in_its_work_tree(repo, tmp_path):
+    root, cache = (repo.path / "content").resolve(), tmp_path / "cache"
+    _stored(root, cache)
+    repo.write("content/alliance.md", "# North Atlantic Treaty\n")  # unstaged: a new title
+    repo.write("notes.md", "# Outside the content root\n")
+    early = EarlyStatus(repo.path / "content" / "sub")  # asked from a folder below the root
+    early.status.output()  # answered; an article written after that is the next run's
+    repo.write("content/later.md", "# Written while the check started\n")
+    reads = Reads()
+    index = build_index(root, cache, scan_all=reads, early_status=early)
+    early.close()
+    assert reads.files == ["alliance.md"]  # what git named under the root, nothing outside
+    assert index.resolve("Written while the check started") is None
+    assert build_index(root, cache).resolve("Written while the check started") is not None
+    assert index.resolve("North Atlantic Treaty").file == str(root / "alliance.md")
+    assert index.resolve("NATO") is None
+
+
+def test_a_status_asked_early_in_another_work_tree_is_not_used(repo, tmp_path):
+    other = GitRepo(tmp_path / "other")
+    other.write("content/elsewhere.md", "# Elsewhere\n")
+    other.commit("another repository")
+    root, cache = (repo.path / "content").resolve(), tmp_path / "cache"
+    _stored(root, cache)
+    repo.write("content/alliance.md", "# North Atlantic Treaty\n")
+    other.write("content/union.md", "# Changed in the other repository\n")
+    early = EarlyStatus(other.path)
+    reads = Reads()
+    index = build_index(root, cache, scan_all=reads, early_status=early)
+    early.close()
+    assert reads.files == ["alliance.md"]  # the root's own status, not the other tree's
+    assert index.resolve("North Atlantic Treaty") is not None
+
+
+def test_a_status_asked_outside_git_is_not_used(repo, tmp_path):
+    root, cache = (repo.path / "content").resolve(), tmp_path / "cache"
+    _stored(root, cache)
+    repo.write("content/union.md", "# Union renamed\n")
+    outside = tmp_path / "plain"
+    outside.mkdir()
+    early = EarlyStatus(outside)
+    reads = Reads()
+    index = build_index(root, cache, scan_all=reads, early_status=early)
+    early.close()
+    assert reads.files == ["union.md"]
+    assert index.resolve("Union renamed") is not None

@@ -13,6 +13,7 @@ from editlint.project import DOCS_URL
 
 if TYPE_CHECKING:
     from editlint.daemon.warm import WarmState
+    from editlint.gitcommand import EarlyStatus
 
 COMMANDS = {
     "init": ("editlint.commands.init", "Write a commented editlint.yaml for this repository."),
@@ -103,11 +104,15 @@ def _command(argv: list[str]) -> str | None:
 
 
 def main(
-    argv: list[str] | None = None, warm: WarmState | None = None, ask_daemon: bool = True
+    argv: list[str] | None = None,
+    warm: WarmState | None = None,
+    ask_daemon: bool = True,
+    early_status: EarlyStatus | None = None,
 ) -> int:
     """Run the command ``argv`` names; its exit code. A check goes to a running daemon first
     (unless ``ask_daemon`` is false: ``editlint.launch`` asked already); ``warm`` is the
-    daemon's state when this runs inside it, else None."""
+    daemon's state when this runs inside it, else None; ``early_status`` is git's status,
+    asked by ``editlint.launch`` as the check started."""
     argv = sys.argv[1:] if argv is None else argv
     debug = "--debug" in argv
     command = _command(argv)
@@ -123,6 +128,7 @@ def main(
         if not args.command:
             raise UsageError("missing command (try 'editlint check' or 'editlint --help')")
         args.warm = warm
+        args.early_status = early_status
         return import_module(args._module).run(args)
     except UsageError as error:
         if debug:

@@ -141,7 +141,8 @@ def _checker(args: argparse.Namespace, loaded, overrides: SelectionOverrides) ->
         start(loaded.cache_dir, loaded.path, wait=False)
     from editlint.validated import ValidatedStore
 
-    return Checker(loaded, overrides, known=ValidatedStore.in_cache(loaded.cache_dir))
+    known = ValidatedStore.in_cache(loaded.cache_dir)
+    return Checker(loaded, overrides, known=known, early_status=getattr(args, "early_status", None))
 
 
 def _finish_interrupted_fixes(loaded, files: list[Path]) -> None:

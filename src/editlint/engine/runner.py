@@ -22,6 +22,7 @@ from editlint.engine.suppression import find_suppressions
 from editlint.engine.tagged import without_tagged
 from editlint.files.dumpnames import is_dump
 from editlint.files.screening import UNPARSABLE_CODE, decode, read_bytes, screen_text
+from editlint.gitcommand import EarlyStatus
 from editlint.index import AnyIndex, build_index
 from editlint.index.build import ScanAll
 from editlint.index.resolve import probing
@@ -79,10 +80,14 @@ class Checker:
         overrides: SelectionOverrides | None = None,
         rules: list[Rule] | None = None,
         known: ValidatedStore | None = None,
+        early_status: EarlyStatus | None = None,
     ) -> None:
         """``known``: the packs and options validated by an earlier run, and where this run's
-        are kept (``editlint.validated``); the command line's check passes its cache's."""
+        are kept (``editlint.validated``); the command line's check passes its cache's.
+        ``early_status``: git's status asked when the command started, for the content
+        index's freshness check (``editlint.launch``)."""
         self.loaded = loaded
+        self._early_status = early_status
         markdown_parser()  # an unknown EDITLINT_MARKDOWN_PARSER is a usage error, before any file
         config = loaded.config
         overrides = overrides or SelectionOverrides()
@@ -126,6 +131,11 @@ class Checker:
         self.parse_seconds = PARSE_SECONDS
         self.rules_seconds = RULES_SECONDS
 
+    def __getstate__(self) -> dict:
+        state = dict(self.__dict__)
+        state["_early_status"] = None  # a running git stays with the process that started it
+        return state
+
     @property
     def config(self) -> Config:
         """The config as this checker applies it: its selectors resolved to code prefixes."""
@@ -146,7 +156,9 @@ class Checker:
                 redirects_file=loaded.root / redirects if redirects else None,
                 subfolders=loaded.index_subfolders,
                 scan_all=scan_all,
+                early_status=self._early_status,
             )
+            self._early_status = None  # read once: a running git is no state to keep or pickle
         return self._index
 
     def share(self, key: str, value: Any) -> None:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 from pathlib import Path
 
 from editlint.document import SUPPORTED_SUFFIXES
 from editlint.errors import UsageError
+from editlint.gitcommand import run_git
 
 
 def changed_files(ref: str, within: list[Path]) -> list[Path]:
@@ -63,19 +63,6 @@ def _shortest(path: Path) -> Path:
         return path.resolve().relative_to(Path.cwd().resolve())
     except ValueError:
         return path
-
-
-def run_git(args: list[str], cwd: Path) -> subprocess.CompletedProcess:
-    """Run git in ``cwd``; optional locks off, so a check never blocks the editor's own git.
-    Raises OSError or subprocess.TimeoutExpired when git cannot run."""
-    return subprocess.run(
-        ["git", *args],
-        cwd=cwd,
-        capture_output=True,
-        timeout=60,
-        check=False,
-        env={**os.environ, "GIT_OPTIONAL_LOCKS": "0"},
-    )
 
 
 def _git(args: list[str], cwd: Path, failure: str) -> str:

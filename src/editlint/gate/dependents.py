@@ -13,7 +13,7 @@ import subprocess
 from pathlib import Path
 
 from editlint.document import SUPPORTED_SUFFIXES
-from editlint.gate.changed_since import run_git
+from editlint.gitcommand import run_git
 from editlint.index.build import scan_article
 from editlint.index.content import article_files
 

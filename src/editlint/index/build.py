@@ -12,6 +12,7 @@ from editlint.document import MDX_SUFFIXES, TEXT_SUFFIXES, WIKITEXT_SUFFIXES
 from editlint.document.wikinames import title_from_path
 from editlint.errors import ConfigError
 from editlint.files.screening import DEFAULT_MAX_FILE_SIZE, read_text
+from editlint.gitcommand import EarlyStatus
 from editlint.index.content import Article, ContentIndex, article_files
 from editlint.index.scan import ScannedArticle, scan_text, scan_wikitext
 from editlint.index.stored import StoredIndex
@@ -34,6 +35,7 @@ def build_index(
     scan_all: ScanAll = None,
     known: Entries | None = None,
     files: list[tuple[str, os.stat_result]] | None = None,
+    early_status: EarlyStatus | None = None,
 ) -> AnyIndex:
     """Index every article under ``root`` (only those directly in it without ``subfolders``).
 
@@ -44,13 +46,16 @@ def build_index(
     ``known`` holds the scans of an earlier build in memory (the warm process's), updated in
     place; the index is then built in memory, from the store the first time (when
     ``cache_dir`` is given). ``files`` is the result of ``article_files`` when the caller has
-    it already."""
+    it already; ``early_status`` is git's status asked when the check started, which the
+    store's freshness check reads (``editlint.launch``)."""
     root = root.resolve()
     if not root.is_dir():
         return ContentIndex(root=root)
     redirects = read_redirects(redirects_file) if redirects_file is not None else {}
     if cache_dir is not None:
-        stored = _from_store(root, cache_dir, subfolders, scan_all or scan_files, redirects, known)
+        stored = _from_store(
+            root, cache_dir, subfolders, scan_all or scan_files, redirects, known, early_status
+        )
         if stored is not None:
             return stored
     index = ContentIndex(root=root)
@@ -88,6 +93,7 @@ def _from_store(
     scan_all: Callable,
     redirects: dict[str, str],
     known: Entries | None,
+    early_status: EarlyStatus | None,
 ) -> StoredIndex | None:
     """The root's store brought up to date, as an index (None: the store cannot be used, the
     index is built in memory). With ``known`` (the warm process), its scans fill ``known``."""
@@ -98,7 +104,7 @@ def _from_store(
     if store is None:
         return None
     try:
-        refresh(store, root, subfolders, scan_all)
+        refresh(store, root, subfolders, scan_all, early_status)
         if known is not None:
             known.clear()
             known.update(store.entries())

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from editlint.document import SUPPORTED_SUFFIXES
+from editlint.gitcommand import EarlyStatus
 from editlint.index import gitstate
 from editlint.index.content import article_files
 from editlint.index.scan import ScannedArticle
@@ -52,11 +53,18 @@ class Plan:
     git_stamp: str | None = None
 
 
-def refresh(store: ContentStore, root: Path, subfolders: bool, scan_all: ScanAll) -> str:
-    """Update ``store`` to the files under ``root`` as they are; returns "git" or "stat"."""
+def refresh(
+    store: ContentStore,
+    root: Path,
+    subfolders: bool,
+    scan_all: ScanAll,
+    early_status: EarlyStatus | None = None,
+) -> str:
+    """Update ``store`` to the files under ``root`` as they are; returns "git" or "stat".
+    ``early_status``: git's status asked when the check started (``editlint.launch``)."""
     store.begin()
     try:
-        plan = _git_plan(store, root, subfolders)
+        plan = _git_plan(store, root, subfolders, early_status)
         how = "git" if plan is not None else "stat"
         if plan is None:
             plan = _stat_plan(store, root, subfolders)
@@ -80,11 +88,13 @@ def is_article(name: str, subfolders: bool) -> bool:
     return not any(part.startswith(".") for part in folders.split("/") if folders)
 
 
-def _git_plan(store: ContentStore, root: Path, subfolders: bool) -> Plan | None:
+def _git_plan(
+    store: ContentStore, root: Path, subfolders: bool, early_status: EarlyStatus | None
+) -> Plan | None:
     tree = gitstate.work_tree(root)
     if tree is None:
         return None
-    changed = gitstate.status(root, tree)
+    changed = gitstate.status(root, tree, early_status)
     if changed is None:
         return None
     stamp = tree.index_stamp()  # after status, which may have refreshed git's index

@@ -14,7 +14,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from editlint.gate.changed_since import run_git
+from editlint.gitcommand import STATUS, EarlyStatus, run_git
 
 
 @dataclass(frozen=True)
@@ -60,23 +60,15 @@ def work_tree(root: Path) -> WorkTree | None:
     return WorkTree(top, prefix.replace(os.sep, "/"), root / lines[1])
 
 
-def status(root: Path, tree: WorkTree) -> list[str] | None:
+def status(root: Path, tree: WorkTree, early: EarlyStatus | None = None) -> list[str] | None:
     """Paths under ``root`` (relative to it) git sees as not clean: changed, staged, deleted,
     renamed (both names), untracked or ignored; a folder ends in "/" (an ignored folder, or
-    a repository of its own), not entered by git."""
-    found = _git(
-        root,
-        [
-            "status",
-            "--porcelain=v1",
-            "-z",
-            "--untracked-files=all",
-            "--ignored=matching",
-            "--no-renames",
-            "--",
-            ".",
-        ],
-    )
+    a repository of its own), not entered by git. ``early`` is the status of a whole work
+    tree asked when the check started: its answer serves when that work tree is ``tree``."""
+    if early is not None and _top(early) == str(tree.top):
+        found = _decoded(early.status.output())
+    else:
+        found = _git(root, [*STATUS, "--", "."])
     if found is None:
         return None
     paths = []
@@ -130,5 +122,14 @@ def _git(cwd: Path, args: list[str]) -> str | None:
         return None
     if result.returncode != 0:
         return None
-    output = os.fsdecode(result.stdout)
+    output = _decoded(result.stdout)
     return output.rstrip("\n") if args[0] == "rev-parse" else output
+
+
+def _top(early: EarlyStatus) -> str | None:
+    top = _decoded(early.top.output())
+    return top.rstrip("\n") if top is not None else None
+
+
+def _decoded(output: bytes | None) -> str | None:
+    return os.fsdecode(output) if output is not None else None

@@ -83,7 +83,7 @@ def last_commit_date(path: Path | None) -> Dated | None:
     """The day of the file's last commit, or None (no git, not in a work tree, uncommitted)."""
     if path is None or not path.exists():
         return None
-    from editlint.gate.changed_since import run_git
+    from editlint.gitcommand import run_git
 
     try:
         result = run_git(["log", "-1", "--format=%cs", "--", path.name], path.parent)
