@@ -4,6 +4,7 @@ a version stamp that changes exactly when what the index knows changes."""
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import sqlite3
 from pathlib import Path
@@ -384,3 +385,22 @@ def test_a_status_asked_outside_git_is_not_used(repo, tmp_path):
     early.close()
     assert reads.files == ["union.md"]
     assert index.resolve("Union renamed") is not None
+
+
+def _titles_seen(arguments) -> int:
+    root, cache = arguments
+    return len(build_index(Path(root), Path(cache)).articles)
+
+
+def test_runs_making_one_store_at_once_all_see_every_article(tmp_path):
+    root = tmp_path / "content"
+    root.mkdir()
+    for number in range(30):
+        (root / f"a{number}.md").write_text(f"# Article {number}\n\nText.\n")
+    # One run used to see the store's tables before its version was written, took it for a
+    # foreign database and removed it under the run making it (an index of 0 articles, about
+    # one round in seven on this machine).
+    with multiprocessing.get_context("fork").Pool(4) as pool:
+        for round_number in range(12):
+            cache = str(tmp_path / f"cache-{round_number}")
+            assert pool.map(_titles_seen, [(str(root), cache)] * 4) == [30] * 4

@@ -219,19 +219,20 @@ class ContentStore:
 
 
 def _connect(path: Path) -> sqlite3.Connection | None:
-    """The store at ``path``, made when missing; a planted or foreign one is removed first."""
+    """The store at ``path``, made when missing; a planted or foreign one is removed first.
+    A store another run holds locked past the timeout is not used this time (None), never
+    removed: that run may be making it."""
     for suffix in _SIDE_FILES:
         _remove_if_planted(Path(f"{path}{suffix}"))
     for attempt in range(2):
         db = sqlite3.connect(path, timeout=10, isolation_level=None, check_same_thread=False)
         try:
-            if not _is_ours(db):
-                if not _is_empty(db):
-                    raise sqlite3.DatabaseError("not a content store")
-                db.executescript("BEGIN;" + sqlrows.schema(first_wins=False) + _TABLES + "COMMIT;")
-                db.execute(f"PRAGMA user_version = {STORE_VERSION}")
+            _make_ours(db)
             _write_ahead(db)
             return db
+        except sqlite3.OperationalError:  # locked, busy, cannot open: not ours to judge
+            db.close()
+            return None
         except sqlite3.DatabaseError:
             pass
         db.close()
@@ -239,6 +240,29 @@ def _connect(path: Path) -> sqlite3.Connection | None:
             for suffix in _SIDE_FILES:
                 _remove(Path(f"{path}{suffix}"))
     return None
+
+
+def _make_ours(db: sqlite3.Connection) -> None:
+    """Give an empty database the store's tables and version in one transaction under the
+    write lock, so that a run opening the store while another makes it sees all of it or
+    none; DatabaseError when the database holds anything else."""
+    if _is_ours(db):
+        return
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        if not _is_ours(db):
+            if not _is_empty(db):
+                raise sqlite3.DatabaseError("not a content store")
+            # statement by statement: executescript would commit the transaction first
+            for statement in (sqlrows.schema(first_wins=False) + _TABLES).split(";"):
+                if statement.strip():
+                    db.execute(statement)
+            db.execute(f"PRAGMA user_version = {STORE_VERSION}")
+        db.execute("COMMIT")
+    except BaseException:
+        if db.in_transaction:
+            db.execute("ROLLBACK")
+        raise
 
 
 def _remove_legacy(cache_dir: Path, root: Path) -> None:
