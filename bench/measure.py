@@ -31,6 +31,13 @@ print(json.dumps({"seconds": seconds, "peak_kb": usage.ru_maxrss, "returncode": 
 """
 
 
+def compile_bytecode(tree: Path = ROOT) -> None:
+    """Compile a tree's sources as installing it does. With PYTHONDONTWRITEBYTECODE set (as
+    on the development machine), an editable install otherwise compiles every module changed
+    since its bytecode was written on every run it times: 50 ms of a one-file check."""
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(tree / "src")], check=True)
+
+
 @dataclass
 class Run:
     seconds: float

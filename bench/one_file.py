@@ -37,7 +37,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from measure import ROOT, cores, run, save
+from measure import ROOT, compile_bytecode, cores, run, save
 from synthetic import generate
 from throughput import CORPUS, proselint
 
@@ -184,6 +184,7 @@ def main() -> dict:
     )
     args = parser.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
+    compile_bytecode()
     peers = {} if args.no_peers else {"proselint": proselint()}
     markdownlint = shutil.which("markdownlint-cli2")
     if markdownlint and not args.no_peers:

@@ -22,7 +22,7 @@ import subprocess
 import time
 from pathlib import Path
 
-from measure import ROOT
+from measure import ROOT, compile_bytecode
 
 PROBE = """
 import json, sys, time
@@ -80,6 +80,8 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=11)
     args = parser.parse_args()
     trees = {"after": ROOT} if args.before is None else {"before": args.before, "after": ROOT}
+    for tree in trees.values():
+        compile_bytecode(tree)
     cwd = _folder(args.file)
     target = args.file.resolve().relative_to(cwd)
     found: dict[str, list[list[float]]] = {name: [] for name in trees}

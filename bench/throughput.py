@@ -13,7 +13,7 @@ import argparse
 import subprocess
 import sys
 
-from measure import ROOT, best, cores, corpus_bytes, editlint, save
+from measure import ROOT, best, compile_bytecode, cores, corpus_bytes, editlint, save
 
 CORPUS = ROOT.parent / "shared" / "corpora" / "archwiki"
 PEERS = ROOT / "bench" / ".venv-peers"
@@ -33,6 +33,7 @@ def main() -> dict:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
+    compile_bytecode()
     files = sorted(CORPUS.glob("*.md"))
     megabytes = corpus_bytes(files) / 1e6
     peer = proselint()

@@ -69,6 +69,21 @@ def test_extends_preset_and_file(tmp_path):
     assert loaded.severity == {"NEU": Severity.INFO, "NEU101": Severity.ERROR}
 
 
+def test_a_config_read_before_is_read_again_when_a_file_it_extends_changes(tmp_path):
+    cache = tmp_path / "cache"
+    (tmp_path / "base.yaml").write_text("ignore: [SEE]\n")
+    config = tmp_path / "editlint.yaml"
+    config.write_text("extends: [base.yaml]\nselect: [NEU]\n")
+    assert load_config(config, tmp_path, cache=cache).config.ignore == ["SEE"]
+    assert load_config(config, tmp_path, cache=cache).config.ignore == ["SEE"]  # recalled
+    (tmp_path / "base.yaml").write_text("ignore: [SRC]\n")
+    assert load_config(config, tmp_path, cache=cache).config.ignore == ["SRC"]
+    (tmp_path / "base.yaml").write_text("ignore: [SRC]\nfail_on: never\n")
+    with pytest.raises(ConfigError) as raised:
+        load_config(config, tmp_path, cache=cache)
+    assert str(raised.value) == f"{config}:1: fail_on: Input should be 'info', 'warning' or 'error'"
+
+
 def test_content_root_is_relative_to_the_config(tmp_path):
     config = tmp_path / "editlint.yaml"
     config.write_text("content-root: articles\n")

@@ -88,6 +88,15 @@ def test_a_yaml_config_loads_ruamel_and_still_no_other_reader(tmp_path):
     assert _unused(loaded) == {name for name in loaded if name.startswith("ruamel")}
 
 
+def test_a_yaml_config_read_before_is_not_parsed_again(tmp_path):
+    (tmp_path / "editlint.yaml").write_text("content_root: .\n", encoding="utf-8")
+    (tmp_path / "one.md").write_text("# One\n\nA legendary article.\n", encoding="utf-8")
+    _modules_after("check", "--exit-zero", "one.md", cwd=tmp_path)  # reads and keeps it
+    loaded = _modules_after("check", "--exit-zero", "one.md", cwd=tmp_path)
+    assert "editlint.rules.registry" in loaded
+    assert _unused(loaded) == set()  # no ruamel: the same bytes, read as before
+
+
 def test_registering_the_performance_options_imports_no_engine(tmp_path):
     probe = """
 import argparse, json, sys

@@ -52,44 +52,63 @@ class ValidatedStore:
 
     def get(self, model: type, plain: Any) -> Any:
         """The model validation gave for ``plain`` in an earlier run, rebuilt; else None."""
-        key = _key(model, plain)
+        key = _key([model.__module__, model.__qualname__, plain])
         if key is None:
             return None
         try:
-            entry = json.loads(read_regular(self.folder / f"{key}.json", MAX_ENTRY_SIZE))
-            return construct(model, entry)
+            return construct(model, self._read(key))
         except Exception:  # missing, unreadable, planted or from an older layout: validate
             return None
 
     def put(self, model: type, plain: Any, validated: Any) -> None:
         """Keep ``validated`` (what validating ``plain`` gave) when a rebuild equals it."""
-        key = _key(model, plain)
+        key = _key([model.__module__, model.__qualname__, plain])
         if key is None:
             return
         try:
             data = json.dumps(given(validated), allow_nan=False)
             if not same(construct(model, json.loads(data)), validated):
                 return  # a value JSON cannot carry exactly: validate every time
-            make_cache_folder(self.cache_dir)
-            self.folder.mkdir(exist_ok=True)
-            if not contained(self.folder, self.cache_dir):
-                return  # a link planted out of the cache: not written through
-            write_by_rename(
-                self.folder / f"{key}.json", data.encode("utf-8"), self.folder, _TEMP_PREFIX
-            )
+            self._write(key, data)
         except (OSError, Unbuildable, TypeError, ValueError):
             return  # the cache is a help, never a requirement
 
+    def recall(self, identity: list[str]) -> Any:
+        """The plain value an earlier run kept under ``identity`` (``keep``), else None."""
+        key = _key(["kept", *identity])
+        try:
+            return self._read(key) if key is not None else None
+        except Exception:  # missing, unreadable or planted: as if never kept
+            return None
 
-def _key(model: type, plain: Any) -> str | None:
-    """The entry's name: the model, editlint's version and the input; None when the input
-    is not plain JSON (a YAML date, say)."""
+    def keep(self, identity: list[str], value: Any) -> None:
+        """Keep the plain JSON ``value`` under ``identity`` for the next run."""
+        key = _key(["kept", *identity])
+        try:
+            if key is not None:
+                self._write(key, json.dumps(value, allow_nan=False))
+        except (OSError, TypeError, ValueError):
+            return  # the cache is a help, never a requirement
+
+    def _read(self, key: str) -> Any:
+        return json.loads(read_regular(self.folder / f"{key}.json", MAX_ENTRY_SIZE))
+
+    def _write(self, key: str, data: str) -> None:
+        make_cache_folder(self.cache_dir)
+        self.folder.mkdir(exist_ok=True)
+        if not contained(self.folder, self.cache_dir):
+            return  # a link planted out of the cache: not written through
+        write_by_rename(
+            self.folder / f"{key}.json", data.encode("utf-8"), self.folder, _TEMP_PREFIX
+        )
+
+
+def _key(parts: list) -> str | None:
+    """An entry's name: editlint's version and ``parts`` (for a model: its name and the
+    input); None when they are not plain JSON (a YAML date, say)."""
     try:
         text = json.dumps(
-            [__version__, model.__module__, model.__qualname__, plain],
-            sort_keys=True,
-            ensure_ascii=False,
-            allow_nan=False,
+            [__version__, *parts], sort_keys=True, ensure_ascii=False, allow_nan=False
         )
     except (TypeError, ValueError):
         return None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -271,19 +272,50 @@ def load_config(
     repository = repository_of(path.parent)
     if not named and not contained(path, repository):
         raise ConfigError("the config file is a link out of the repository; not read", path)
-    data = _read_with_extends(path, seen=(), repository=repository, done={})
     folder = cache if isinstance(cache, Path) or cache is False else default_cache_dir(path.parent)
     known = ValidatedStore.in_cache(folder or None)
+    recalled = _recalled(path, known) if known is not None else None
+    if recalled is not None:
+        return recalled
+    texts: dict[Path, bytes] = {}
+    data = _read_with_extends(path, seen=(), repository=repository, done={}, texts=texts)
     loaded = LoadedConfig(validate(Config, data, path, known=known), path, path.parent)
     _check_paths(loaded, data)
+    if known is not None:
+        files = [[str(name), _digest(text)] for name, text in texts.items()]
+        known.keep(["config", str(path)], {"files": files, "data": to_plain(data)})
     return loaded
+
+
+def _recalled(path: Path, known: ValidatedStore) -> LoadedConfig | None:
+    """The config at ``path`` as an earlier run read and validated it, when every file that
+    run read (the config, what it extends) holds the same bytes: no YAML or TOML parsed.
+    None when anything differs, or is wrong (read again, for the error and its line)."""
+    kept = known.recall(["config", str(path)])
+    try:
+        for name, digest in kept["files"]:
+            if _digest(read_regular(Path(name), MAX_CONFIG_SIZE)) != digest:
+                return None
+        data = kept["data"]
+        config = known.get(Config, data)
+        if config is None:
+            return None
+        loaded = LoadedConfig(config, path, path.parent)
+        _check_paths(loaded, data)
+    except (OSError, ConfigError, TypeError, ValueError, KeyError):
+        return None
+    return loaded
+
+
+def _digest(text: bytes) -> str:
+    return hashlib.blake2b(text, digest_size=20).hexdigest()
 
 
 def config_from_mapping(data: dict[str, Any], folder: Path) -> LoadedConfig:
     """A config given as a mapping (the API's ``config={...}``), rooted at ``folder``; its
     ``extends`` (presets, or files named relative to ``folder``) merged in as a file's are."""
     anchor = folder / "editlint.yaml"  # names resolve as from a config file in ``folder``
-    data = _over_extends(dict(data), anchor, (), repository_of(folder), {})
+    data = _over_extends(dict(data), anchor, (), repository_of(folder), {}, {})
     return LoadedConfig(validate(Config, data, "config"), None, folder.resolve())
 
 
@@ -319,9 +351,11 @@ def _check_paths(loaded: LoadedConfig, data: Any) -> None:
                 refuse("rule_paths", f"{name}/{pack.name}", ("rule_paths", number))
 
 
-def _read(path: Path) -> Any:
+def _read(path: Path, texts: dict[Path, bytes]) -> Any:
+    """The config file ``path`` parsed; its bytes kept in ``texts``."""
     try:
-        text = read_regular(path, MAX_CONFIG_SIZE).decode("utf-8")
+        raw = texts[path] = read_regular(path, MAX_CONFIG_SIZE)
+        text = raw.decode("utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise ConfigError(f"cannot read config: {error}", path) from None
     if path.name == "pyproject.toml":
@@ -335,23 +369,33 @@ def _read(path: Path) -> Any:
 
 
 def _read_with_extends(
-    path: Path, seen: tuple[Path, ...], repository: Path, done: dict[Path, Any]
+    path: Path,
+    seen: tuple[Path, ...],
+    repository: Path,
+    done: dict[Path, Any],
+    texts: dict[Path, bytes],
 ) -> Any:
     """``path`` merged over what it extends. Each file is read and merged once per load
-    (``done``): twenty levels that each extend the next level's two files were 2^20 reads.
-    A chain deeper than ``MAX_EXTENDS_DEPTH`` is an error naming the file where it stops."""
+    (``done``; the bytes read in ``texts``): twenty levels that each extend the next level's
+    two files were 2^20 reads. A chain deeper than ``MAX_EXTENDS_DEPTH`` is an error naming
+    the file where it stops."""
     if path in seen:
         raise ConfigError(f"'extends' loops back to {path.name}", seen[-1])
     if path in done:
         return done[path]
     if len(seen) >= MAX_EXTENDS_DEPTH:
         raise ConfigError(f"'extends' chains more than {MAX_EXTENDS_DEPTH} files deep", path)
-    data = done[path] = _over_extends(_read(path), path, seen, repository, done)
+    data = done[path] = _over_extends(_read(path, texts), path, seen, repository, done, texts)
     return data
 
 
 def _over_extends(
-    data: Any, path: Path, seen: tuple[Path, ...], repository: Path, done: dict[Path, Any]
+    data: Any,
+    path: Path,
+    seen: tuple[Path, ...],
+    repository: Path,
+    done: dict[Path, Any],
+    texts: dict[Path, bytes],
 ) -> Any:
     """``data`` (the config at ``path``) merged over the configs its ``extends`` names."""
     extends = data.get("extends", []) if isinstance(data, dict) else []
@@ -363,7 +407,7 @@ def _over_extends(
     merged: dict[str, Any] = {}
     for name in extends:
         base = _resolve_extends(str(name), path, repository)
-        inherited = _read_with_extends(base, (*seen, path), repository, done)
+        inherited = _read_with_extends(base, (*seen, path), repository, done, texts)
         merged = _merge(merged, to_plain(inherited))
     if not merged:
         return data
