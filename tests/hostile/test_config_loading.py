@@ -26,9 +26,9 @@ def test_an_extends_fan_out_reads_each_file_once(tmp_path, monkeypatch):
     reads = []
     real_read = config_module._read
 
-    def counting(path):
+    def counting(path, texts):
         reads.append(path)
-        return real_read(path)
+        return real_read(path, texts)
 
     monkeypatch.setattr(config_module, "_read", counting)
     loaded = load_config(tmp_path / "editlint.yaml", tmp_path)
