@@ -136,12 +136,7 @@ class ContentIndex:
     def suggest(self, name: str) -> str | None:
         """The title closest to ``name`` ("did you mean"), or None when none is close."""
         if self._suggester is None:
-            titles = {normalise_title(a.title): a.title for a in reversed(self.articles)}
-            languages = {
-                normalise_title(a.title): language_of(a.title) or language_of(a.redirect_to or "")
-                for a in self.articles
-            }
-            self._suggester = TitleSuggester(titles, languages=languages)
+            self._suggester = title_suggester([(a.title, a.redirect_to) for a in self.articles])
         return self._suggester.suggest(normalise_title(name))
 
     def stamp(self) -> str:
@@ -160,6 +155,18 @@ class ContentIndex:
         if key not in self._anchors:
             self._anchors[key] = anchor_keys(article.headings, article.ids, scheme)
         return self._anchors[key]
+
+
+def title_suggester(titles: list[tuple[str, str | None]]) -> TitleSuggester:
+    """ "Did you mean" over articles' (title, redirect target), in the index's order: of two
+    articles with one title, the first keeps it; a redirect's language is its target's."""
+    return TitleSuggester(
+        {normalise_title(title): title for title, _ in reversed(titles)},
+        languages={
+            normalise_title(title): language_of(title) or language_of(redirect_to or "")
+            for title, redirect_to in titles
+        },
+    )
 
 
 def article_files(root: str, subfolders: bool = True) -> list[tuple[str, os.stat_result]]:

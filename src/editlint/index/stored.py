@@ -24,8 +24,9 @@ from editlint.index.content import (
     Lookup,
     mediawiki_title,
     normalise_title,
+    title_suggester,
 )
-from editlint.index.suggest import TitleSuggester, language_of
+from editlint.index.suggest import TitleSuggester
 
 #: Lookups answered by queries before every article is loaded into memory instead.
 LOOKUPS_BEFORE_LOADING = 5_000
@@ -111,14 +112,7 @@ class StoredIndex:
             return self._memory.suggest(name)
         if self._suggester is None:
             query = "SELECT title, redirect_to FROM articles ORDER BY file"
-            rows = self._db().execute(query).fetchall()
-            # as ContentIndex.suggest makes them: the first article's title, in the same order
-            titles = {normalise_title(title): title for title, _ in reversed(rows)}
-            languages = {
-                normalise_title(title): language_of(title) or language_of(redirect_to or "")
-                for title, redirect_to in rows
-            }
-            self._suggester = TitleSuggester(titles, languages=languages)
+            self._suggester = title_suggester(self._db().execute(query).fetchall())
         return self._suggester.suggest(normalise_title(name))
 
     @property
