@@ -10,11 +10,10 @@ as git's index is compared by content. Any git failure is None: the caller stats
 from __future__ import annotations
 
 import os
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from editlint.gitcommand import STATUS, EarlyStatus, run_git
+from editlint.gitcommand import STATUS, EarlyStatus, StartedGit
 
 
 @dataclass(frozen=True)
@@ -66,7 +65,7 @@ def status(root: Path, tree: WorkTree, early: EarlyStatus | None = None) -> list
     a repository of its own), not entered by git. ``early`` is the status of a whole work
     tree asked when the check started: its answer serves when that work tree is ``tree``."""
     if early is not None and _top(early) == str(tree.top):
-        found = _decoded(early.status.output())
+        found = _printed(early.status, "status")
     else:
         found = _git(root, [*STATUS, "--", "."])
     if found is None:
@@ -116,20 +115,18 @@ def listing(root: Path, tree: WorkTree, names: list[str] | None = None) -> dict[
 
 
 def _git(cwd: Path, args: list[str]) -> str | None:
-    try:
-        result = run_git(args, cwd)
-    except (OSError, subprocess.SubprocessError):
-        return None
-    if result.returncode != 0:
-        return None
-    output = _decoded(result.stdout)
-    return output.rstrip("\n") if args[0] == "rev-parse" else output
+    return _printed(StartedGit(args, cwd), args[0])
 
 
 def _top(early: EarlyStatus) -> str | None:
-    top = _decoded(early.top.output())
-    return top.rstrip("\n") if top is not None else None
+    return _printed(early.top, "rev-parse")
 
 
-def _decoded(output: bytes | None) -> str | None:
-    return os.fsdecode(output) if output is not None else None
+def _printed(git: StartedGit, command: str) -> str | None:
+    """What a git command printed, decoded (a ``rev-parse`` answer without its newline);
+    None when it could not run or failed."""
+    output = git.output()
+    if output is None:
+        return None
+    decoded = os.fsdecode(output)
+    return decoded.rstrip("\n") if command == "rev-parse" else decoded
