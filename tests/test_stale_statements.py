@@ -43,3 +43,18 @@ def test_the_last_commit_dates_a_relative_time(cli, tmp_path):
             "(also NEU701)",
         ),
     ]
+
+
+def test_git_is_asked_only_where_a_repository_can_be_found(tmp_path, monkeypatch):
+    from editlint.gitcommand import may_be_in_work_tree
+
+    monkeypatch.delenv("GIT_DIR", raising=False)
+    outside = tmp_path / "plain" / "articles"
+    outside.mkdir(parents=True)
+    assert not may_be_in_work_tree(outside)
+    repo = GitRepo(tmp_path / "content")
+    (repo.path / "deep" / "folder").mkdir(parents=True)
+    assert may_be_in_work_tree(repo.path / "deep" / "folder")
+    assert may_be_in_work_tree(repo.path)
+    monkeypatch.setenv("GIT_DIR", str(repo.path / ".git"))
+    assert may_be_in_work_tree(outside)

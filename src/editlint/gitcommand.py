@@ -21,6 +21,15 @@ def _environment() -> dict[str, str]:
     return {**os.environ, "GIT_OPTIONAL_LOCKS": "0"}
 
 
+def may_be_in_work_tree(directory: Path) -> bool:
+    """False when git would find no repository for ``directory``: no ``.git`` in it or above
+    it and no ``GIT_DIR``. A few stats, where asking git costs a process."""
+    if "GIT_DIR" in os.environ:
+        return True
+    directory = directory.absolute()
+    return any((folder / ".git").exists() for folder in (directory, *directory.parents))
+
+
 def run_git(args: list[str], cwd: Path) -> subprocess.CompletedProcess:
     """Run git in ``cwd``. Raises OSError or subprocess.TimeoutExpired when git cannot run."""
     return subprocess.run(

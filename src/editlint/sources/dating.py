@@ -81,9 +81,10 @@ def front_matter_date(document: Document) -> Dated | None:
 
 def last_commit_date(path: Path | None) -> Dated | None:
     """The day of the file's last commit, or None (no git, not in a work tree, uncommitted)."""
-    if path is None or not path.exists():
+    from editlint.gitcommand import may_be_in_work_tree, run_git
+
+    if path is None or not path.exists() or not may_be_in_work_tree(path.parent):
         return None
-    from editlint.gitcommand import run_git
 
     try:
         result = run_git(["log", "-1", "--format=%cs", "--", path.name], path.parent)

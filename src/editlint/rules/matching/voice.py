@@ -84,6 +84,18 @@ _FUNCTION_WORDS = frozenset(
 _SENTENCE_OPENERS = frozenset('.!?:;"“‘(*-•|')
 
 
+def _is_path_part(label: str, target: str) -> bool:
+    """Whether ``label`` is a whole part of ``target`` after a ``/`` or ``=`` (a path segment
+    or a query value): what ``[=/]label(?:[&#/.]|$)`` finds, without a pattern per label."""
+    start = target.find(label, 1)
+    while start > 0:
+        end = start + len(label)
+        if target[start - 1] in "=/" and (end == len(target) or target[end] in "&#/."):
+            return True
+        start = target.find(label, start + 1)
+    return False
+
+
 @model
 class VoiceSpec:
     """Which of the narrator-voice tests a pack rule applies to its matches."""
@@ -143,9 +155,8 @@ class NarratorVoice:
                 target = _DISAMBIGUATOR.sub("", target)
                 if label and label == " ".join(target.split()).casefold():
                     names.append((link.start, link.end))
-                elif label and re.search(
-                    rf"[=/]{re.escape(label)}(?:[&#/.]|$)", link.target.casefold()
-                ):  # [genius](https://example.org/packages/?name=genius): a package's name
+                elif label and _is_path_part(label, link.target.casefold()):
+                    # [genius](https://example.org/packages/?name=genius): a package's name
                     names.append((link.start, link.end))
         names.sort()
         self._name_starts = [start for start, _ in names]
