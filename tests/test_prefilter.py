@@ -23,12 +23,19 @@ def _rule(**fields):
 
 
 def test_leads_are_the_literal_words_a_match_starts_with():
-    assert leads(r"(?:one|some)\s+of") == {"one ", "some "}
-    assert leads(r"(?:very\s+)?Best") == {"very ", "best"}
+    # a run of one whitespace character reads as a space and names the next word; a longer
+    # run reads as two spaces, whatever follows
+    assert leads(r"(?:one|some)\s+of") == {"one of", "one  ", "some of", "some  "}
+    assert leads(r"(?:very\s+)?Best") == {"very best", "very  ", "best"}
     assert leads(r"it['’]s") == {"it's", "it’s"}
-    assert leads(r"(?:an?|the)\s+x") == {"a ", "an ", "the "}
+    assert leads(r"(?:an?|the)\s+x") == {"a x", "a  ", "an x", "an  ", "the x", "the  "}
     assert leads(r"the\tend") == {"the end"}  # whitespace reads as a space
     assert leads(r"(?=\S)(?:most\s+)?\s*likely") == {"most ", "likely"}
+    # only the first run is continued: the leads stay few
+    assert leads(r"from\s+(?:a|the)\s+(?:left|right)") == {
+        "from a ", "from the ", "from  ",
+    }  # fmt: skip
+    assert leads(r"(?:an?|the)\s+\w+") == {"a ", "an ", "the "}  # the next word is unknown
 
 
 def test_patterns_that_can_start_anywhere_have_no_leads():
@@ -75,7 +82,8 @@ def test_rules_prepared_into_one_index_share_one_scan_and_find_their_own_words()
     attach_workspace(document, first, later)
     assert [(d.start, d.end) for d in first.check(document, None)] == [(17, 26)]
     assert [(d.start, d.end) for d in later.check(document, None)] == [(0, 9), (29, 37), (42, 50)]
-    assert set(document.workspace.hits.leads) == {"legendary", "some ", "many "}
+    # "Some  say": a longer whitespace run reads as two spaces; "Many\nsay", "ſome say": one
+    assert set(document.workspace.hits.leads) == {"legendary", "some  ", "many say", "some say"}
 
 
 def test_split_alternation_matches_like_one_alternation():

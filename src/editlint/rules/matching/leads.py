@@ -66,6 +66,7 @@ class _Work:
 
     def __init__(self) -> None:
         self.steps = 20_000
+        self.spaced = False  # a whitespace run is being continued (``_spaced``)
 
 
 def _leads(items: list, work: _Work, not_space: bool = False) -> set[str]:
@@ -94,7 +95,7 @@ def _leads(items: list, work: _Work, not_space: bool = False) -> set[str]:
         branches = argument[1]
         return _bounded(set().union(*(_leads(list(b) + rest, work, not_space) for b in branches)))
     if op in _REPEATS and argument[0] >= 1 and list(argument[2]) == _SPACE:
-        return {" "}  # whitespace reads as one space; more of it may follow
+        return _spaced(rest, work)
     if op in _REPEATS:
         low, _high, body = argument
         if low == 0 and not_space and list(body) == _SPACE:
@@ -127,6 +128,21 @@ def _continued(heads: set[str], rest: list, work: _Work) -> set[str]:
     if len(heads) * len(tails) > MAX_LEADS:
         return heads
     return {head + tail for head in heads for tail in tails}
+
+
+def _spaced(rest: list, work: _Work) -> set[str]:
+    """Leads of ``\\s+`` followed by ``rest``. Whitespace reads as a space: a run of one is
+    followed by a lead of ``rest`` ("the cult"), a longer run reads as two spaces whatever
+    follows. Only the first run of a lead is continued ("from the ", not "from the far"): a
+    short word's lead then names its next word, and the leads stay few."""
+    if work.spaced:
+        return {" "}
+    work.spaced = True
+    try:
+        continued = _continued({" "}, rest, work)
+        return continued if continued == {" "} else continued | {"  "}
+    finally:
+        work.spaced = False
 
 
 def _class_members(members: list) -> set[str]:
