@@ -1,9 +1,10 @@
 """The literal text every match of a regular expression must start with, when there is one.
 
-``leads(r"(?:one|some)\\s+of")`` is ``{"one ", "some "}``: a match can only begin where one of
-these occurs, ignoring case and reading every whitespace character as a space, so a
-multi-string search for them finds every place worth trying the pattern at. A word followed
-by ``\\s+`` leads with one space: "a " occurs far less often than "a". Patterns that can
+``leads(r"(?:one|some)\\s+of")`` is ``{"one of", "one  ", "some of", "some  "}``: a match can
+only begin where one of these occurs, ignoring case and reading every whitespace character as
+a space, so a multi-string search for them finds every place worth trying the pattern at. A
+word followed by ``\\s+`` leads with the next word after one space, or with two spaces (a
+longer run): "the cult" occurs far less often than "the ". Patterns that can
 start with a character class, a wildcard or an empty match have no such set (None) and are
 searched the ordinary way.
 """
