@@ -54,6 +54,7 @@ class Search:
         found = [single.leads() for single in singles]
         self.leads = None if None in found else found
         self.lead_words = None if self.leads is None else [sorted(each) for each in self.leads]
+        self._any_lead = frozenset().union(*self.leads) if self.leads is not None else None
 
     def prepare(self, words: WordIndex) -> None:
         """Add the leads to the checker's word index (``Rule.prepare``)."""
@@ -62,10 +63,9 @@ class Search:
 
     def possible(self, document: Document) -> bool:
         """False when no match can occur anywhere in ``document``."""
-        if self.lead_words is None:
+        if self._any_lead is None:
             return True
-        starts = workspace_of(document).hits.leads
-        return any(lead in starts for each in self.lead_words for lead in each)
+        return not self._any_lead.isdisjoint(workspace_of(document).hits.leads)
 
     def matches(self, document: Document, spans: Sequence[_Span]) -> Iterator[tuple[_Span, Match]]:
         """Each span with each match inside it, left to right, matches not overlapping.
