@@ -12,6 +12,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import cached_property
 
 import regex
 
@@ -273,9 +274,16 @@ class Clauses:
     def __init__(self, text: str, start: int, end: int) -> None:
         self.text = text
         self.start = start
-        self.ends = [boundary.end() for boundary in _CLAUSE_BOUNDARY.finditer(text, start, end)]
+        self.end = end
         #: Offsets looked up by a scan from the span's start (inside a word: see ``start_of``).
         self.rescans = 0
+
+    @cached_property
+    def ends(self) -> list[int]:
+        """Where each clause of the span ends, found on the first lookup: most spans have
+        no verb to look a clause up for."""
+        found = _CLAUSE_BOUNDARY.finditer(self.text, self.start, self.end)
+        return [boundary.end() for boundary in found]
 
     def start_of(self, offset: int) -> int:
         """``_clause_start(text, start, offset)``, found without scanning the text again."""
