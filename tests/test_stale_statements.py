@@ -53,6 +53,8 @@ def test_git_is_asked_only_where_a_repository_can_be_found(tmp_path, monkeypatch
     outside.mkdir(parents=True)
     assert not may_be_in_work_tree(outside)
     repo = GitRepo(tmp_path / "content")
+    # ".." leaves the repository: its folder is not an ancestor of the articles
+    assert not may_be_in_work_tree(repo.path / ".." / "plain" / "articles")
     (repo.path / "deep" / "folder").mkdir(parents=True)
     assert may_be_in_work_tree(repo.path / "deep" / "folder")
     assert may_be_in_work_tree(repo.path)

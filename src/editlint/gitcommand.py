@@ -26,7 +26,7 @@ def may_be_in_work_tree(directory: Path) -> bool:
     it and no ``GIT_DIR``. A few stats, where asking git costs a process."""
     if "GIT_DIR" in os.environ:
         return True
-    directory = directory.absolute()
+    directory = directory.resolve()  # as git walks up: the physical path, ".." taken away
     return any((folder / ".git").exists() for folder in (directory, *directory.parents))
 
 
