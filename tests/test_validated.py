@@ -190,3 +190,53 @@ def test_a_pydantic_options_model_is_validated_every_time_with_its_hint(tmp_path
     with pytest.raises(ConfigError) as raised:
         validate(HouseOptions, {"alow": []}, "editlint.yaml", known=store)
     assert str(raised.value) == "editlint.yaml:1: alow: unknown key (did you mean 'allow'?)"
+
+
+_YAML_PROBE = """
+import json, sys
+from editlint.cli import main
+main(sys.argv[1:])
+print(json.dumps(sorted(n for n in sys.modules if n.split(".")[0] in ("yaml", "ruamel"))))
+"""
+
+_HOUSE_PACK = """pack: house
+rules:
+  - code: HSE101
+    name: house-word
+    kind: existence
+    category: neutrality
+    message: "A house word"
+    tokens: [{word}]
+"""
+
+
+def _yaml_modules(tmp_path) -> set[str]:
+    check = ("check", "--exit-zero", "--format", "json", "harbour.md")
+    return set(probe_json(_YAML_PROBE, *check, cwd=tmp_path, timeout=300))
+
+
+def _findings(tmp_path) -> list[tuple[str, int, int]]:
+    from conftest import run_cli
+
+    result = run_cli("check", "--exit-zero", "--format", "json", "harbour.md", cwd=tmp_path)
+    found = json.loads(result.stdout)["diagnostics"]
+    return [(d["code"], d["line"], d["column"]) for d in found]
+
+
+def test_packs_read_before_are_not_read_again_and_an_edited_one_is(tmp_path):
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "editlint.yaml").write_text(
+        "rule_paths: [house]\nselect: [HSE101, NEU101]\n", encoding="utf-8"
+    )
+    (tmp_path / "house").mkdir()
+    pack = tmp_path / "house" / "house.yaml"
+    pack.write_text(_HOUSE_PACK.format(word="harbour"), encoding="utf-8")
+    (tmp_path / "harbour.md").write_text(
+        "# Quay\n\nThe harbour is a legendary pier.\n", encoding="utf-8"
+    )
+    assert "ruamel.yaml" in _yaml_modules(tmp_path)  # read, then kept
+    assert _yaml_modules(tmp_path) == set()  # no YAML read: own packs and house
+    assert _findings(tmp_path) == [("HSE101", 3, 5), ("NEU101", 3, 18)]
+    pack.write_text(_HOUSE_PACK.format(word="pier"), encoding="utf-8")
+    assert "ruamel.yaml" in _yaml_modules(tmp_path)  # other bytes: read again
+    assert _findings(tmp_path) == [("NEU101", 3, 18), ("HSE101", 3, 28)]

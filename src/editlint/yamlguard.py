@@ -10,8 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-import yaml as pyyaml
-
 #: Values (scalars, lists, mappings) aliases may add to a document, each use counted.
 MAX_VALUES = 100_000
 #: Lists and mappings nested inside each other.
@@ -88,6 +86,7 @@ def _walk(root: Any) -> YamlProblem | None:
     """Every node as loading would expand it; a node met again is an alias's expansion, and
     only those count against ``MAX_VALUES``: a large text without aliases (a 100,001-word
     list) is large, not a bomb, and already costs what its size costs."""
+    import yaml as pyyaml
     from ruamel.yaml import nodes as ruamel_nodes  # only a text not plainly safe gets here
 
     # The node graphs of both YAML libraries in use have the same shape.

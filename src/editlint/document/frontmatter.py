@@ -8,11 +8,6 @@ import re
 
 from editlint.document.errors import InputError
 from editlint.document.model import FrontMatter
-from editlint.document.yaml_front_matter import (
-    YamlFrontMatterError,
-    plain_data,
-    read_yaml_front_matter,
-)
 
 _OPENING = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n")
 _CLOSING = re.compile(r"^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.MULTILINE)
@@ -160,6 +155,9 @@ def parse_front_matter(text: str) -> FrontMatter | None:
     if bounds is None:
         return None
     yaml_start, yaml_end, body_start = bounds
+    # PyYAML is imported only where YAML front matter occurs (about 12 ms of start-up)
+    from editlint.document.yaml_front_matter import YamlFrontMatterError, read_yaml_front_matter
+
     try:
         read = read_yaml_front_matter(text[yaml_start:yaml_end], SPANNED_LIST_KEYS)
     except YamlFrontMatterError as error:
@@ -171,3 +169,14 @@ def parse_front_matter(text: str) -> FrontMatter | None:
     return FrontMatter(
         data=read.data, start=0, end=body_start, body_start=body_start, item_spans=item_spans
     )
+
+
+def plain_data(value):
+    """Plain dicts with string keys, lists and scalars; anything else (a TOML date) as text."""
+    if isinstance(value, dict):
+        return {str(key): plain_data(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [plain_data(item) for item in value]
+    if isinstance(value, (str, int, float, bool)) or value is None:
+        return value
+    return str(value)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 import yaml
 
+from editlint.document.frontmatter import plain_data
 from editlint.yamlguard import MAX_DEPTH, YamlProblem, problem_in
 
 _CORE = "tag:yaml.org,2002:"
@@ -173,14 +174,3 @@ def _item_spans(
         ):
             spans[key] = [(item.start_mark.index, item.end_mark.index) for item in value_node.value]
     return spans
-
-
-def plain_data(value):
-    """Plain dicts with string keys, lists and scalars; anything else (a TOML date) as text."""
-    if isinstance(value, dict):
-        return {str(key): plain_data(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [plain_data(item) for item in value]
-    if isinstance(value, (str, int, float, bool)) or value is None:
-        return value
-    return str(value)

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 from importlib import resources
 from pathlib import Path
-from typing import Annotated
-
-import yaml
+from typing import Annotated, Any
 
 from editlint.errors import ConfigError
 from editlint.models import Tagged, model, option
@@ -18,9 +18,7 @@ from editlint.rules.kinds.substitution import SubstitutionSpec
 from editlint.rules.matching.facts import facts_in_use, shipped_facts
 from editlint.rules.vale import vale_hint
 from editlint.validated import ValidatedStore
-from editlint.yamlsource import line_of, load_yaml, validate
-
-_FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+from editlint.yamlsource import line_of, load_yaml, to_plain, validate
 
 AnyRuleSpec = Annotated[ExistenceSpec | SubstitutionSpec | ConditionalSpec, Tagged("kind")]
 
@@ -42,15 +40,22 @@ def load_pack(path: Path, known: ValidatedStore | None = None) -> list[DeclaredR
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise ConfigError(f"cannot read rule pack: {error}", path) from None
-    if path.parent == builtin_pack_dir():
-        # editlint's own packs: libyaml reads them some thirty times faster than the
-        # position-keeping, guarded parser, which only an error would need.
+    kept = _kept_data(text, known)
+    if kept is not None or path.parent == builtin_pack_dir():
+        # A pack read before is not read again; editlint's own packs are read by libyaml,
+        # some thirty times faster than the position-keeping, guarded parser, which only an
+        # error would need.
         try:
-            pack = validate(RulePack, yaml.load(text, Loader=_FAST_LOADER), path, known=known)
+            data = kept if kept is not None else _read_fast(text)
+            pack = validate(RulePack, data, path, known=known)
             with facts_in_use(shipped_facts(path, text)):
-                return [spec.build(RuleOrigin(pack.pack, path)) for spec in pack.rules]
+                rules = [spec.build(RuleOrigin(pack.pack, path)) for spec in pack.rules]
         except Exception:
             pass  # the careful path below names the line of the problem
+        else:
+            if kept is None:
+                _keep_data(text, data, known)
+            return rules
     data = load_yaml(text, path)
     hint = vale_hint(data)
     if hint:
@@ -63,7 +68,36 @@ def load_pack(path: Path, known: ValidatedStore | None = None) -> list[DeclaredR
         except Exception as error:  # a pattern that does not compile, for example
             line = line_of(data, ("rules", index))
             raise ConfigError(f"rules.{index}: {spec.code}: {error}", path, line) from None
+    _keep_data(text, to_plain(data), known)
     return rules
+
+
+def _read_fast(text: str) -> Any:
+    import yaml  # deferred: a pack read before needs no YAML parser at all
+
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
+def _identity(text: str) -> list[str]:
+    return ["pack data", hashlib.blake2b(text.encode("utf-8", "surrogateescape")).hexdigest()]
+
+
+def _kept_data(text: str, known: ValidatedStore | None) -> Any:
+    """The plain data an earlier run read from a pack of exactly these bytes, or None."""
+    return known.recall(_identity(text)) if known is not None else None
+
+
+def _keep_data(text: str, data: Any, known: ValidatedStore | None) -> None:
+    """Keep what a valid pack read as, when JSON carries it exactly (no dates, no number
+    keys), so that the next run reads no YAML."""
+    if known is None:
+        return
+    try:
+        exact = json.loads(json.dumps(data, allow_nan=False)) == data
+    except (TypeError, ValueError):
+        return
+    if exact:
+        known.keep(_identity(text), data)
 
 
 def pack_rule(path: Path, code: str, known: ValidatedStore | None = None) -> DeclaredRule:
@@ -71,7 +105,8 @@ def pack_rule(path: Path, code: str, known: ValidatedStore | None = None) -> Dec
     and compiled again (SRC401 runs NEU701's rule once more). A KeyError if it has none."""
     try:
         text = path.read_text(encoding="utf-8")
-        pack = validate(RulePack, yaml.load(text, Loader=_FAST_LOADER), path, known=known)
+        data = _kept_data(text, known)
+        pack = validate(RulePack, _read_fast(text) if data is None else data, path, known=known)
     except Exception:  # the careful path names the file and line of the problem
         rules = [rule for rule in load_pack(path, known) if rule.code == code]
     else:
