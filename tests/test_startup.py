@@ -95,6 +95,10 @@ def test_a_yaml_config_read_before_is_not_parsed_again(tmp_path):
     loaded = _modules_after("check", "--exit-zero", "one.md", cwd=tmp_path)
     assert "editlint.rules.registry" in loaded
     assert _unused(loaded) == set()  # no ruamel: the same bytes, read as before
+    # nor PyYAML (the packs were read before, the article has no front matter), nor the
+    # installed packages' metadata (none had editlint rules, and none was installed since)
+    assert not {name.split(".")[0] for name in loaded} & {"yaml", "email"}
+    assert "importlib.metadata" not in loaded
 
 
 def test_registering_the_performance_options_imports_no_engine(tmp_path):
