@@ -240,3 +240,29 @@ def test_packs_read_before_are_not_read_again_and_an_edited_one_is(tmp_path):
     pack.write_text(_HOUSE_PACK.format(word="pier"), encoding="utf-8")
     assert "ruamel.yaml" in _yaml_modules(tmp_path)  # other bytes: read again
     assert _findings(tmp_path) == [("NEU101", 3, 18), ("HSE101", 3, 28)]
+
+
+def test_the_shipped_seed_is_what_validation_gives_today():
+    from editlint.authoring.validated_seed import seed_path, seed_text
+
+    assert seed_path().read_text(encoding="utf-8") == seed_text(), (
+        "stale rules/validated.json: run python scripts/gen_pack_analysis.py"
+    )
+
+
+def test_a_check_without_caches_or_config_imports_no_pydantic_nor_yaml(tmp_path):
+    """The shipped packs and the built-in rules' default options come from the shipped
+    seed: a first check on a fresh machine (or ``--no-cache``) validates nothing."""
+    (tmp_path / "harbour.md").write_text("# Harbour\n\nA legendary place.\n", encoding="utf-8")
+    probe = _YAML_PROBE.replace('("yaml", "ruamel")', '("yaml", "ruamel", "pydantic")')
+    check = ("check", "--exit-zero", "--no-cache", "--format", "json", "harbour.md")
+    assert set(probe_json(probe, *check, cwd=tmp_path, timeout=300)) == set()
+
+
+def test_rules_from_the_seed_are_the_rules_from_validation():
+    fresh = {rule.code: rule for rule in all_rules()}
+    shipped = {rule.code: rule for rule in all_rules(known=ValidatedStore.in_cache(None))}
+    assert shipped.keys() == fresh.keys()
+    for code, rule in shipped.items():
+        if hasattr(rule, "spec"):
+            assert same(rule.spec, fresh[code].spec), code

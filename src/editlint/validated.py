@@ -8,6 +8,11 @@ the model's dataclass constructor (``editlint.models``), which needs no pydantic
 is written only when that rebuild was checked to equal what validation gave, so a rebuilt
 model is the validated one; an input that is new or invalid is validated as before, with
 the same errors.
+
+What validating editlint's own inputs gives (the shipped packs as they read, the built-in
+rules' default options) also ships with it, made at build time (``SEED_NAME`` beside the
+packs, ``authoring/validated_seed.py``): a run with no cache folder, or a first run, rebuilds
+them from there too, so it imports pydantic only for the user's own config and packs.
 """
 
 from __future__ import annotations
@@ -29,6 +34,8 @@ from editlint.safefiles import contained, read_regular, write_by_rename
 
 #: The store's folder inside the cache folder.
 FOLDER = "validated"
+#: The entries shipped for editlint's own inputs, beside the shipped packs.
+SEED_NAME = "validated.json"
 #: An entry larger than this is not read (the shipped packs take about 60 KB).
 MAX_ENTRY_SIZE = 4 * 1024 * 1024
 _TEMP_PREFIX = ".tmp-validated-"
@@ -39,16 +46,19 @@ class Unbuildable(Exception):
 
 
 class ValidatedStore:
-    """Validated models kept in ``folder`` (``.editlint_cache/validated``)."""
+    """Validated models kept in ``folder`` (``.editlint_cache/validated``), and the entries
+    shipped for editlint's own inputs. Without a cache folder only those are read and
+    nothing is written."""
 
-    def __init__(self, cache_dir: Path) -> None:
+    def __init__(self, cache_dir: Path | None) -> None:
         self.cache_dir = cache_dir
-        self.folder = cache_dir / FOLDER
+        self.folder = cache_dir / FOLDER if cache_dir is not None else None
+        self._seed: dict[str, Any] | None = None
 
     @classmethod
-    def in_cache(cls, cache_dir: Path | None) -> ValidatedStore | None:
-        """The store of ``cache_dir``, or None when caches are off."""
-        return None if cache_dir is None else cls(cache_dir)
+    def in_cache(cls, cache_dir: Path | None) -> ValidatedStore:
+        """The store of ``cache_dir``; with None (caches off), the shipped entries alone."""
+        return cls(cache_dir)
 
     def get(self, model: type, plain: Any) -> Any:
         """The model validation gave for ``plain`` in an earlier run, rebuilt; else None."""
@@ -63,7 +73,7 @@ class ValidatedStore:
     def put(self, model: type, plain: Any, validated: Any) -> None:
         """Keep ``validated`` (what validating ``plain`` gave) when a rebuild equals it."""
         key = _key([model.__module__, model.__qualname__, plain])
-        if key is None:
+        if key is None or self.folder is None:
             return
         try:
             data = json.dumps(given(validated), allow_nan=False)
@@ -85,15 +95,35 @@ class ValidatedStore:
         """Keep the plain JSON ``value`` under ``identity`` for the next run."""
         key = _key(["kept", *identity])
         try:
-            if key is not None:
+            if key is not None and self.folder is not None:
                 self._write(key, json.dumps(value, allow_nan=False))
         except (OSError, TypeError, ValueError):
             return  # the cache is a help, never a requirement
 
     def _read(self, key: str) -> Any:
-        return json.loads(read_regular(self.folder / f"{key}.json", MAX_ENTRY_SIZE))
+        if self.folder is not None:
+            try:
+                return json.loads(read_regular(self.folder / f"{key}.json", MAX_ENTRY_SIZE))
+            except Exception:  # missing, unreadable or planted: the shipped entry, if any
+                pass
+        return self._shipped()[key]
+
+    def _shipped(self) -> dict[str, Any]:
+        """The shipped entries, read on the first miss; none when the file is missing or
+        damaged (everything is then validated, as without it)."""
+        if self._seed is None:
+            from editlint.rules.packs import builtin_pack_dir
+
+            try:
+                path = builtin_pack_dir() / SEED_NAME
+                self._seed = json.loads(read_regular(path, MAX_ENTRY_SIZE))["entries"]
+            except Exception:
+                self._seed = {}
+        return self._seed
 
     def _write(self, key: str, data: str) -> None:
+        if self.cache_dir is None or self.folder is None:
+            return  # caches off: nothing is written
         make_cache_folder(self.cache_dir)
         self.folder.mkdir(exist_ok=True)
         if not contained(self.folder, self.cache_dir):

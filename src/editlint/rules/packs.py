@@ -78,8 +78,12 @@ def _read_fast(text: str) -> Any:
     return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
+#: What the validated store keeps a pack's plain data under (with a digest of its bytes).
+PACK_DATA = "pack data"
+
+
 def _identity(text: str) -> list[str]:
-    return ["pack data", hashlib.blake2b(text.encode("utf-8", "surrogateescape")).hexdigest()]
+    return [PACK_DATA, hashlib.blake2b(text.encode("utf-8", "surrogateescape")).hexdigest()]
 
 
 def _kept_data(text: str, known: ValidatedStore | None) -> Any:
