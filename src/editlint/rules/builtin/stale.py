@@ -4,7 +4,7 @@ the date they hold for is older than a configured age."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from datetime import date
 
 from editlint.diagnostics import Category, Severity
@@ -41,6 +41,8 @@ AS_OF_TEMPLATE = re.compile(
     r"(?:\|\s*(?P<month>\d{1,2})\s*)?(?:\|\s*(?P<day>\d{1,2})\s*)?(?:\|[^{}]{0,200})?\}\}",
     re.IGNORECASE,
 )
+#: What every match of both patterns holds: where these occur, a block is searched.
+_AS_OF_CUE = re.compile(r"as\s*(?:of|at)", re.IGNORECASE)
 VOICE = VoiceSpec(names=True, references=True, fiction=True)
 CITATION_DATE_FIELDS = ("date", "access-date", "accessdate", "year", "archive-date")
 
@@ -97,7 +99,11 @@ past tense with its year."""
         today = date.today()
         limit = context.options.max_age_years
         quotations = QuotationFilter(document)
+        cues = [cue.start() for cue in _AS_OF_CUE.finditer(document.text)]
         for block in blocks_in_scope(document, (Scope.PARAGRAPH, Scope.LIST_ITEM)):
+            first = bisect_left(cues, block.start)
+            if first == len(cues) or cues[first] >= block.end:
+                continue  # no "as of" or "as at": neither pattern can match
             text = document.text[block.start : block.end]
             for pattern in (AS_OF, AS_OF_TEMPLATE):
                 for match in pattern.finditer(text):
