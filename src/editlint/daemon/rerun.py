@@ -97,12 +97,9 @@ class CachedRuns:
             for path, found in zip(files, identities, strict=True)
         ]
         rest = [path for path, found in zip(files, held, strict=True) if found is None]
-        planned = plan(checker, rest, cache)
+        planned = plan(checker, rest, cache, self.max_misses)  # stops past max_misses
         if len(planned.todo) > self.max_misses:
-            raise TooManyMisses(
-                f"{len(planned.todo)} of {len(files)} files not in the result cache: more "
-                f"than {self.max_misses}"
-            )
+            raise TooManyMisses(f"more than {self.max_misses} not in the result cache")
         self.from_cache += len(files) - len(planned.todo)
         self.from_memory += len(files) - len(rest)
         self.checked += len(planned.todo)

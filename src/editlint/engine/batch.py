@@ -104,12 +104,21 @@ class Plan:
     items: list[Item | None]
 
 
-def plan(checker: Checker, files: Sequence[Path], cache: ResultCache | None) -> Plan:
-    """Read each file once and look its key up in ``cache`` (None: every file is checked)."""
+def plan(
+    checker: Checker,
+    files: Sequence[Path],
+    cache: ResultCache | None,
+    most_misses: int | None = None,
+) -> Plan:
+    """Read each file once and look its key up in ``cache`` (None: every file is checked).
+    With ``most_misses``, stop at the first file past that many misses (an incomplete plan,
+    for a caller that then leaves the run to another process)."""
     cached: dict[int, str] = {}
     todo: list[tuple[int, str | None]] = []
     items: list[Item | None] = []
     for position, path in enumerate(files):
+        if most_misses is not None and len(todo) > most_misses:
+            break
         raw, key = None, None
         if cache is not None:
             read = read_bytes(path, checker.loaded.config.max_file_size, checker.loaded.root)
