@@ -28,6 +28,7 @@ def main() -> int:
         ["links_archwiki.py"],
         ["one_file.py", *(["--articles", "1000", "--rounds", "3"] if args.quick else [])],
         ["jobs_default.py", *(["--rounds", "1"] if args.quick else [])],
+        ["rerun.py", *(["--rounds", "2"] if args.quick else [])],
         ["report.py"],
     ]
     failed = 0

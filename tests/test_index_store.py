@@ -57,6 +57,7 @@ def assert_same_as_fresh(root: Path, cache: Path, extra_names=(), redirects=None
         assert stored.by_path(Path(article.file)).title == article.title
     assert stored.suggest("Nowhere at al") == fresh.suggest("Nowhere at al")
     assert repr(stored.articles) == repr(fresh.articles)
+    assert stored.stamp() == fresh.stamp()  # one formula: the result cache's key agrees
     return stored
 
 

@@ -114,7 +114,7 @@ def run(args: argparse.Namespace) -> int:
             return 1 if any(problems) else 0
         checked = ((fix.result, True) for fix in fixes)
     elif warm is not None:
-        checked = ((result, True) for result in warm.check_files(checker, files, batch))
+        checked = ((result, True) for result in warm.check_files(checker, files, batch, track))
     else:
         checked = iter_checked(checker, files, batch, track)
     if args.write_baseline is not None:

@@ -46,6 +46,8 @@ def run(args: argparse.Namespace) -> int:
     else:
         print(
             f"daemon running: pid {found['pid']}, config {found['config']}, "
-            f"{found['served']} check(s) served, up {found['uptime']} s"
+            f"{found['served']} check(s) served, up {found['uptime']} s; many-file runs: "
+            f"{found.get('from_cache', 0)} file(s) from the result cache, "
+            f"{found.get('checked_for_cache', 0)} checked"
         )
     return 0 if found is not None else 1

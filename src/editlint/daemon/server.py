@@ -91,6 +91,10 @@ class Server:
             "config": str(config) if config is not None else None,
             "cache_dir": str(self.cache_dir),
             "served": self.served,
+            # files of many-file runs answered from the result cache, and checked here
+            "from_cache": self.state.cached_runs.from_cache,
+            "from_memory": self.state.cached_runs.from_memory,
+            "checked_for_cache": self.state.cached_runs.checked,
             "uptime": round(time.time() - self.started, 1),
         }
 

@@ -12,12 +12,14 @@ import argparse
 import hashlib
 import json
 import os
+from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 
 from editlint.config.model import LoadedConfig
 from editlint.daemon.freshness import FolderWatch
-from editlint.engine.batch import BatchOptions, check_files
+from editlint.daemon.rerun import CachedRuns, TooManyMisses
+from editlint.engine.batch import BatchOptions, Progress, check_files
 from editlint.engine.cache import pack_stamps
 from editlint.engine.runner import Checker, FileResult, SelectionOverrides
 from editlint.index import ContentIndex
@@ -25,8 +27,9 @@ from editlint.index.build import Entries, build_index, scan_file
 from editlint.index.content import article_files
 from editlint.models import plain
 
-#: A run of more files than this is left to the command's own process (the result cache and
-#: the process pool serve it better than one warm core).
+#: A run of more files than this is served from the result cache when at most this many of
+#: them are missing from it (``daemon/rerun.py``), else left to the command's own process
+#: (its process pool checks them faster than one warm core).
 MAX_FILES = 32
 #: Checkers kept, one per command-line selection (--select, --ignore, --extend-select).
 MAX_CHECKERS = 8
@@ -49,6 +52,7 @@ class WarmState:
         self._checkers: dict[tuple, Checker] = {}
         self._index: LiveIndex | None = None
         self._parsers: dict[str | None, argparse.ArgumentParser] = {}
+        self.cached_runs = CachedRuns(MAX_FILES)
 
     def parser(self, command: str | None) -> argparse.ArgumentParser:
         """The command line's parser for ``command``, built once (argparse's own
@@ -69,6 +73,7 @@ class WarmState:
         key = settings_key(loaded)
         if key != self._key:
             self._key, self._checkers, self._index = key, {}, None
+            self.cached_runs.forget()
         selection = (
             None if overrides.select is None else tuple(overrides.select),
             tuple(overrides.ignore),
@@ -78,6 +83,7 @@ class WarmState:
         if checker is None:
             if len(self._checkers) >= MAX_CHECKERS:
                 self._checkers.pop(next(iter(self._checkers)))
+                self.cached_runs.forget()
             checker = self._checkers[selection] = Checker(loaded, overrides)
         if any(rule.needs_index for rule in checker.rules):
             if self._index is None:
@@ -86,14 +92,23 @@ class WarmState:
         return checker
 
     def check_files(
-        self, checker: Checker, files: list[Path], options: BatchOptions
-    ) -> list[FileResult]:
-        """Check ``files`` here, one after another (Decline: too many for one warm core)."""
-        if len(files) > MAX_FILES:
-            raise Decline(f"{len(files)} files: more than {MAX_FILES}")
+        self,
+        checker: Checker,
+        files: list[Path],
+        options: BatchOptions,
+        progress: Progress | None = None,
+    ) -> Iterable[FileResult]:
+        """Check ``files`` here, one after another; a run of more than ``MAX_FILES`` files
+        from the result cache, checking at most ``MAX_FILES`` missing from it (Decline: more
+        are missing, no cache, another engine)."""
         if options.engine != "local":
             raise Decline(f"engine {options.engine}")
-        return check_files(checker, files, BatchOptions(jobs=1, keep_text=options.keep_text))
+        if len(files) <= MAX_FILES:
+            return check_files(checker, files, BatchOptions(jobs=1, keep_text=options.keep_text))
+        try:
+            return self.cached_runs.results(checker, files, options, progress)
+        except TooManyMisses as reason:
+            raise Decline(f"{len(files)} files: {reason}") from None
 
 
 class LiveIndex:

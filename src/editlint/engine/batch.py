@@ -93,21 +93,32 @@ def _in_order(
         yield from _check_files(checker, files, options, progress)
 
 
-def _check_files(
-    checker: Checker, files: Sequence[Path], options: BatchOptions, progress: Progress | None
-) -> Iterator[FileResult]:
-    """The results in order, each as soon as the files before it are done. A file with a
-    cache entry is read from the cache only when its turn comes, so cached results do not
-    wait in memory for the files checked before them."""
-    cache = None
-    if options.cache_dir is not None:
-        from editlint.engine.cache import ResultCache
+@dataclass
+class Plan:
+    """Which files of a run the result cache answers (``cached``: position -> key) and which
+    are to be checked (``todo``: position and key, ``items``: path and bytes, in order)."""
 
-        cache = ResultCache.for_checker(checker, options.cache_dir)
-    cached: dict[int, str] = {}  # position -> cache key
+    cache: ResultCache | None
+    cached: dict[int, str]
+    todo: list[tuple[int, str | None]]
+    items: list[Item | None]
+
+
+def plan(
+    checker: Checker,
+    files: Sequence[Path],
+    cache: ResultCache | None,
+    most_misses: int | None = None,
+) -> Plan:
+    """Read each file once and look its key up in ``cache`` (None: every file is checked).
+    With ``most_misses``, stop at the first file past that many misses (an incomplete plan,
+    for a caller that then leaves the run to another process)."""
+    cached: dict[int, str] = {}
     todo: list[tuple[int, str | None]] = []
     items: list[Item | None] = []
     for position, path in enumerate(files):
+        if most_misses is not None and len(todo) > most_misses:
+            break
         raw, key = None, None
         if cache is not None:
             read = read_bytes(path, checker.loaded.config.max_file_size, checker.loaded.root)
@@ -119,6 +130,46 @@ def _check_files(
                     continue
         todo.append((position, key))
         items.append((path, raw))
+    return Plan(cache, cached, todo, items)
+
+
+def iter_planned(
+    checker: Checker,
+    files: Sequence[Path],
+    planned: Plan,
+    options: BatchOptions,
+    progress: Progress | None = None,
+) -> Iterator[FileResult]:
+    """The results of ``files`` as ``planned`` (no dumps among them), in order: what
+    ``iter_checked`` does once the cache was looked at (the daemon looks first)."""
+    if not files:
+        return
+    with collecting_rarely():
+        yield from _run_plan(checker, files, planned, options, progress)
+
+
+def _check_files(
+    checker: Checker, files: Sequence[Path], options: BatchOptions, progress: Progress | None
+) -> Iterator[FileResult]:
+    cache = None
+    if options.cache_dir is not None:
+        from editlint.engine.cache import ResultCache
+
+        cache = ResultCache.for_checker(checker, options.cache_dir)
+    yield from _run_plan(checker, files, plan(checker, files, cache), options, progress)
+
+
+def _run_plan(
+    checker: Checker,
+    files: Sequence[Path],
+    planned: Plan,
+    options: BatchOptions,
+    progress: Progress | None,
+) -> Iterator[FileResult]:
+    """The results in order, each as soon as the files before it are done. A file with a
+    cache entry is read from the cache only when its turn comes, so cached results do not
+    wait in memory for the files checked before them."""
+    cache, cached, todo, items = planned.cache, planned.cached, planned.todo, planned.items
     checked = iter(_engine(checker, items, options))  # type: ignore[arg-type] - no None yet
     tracked = iter(_tracked(todo, progress))
     waiting: dict[int, FileResult] = {}  # checked, for a file before it still to come

@@ -66,8 +66,9 @@ class ResultCache:
         self._tagged = False
 
     @classmethod
-    def for_checker(cls, checker: Checker, folder: Path) -> ResultCache:
-        return cls(folder, run_key(checker))
+    def for_checker(cls, checker: Checker, folder: Path, settled: str | None = None) -> ResultCache:
+        """The cache of ``checker``'s runs in ``folder`` (``settled``: see ``run_key``)."""
+        return cls(folder, run_key(checker, settled))
 
     def key(self, path: Path, raw: bytes) -> str:
         digest = hashlib.blake2b(digest_size=20)
@@ -203,8 +204,22 @@ def _is_run_folder(folder: Path) -> bool:
     return read_own(folder / RUN_TAG, len(RUN_TAG_TEXT)) == RUN_TAG_TEXT
 
 
-def run_key(checker: Checker) -> str:
-    """What the findings of an unchanged file depend on besides the file itself."""
+def run_key(checker: Checker, settled: str | None = None) -> str:
+    """What the findings of an unchanged file depend on besides the file itself: the
+    ``checker_key`` (``settled``: one computed before for this checker, as the daemon keeps
+    it), the content index's stamp when a rule reads the index, the day when one is dated."""
+    digest = hashlib.blake2b(digest_size=20)
+    digest.update((settled or checker_key(checker)).encode())
+    if any(rule.needs_index for rule in checker.rules):
+        digest.update(index_fingerprint(checker).encode())
+    if any(rule.dated for rule in checker.rules):
+        digest.update(date.today().isoformat().encode())  # a statement goes stale overnight
+    return digest.hexdigest()
+
+
+def checker_key(checker: Checker) -> str:
+    """What a checker's findings depend on that stays while its process does not change
+    code, config or packs: editlint's version and code, the config, its root, the rules."""
     loaded = checker.loaded
     digest = hashlib.blake2b(digest_size=20)
     for part in (
@@ -217,10 +232,6 @@ def run_key(checker: Checker) -> str:
         *pack_stamps(loaded),
     ):
         digest.update(part.encode("utf-8", "surrogateescape") + b"\0")
-    if any(rule.needs_index for rule in checker.rules):
-        digest.update(index_fingerprint(checker).encode())
-    if any(rule.dated for rule in checker.rules):
-        digest.update(date.today().isoformat().encode())  # a statement goes stale overnight
     return digest.hexdigest()
 
 

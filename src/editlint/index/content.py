@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 from dataclasses import dataclass, field
@@ -12,6 +11,7 @@ from pathlib import Path
 from editlint.document import SUPPORTED_SUFFIXES
 from editlint.index.anchors import anchor_keys
 from editlint.index.scan import ScannedArticle
+from editlint.index.stamp import article_hash, index_stamp, total_text
 from editlint.index.suggest import TitleSuggester, language_of
 
 _SPACES = re.compile(r"[\s_]+")
@@ -89,8 +89,14 @@ class ContentIndex:
     _by_path: dict[str, Article] = field(default_factory=dict)
     _anchors: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict)
     _suggester: TitleSuggester | None = field(default=None, repr=False)
+    # The stamp's parts (``index/stamp.py``): the redirects file's entries, the hash of each
+    # article a redirect was added to (taken before), and the stamp once known.
+    _redirect_entries: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
+    _scanned_hashes: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
+    _stamp: str | None = field(default=None, repr=False, compare=False)
 
     def add(self, article: Article) -> None:
+        self._stamp = None
         self.articles.append(article)
         self._by_path[article.file] = article
         for name in article.canonical_names():
@@ -102,9 +108,13 @@ class ContentIndex:
 
     def add_redirect(self, name: str, title: str) -> None:
         """A redirects-file entry: ``name`` reaches the article named ``title``."""
+        self._stamp = None
+        self._redirect_entries[name] = title
         found = self.lookup(title)
         if found is not None:
-            found.article.redirects.append(name)
+            article = found.article
+            self._scanned_hashes.setdefault(article.file, article_hash(article))
+            article.redirects.append(name)
             self._add_alternate(name, found.article, "redirect")
 
     def _add_alternate(self, name: str, article: Article, via: str) -> None:
@@ -140,9 +150,18 @@ class ContentIndex:
         return self._suggester.suggest(normalise_title(name))
 
     def stamp(self) -> str:
-        """A hash of everything the index knows (titles, aliases, headings, ...)."""
-        encoded = repr(self.articles).encode("utf-8", "surrogateescape")
-        return hashlib.blake2b(encoded).hexdigest()
+        """Changes whenever anything the index knows changes (titles, aliases, headings, the
+        redirects file, ...); the same as the store's for the same articles
+        (``index/stamp.py``). Hashed once, then kept until an article or redirect is added:
+        the warm process patches an article's body in place, which changes no stamp."""
+        if self._stamp is None:
+            hashes = self._scanned_hashes
+            total = sum(
+                hashes[article.file] if article.file in hashes else article_hash(article)
+                for article in self.articles
+            )
+            self._stamp = index_stamp(total_text(total), self._redirect_entries)
+        return self._stamp
 
     def preload(self) -> None:
         """Nothing to do: every article is in memory (``StoredIndex`` reads them here)."""

@@ -29,6 +29,7 @@ from editlint.cachefolder import make_cache_folder
 from editlint.index import sqlrows
 from editlint.index.content import Article
 from editlint.index.scan import ScannedArticle
+from editlint.index.stamp import MODULUS, article_hash, total_text
 from editlint.safefiles import remove_stale
 
 STORE_VERSION = 1
@@ -37,7 +38,6 @@ LEGACY_TEMP_PREFIX = ".index-"
 #: A store larger than this is not ours (a real one holds about 1.5 KB per article).
 MAX_BYTES = 1 << 30
 _SIDE_FILES = ("", "-journal", "-wal", "-shm")
-_MODULUS = 1 << 128
 
 _TABLES = """
 CREATE TABLE files (name TEXT PRIMARY KEY, file TEXT, mtime_ns INTEGER, size INTEGER,
@@ -50,23 +50,6 @@ CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
 def store_file(cache_dir: Path, root: Path, subfolders: bool) -> Path:
     digest = hashlib.sha1(f"{root}\0{subfolders}".encode("utf-8", "surrogateescape"))
     return cache_dir / f"index-v{STORE_VERSION}-{digest.hexdigest()[:16]}.sqlite"
-
-
-def article_hash(article: Article) -> int:
-    """A hash of what the index knows of ``article`` (not where its headings start, nor the
-    digest of its text: an edit of the body alone changes no finding of another file)."""
-    known = (
-        article.file,
-        article.title,
-        article.slug,
-        article.aliases,
-        article.redirects,
-        article.redirect_to,
-        article.headings,
-        article.ids,
-    )
-    encoded = repr(known).encode("utf-8", "surrogateescape")
-    return int.from_bytes(hashlib.blake2b(encoded, digest_size=16).digest(), "big")
 
 
 #: A row of ``files``: (mtime_ns, size, checked_ns, blob).
@@ -153,7 +136,7 @@ class ContentStore:
 
     def stamp(self) -> str:
         """The version stamp: changes whenever anything the index knows changes."""
-        return f"{int(self.meta('stamp') or '0'):032x}"
+        return total_text(int(self.meta("stamp") or "0"))
 
     # -- writing (inside ``begin``/``commit``) ---------------------------------------------
 
@@ -215,7 +198,7 @@ class ContentStore:
             self._add_to_stamp(-int(digest, 16))
 
     def _add_to_stamp(self, value: int) -> None:
-        self._total = (self._total + value) % _MODULUS
+        self._total = (self._total + value) % MODULUS
 
 
 def _connect(path: Path) -> sqlite3.Connection | None:

@@ -12,7 +12,6 @@ from then on: a query per name costs more than a dictionary when there are thous
 
 from __future__ import annotations
 
-import hashlib
 import os
 import sqlite3
 from pathlib import Path
@@ -26,6 +25,7 @@ from editlint.index.content import (
     normalise_title,
     title_suggester,
 )
+from editlint.index.stamp import index_stamp, total_text
 from editlint.index.suggest import TitleSuggester
 
 #: Lookups answered by queries before every article is loaded into memory instead.
@@ -63,9 +63,7 @@ class StoredIndex:
         redirects file's entries."""
         if not self._stamp:
             self._db()
-        digest = hashlib.blake2b(self._stamp.encode(), digest_size=20)
-        digest.update(repr(sorted(self._redirects.items())).encode("utf-8", "surrogateescape"))
-        return digest.hexdigest()
+        return index_stamp(self._stamp, self._redirects)
 
     def lookup(self, name: str, mediawiki: bool = False) -> Lookup | None:
         """The article a title, slug, alias or redirect names (MediaWiki rules if asked)."""
@@ -161,7 +159,7 @@ class StoredIndex:
             self._pid = os.getpid()
             self._connection.execute("BEGIN")
             found = self._connection.execute("SELECT value FROM meta WHERE key = 'stamp'")
-            self._stamp = f"{int((found.fetchone() or ('0',))[0]):032x}"
+            self._stamp = total_text(int((found.fetchone() or ("0",))[0]))
         return self._connection
 
     def __getstate__(self) -> dict:
