@@ -11,7 +11,7 @@ from bisect import bisect_left, bisect_right
 from operator import attrgetter
 from typing import TYPE_CHECKING
 
-from editlint.document.inline import scan_inline
+from editlint.document.inline import InlineScan, scan_into
 from editlint.document.parts import (
     BlockKind,
     LinkKind,
@@ -28,6 +28,8 @@ if TYPE_CHECKING:
     from editlint.document.model import Document
 
 PROSE_BLOCKS = frozenset({BlockKind.HEADING, BlockKind.PARAGRAPH, BlockKind.LIST_ITEM})
+# The blocks whose inline elements are scanned (the rest are masked whole).
+_SCANNED = PROSE_BLOCKS | {BlockKind.TABLE, BlockKind.FOOTNOTE_DEFINITION}
 
 
 def finish(
@@ -44,20 +46,13 @@ def finish(
     masks = list(masked_spans)
     if document.front_matter:
         masks.append((0, document.front_matter.body_start))
+    found = InlineScan(document.links, document.citations, masks, document.quotations)
     for block in document.blocks:
         if not scan_blocks:
             if block.kind not in PROSE_BLOCKS:
                 masks.append((block.start, block.end))
-        elif (
-            block.kind in PROSE_BLOCKS
-            or block.kind is BlockKind.TABLE
-            or (block.kind is BlockKind.FOOTNOTE_DEFINITION)
-        ):
-            scan = scan_inline(text, block.start, block.end, references)
-            document.links.extend(scan.links)
-            document.citations.extend(scan.citations)
-            document.quotations.extend(scan.quotations)
-            masks.extend(scan.masked)
+        elif block.kind in _SCANNED:
+            scan_into(found, text, block.start, block.end, references)
         else:
             masks.append((block.start, block.end))
     document.masked = _mask(text, masks)

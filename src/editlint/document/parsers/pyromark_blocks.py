@@ -57,6 +57,11 @@ _TAB_CLOSING = re.compile(
     rb"^[ \t>]*(?:#{1,6}[ \t][^\n]*\t#+|(?:`{3,}|~{3,})[ \t]*\t)[ \t]*\r?$", re.MULTILINE
 )
 _INDENTATION = re.compile(rb"[ \t]*")
+# What a text needs for either pattern above to match anywhere: a pipe and a dash with only
+# blanks or colons between, a tab before a "#" or ending a line. Patterns that start with a
+# literal byte are found by a fast skip; the multiline ones above are tried at every line.
+_DELIMITER_HINTS = (re.compile(rb"\|[ \t:]*-"), re.compile(rb"-[ \t:]*\|"))
+_TAB_HINT = re.compile(rb"\t(?:#|[ \t]*\r?$)", re.MULTILINE)
 
 
 def parse_blocks(text: str, body_start: int, lines: LineIndex):
@@ -96,9 +101,9 @@ def _read_otherwise(raw: bytes, blocks: list[tuple]) -> bool:
     """Whether markdown-it may read the text otherwise than pulldown-cmark did: a delimiter
     row that is not the second line of one of its tables, or a tab where pulldown-cmark takes
     none. Such a text is handed to markdown-it (docs/performance.md)."""
-    if b"\t" in raw and _TAB_CLOSING.search(raw):
+    if b"\t" in raw and _TAB_HINT.search(raw) and _TAB_CLOSING.search(raw):
         return True
-    if b"|" not in raw or b"-" not in raw:
+    if not any(hint.search(raw) for hint in _DELIMITER_HINTS):
         return False
     tables = [(start, end) for kind, start, end, *_ in blocks if kind is BlockKind.TABLE]
     for row in _DELIMITER_ROW.finditer(raw):
@@ -192,21 +197,24 @@ class _Walk:
                 elif not opaque:
                     after_break = True
                 continue
-            ((name, payload),) = event.items()
-            if name == "Start" or name == "End":
+            # Membership tests, not unpacking: most events are inline (Text, Code, ...).
+            if "Start" in event:
+                payload = event["Start"]
                 tag = payload if payload.__class__ is str else next(iter(payload))
                 if tag in _BLOCK_TAGS:
-                    if name == "Start":
-                        self._start(tag, payload, span["start"], span["end"])
-                    else:
-                        self._end()
+                    self._start(tag, payload, span["start"], span["end"])
                     leaf, opaque = self.leaf, self.opaque
                     continue
-            if opaque:
+            elif "End" in event:
+                payload = event["End"]
+                tag = payload if payload.__class__ is str else next(iter(payload))
+                if tag in _BLOCK_TAGS:
+                    self._end()
+                    leaf, opaque = self.leaf, self.opaque
+                elif not opaque and leaf is not None and span["end"] > leaf[5]:
+                    leaf[5] = span["end"]  # of a link, emphasis, ...: its start was read
                 continue
-            if name == "End":  # of a link, emphasis, ...: its start was read
-                if leaf is not None and span["end"] > leaf[5]:
-                    leaf[5] = span["end"]
+            if opaque:
                 continue
             start = span["start"]
             if leaf is None:  # the text of a tight list item
