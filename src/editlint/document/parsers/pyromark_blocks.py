@@ -64,7 +64,7 @@ _DELIMITER_HINTS = (re.compile(rb"\|[ \t:]*-"), re.compile(rb"-[ \t:]*\|"))
 _TAB_HINT = re.compile(rb"\t(?:#|[ \t]*\r?$)", re.MULTILINE)
 
 
-def parse_blocks(text: str, body_start: int, lines: LineIndex):
+def parse_blocks(text: str, body_start: int, lines: LineIndex | None = None):
     """The blocks of ``text[body_start:]``, the container prefixes to mask, and the link
     reference definitions (lower-cased label -> URL); offsets into ``text``."""
     body = text[body_start:]
@@ -86,14 +86,21 @@ def parse_blocks(text: str, body_start: int, lines: LineIndex):
         from editlint.document.parsers import markdown_it_blocks
 
         return markdown_it_blocks.parse_blocks(text, body_start, lines)
-    place = _placer(body, raw, body_start, walk)
+    if body.isascii():  # bytes are characters
+        shift = body_start
+        found = [(k, shift + a, shift + b, *rest) for k, a, b, *rest in walk.blocks]
+        masks = [(shift + a, shift + b) for a, b in walk.masks]
+    else:
+        char = _char_offsets(raw, walk)
+        found = [
+            (k, body_start + char[a], body_start + char[b], *rest) for k, a, b, *rest in walk.blocks
+        ]
+        masks = [(body_start + char[a], body_start + char[b]) for a, b in walk.masks]
     blocks: list[Block] = []
-    for kind, start, end, level, in_blockquote, list_depth in walk.blocks:
-        start, end = place(start), place(end)
-        if kind in _PROSE:
+    for kind, start, end, level, in_blockquote, list_depth in found:
+        if kind in _PROSE and end > start and (text[start].isspace() or text[end - 1].isspace()):
             start, end = _trimmed(text, start, end)
         blocks.append(Block(kind, start, end, -1, level, in_blockquote, list_depth))
-    masks = [(place(start), place(end)) for start, end in walk.masks]
     return blocks, masks, _references(definitions)
 
 
@@ -112,14 +119,11 @@ def _read_otherwise(raw: bytes, blocks: list[tuple]) -> bool:
     return False
 
 
-def _placer(body: str, raw: bytes, body_start: int, walk: _Walk):
-    """Byte offset in the body -> character offset in the text."""
-    if body.isascii():  # bytes are characters
-        return lambda offset: body_start + offset
+def _char_offsets(raw: bytes, walk: _Walk) -> dict[int, int]:
+    """Each byte offset of the walk's blocks and masks to its character offset."""
     offsets = [offset for block in walk.blocks for offset in block[1:3]]
     offsets.extend(offset for mask in walk.masks for offset in mask)
-    char = char_offsets(raw, offsets)
-    return lambda offset: body_start + char[offset]
+    return char_offsets(raw, offsets)
 
 
 _PROSE = frozenset(
@@ -181,36 +185,62 @@ class _Walk:
         self.masks: list[tuple[int, int]] = []
         self.stack: list[str] = []
         self.items = 0
-        self.opaque = 0  # nesting inside a code, HTML or table block
-        self.leaf: list | None = None
 
     def run(self, events) -> None:
+        """Read the events. One loop, the state in locals: most events are inline (Text,
+        Code, links) and only move the open leaf's ends; block events open and close."""
         raw = self.raw
-        leaf = None
-        opaque = 0
+        stack = self.stack
+        close = self._close_leaf
+        leaf: list | None = None
+        opaque = 0  # nesting inside a code, HTML or table block
         after_break = False
         for event, span in events:
             if event.__class__ is str:  # SoftBreak, HardBreak, Rule
                 if event == "Rule":
-                    self._close_leaf()
-                    leaf = None
+                    if leaf is not None:
+                        close(leaf)
+                        leaf = None
                 elif not opaque:
                     after_break = True
                 continue
-            # Membership tests, not unpacking: most events are inline (Text, Code, ...).
+            # Membership tests, not unpacking: most events are inline.
             if "Start" in event:
                 payload = event["Start"]
                 tag = payload if payload.__class__ is str else next(iter(payload))
                 if tag in _BLOCK_TAGS:
-                    self._start(tag, payload, span["start"], span["end"])
-                    leaf, opaque = self.leaf, self.opaque
+                    if opaque:
+                        opaque += 1
+                        continue
+                    if leaf is not None:
+                        close(leaf)
+                        leaf = None
+                    if len(stack) >= NESTING_LIMIT - 1:
+                        raise too_deep(raw.rfind(b"\n", 0, span["start"]) + 1)
+                    stack.append(tag)
+                    if tag == "Paragraph":
+                        leaf = self._open_leaf(span["start"], 0, len(stack))
+                    elif tag == "Item":
+                        self.items += 1
+                    elif tag == "Heading":
+                        level = int(payload["Heading"]["level"][1:])
+                        leaf = self._open_leaf(span["start"], level, len(stack))
+                    elif tag in _OPAQUE:
+                        opaque = 1
+                        self._opaque(tag, span["start"], span["end"])
                     continue
             elif "End" in event:
                 payload = event["End"]
                 tag = payload if payload.__class__ is str else next(iter(payload))
                 if tag in _BLOCK_TAGS:
-                    self._end()
-                    leaf, opaque = self.leaf, self.opaque
+                    if opaque:
+                        opaque -= 1
+                        if opaque:
+                            continue
+                    elif leaf is not None:
+                        close(leaf)
+                        leaf = None
+                    stack.pop()
                 elif not opaque and leaf is not None and span["end"] > leaf[5]:
                     leaf[5] = span["end"]  # of a link, emphasis, ...: its start was read
                 continue
@@ -218,8 +248,7 @@ class _Walk:
                 continue
             start = span["start"]
             if leaf is None:  # the text of a tight list item
-                self._open_leaf(start, 0, len(self.stack) + 1)
-                leaf = self.leaf
+                leaf = self._open_leaf(start, 0, len(stack) + 1)
             if leaf[4] < 0 or after_break:
                 if start and raw[start - 1] == 0x5C:  # a backslash escape: its text follows it
                     start -= 1
@@ -231,42 +260,19 @@ class _Walk:
             if span["end"] > leaf[5]:
                 leaf[5] = span["end"]
 
-    def _start(self, tag: str, payload, start: int, end: int) -> None:
-        if self.opaque:
-            self.opaque += 1
-            return
-        self._close_leaf()
-        stack = self.stack
-        if len(stack) >= NESTING_LIMIT - 1:
-            raise too_deep(self._line_start(start))
-        stack.append(tag)
-        if tag == "Item":
-            self.items += 1
-        elif tag in _OPAQUE:
-            self.opaque = 1
-            first = self._line_start(start)
-            last = self.raw.find(b"\n", max(end - 1, start))
-            last = len(self.raw) if last == -1 else last
-            last = _without_final_blank_line(self.raw, first, last, "BlockQuote" in stack)
-            self.blocks.append((_OPAQUE[tag], first, last, 0, False, 0))
-            if tag != "Table":
-                self.masks.append((first, last))
-        elif tag == "Paragraph":
-            self._open_leaf(start, 0, len(stack))
-        elif tag == "Heading":
-            self._open_leaf(start, int(payload["Heading"]["level"][1:]), len(stack))
+    def _opaque(self, tag: str, start: int, end: int) -> None:
+        """A code, HTML or table block: its whole lines."""
+        raw = self.raw
+        first = self._line_start(start)
+        last = raw.find(b"\n", max(end - 1, start))
+        last = len(raw) if last == -1 else last
+        last = _without_final_blank_line(raw, first, last, "BlockQuote" in self.stack)
+        self.blocks.append((_OPAQUE[tag], first, last, 0, False, 0))
+        if tag != "Table":
+            self.masks.append((first, last))
 
-    def _end(self) -> None:
-        if self.opaque:
-            self.opaque -= 1
-            if self.opaque:
-                return
-        else:
-            self._close_leaf()
-        self.stack.pop()
-
-    def _open_leaf(self, at: int, heading: int, inline_level: int) -> None:
-        """Open a leaf at byte ``at``; its inline text sits ``inline_level`` levels deep
+    def _open_leaf(self, at: int, heading: int, inline_level: int) -> list:
+        """A leaf opening at byte ``at``; its inline text sits ``inline_level`` levels deep
         (markdown-it's level of the inline token, which its nesting limit counts)."""
         if inline_level >= NESTING_LIMIT - 1:
             raise too_deep(self._line_start(at))
@@ -281,13 +287,9 @@ class _Walk:
             kind = BlockKind.PARAGRAPH
         depth = stack.count("Item") if kind is BlockKind.LIST_ITEM else 0
         level = heading or (self.items if kind is BlockKind.LIST_ITEM else 0)
-        self.leaf = [kind, level, "BlockQuote" in stack, depth, -1, at, []]
+        return [kind, level, "BlockQuote" in stack, depth, -1, at, []]
 
-    def _close_leaf(self) -> None:
-        leaf = self.leaf
-        if leaf is None:
-            return
-        self.leaf = None
+    def _close_leaf(self, leaf: list) -> None:
         kind, level, in_blockquote, depth, start, end, line_starts = leaf
         raw = self.raw
         if start < 0:  # an empty heading: markdown-it places it after the line's text
@@ -295,12 +297,19 @@ class _Walk:
             line_end = raw.find(b"\n", line_start)
             line_end = len(raw) if line_end == -1 else line_end
             start = end = line_start + len(raw[line_start:line_end].rstrip())
-        line_start = self._line_start(start)
+        line_start = raw.rfind(b"\n", 0, start) + 1
         if start > line_start:
             self.masks.append((line_start, start))
+        newline = raw.find(b"\n", start, end)
+        if newline != -1:
+            self._mask_lines(kind, depth, end, line_starts, newline)
+        self.blocks.append((kind, start, end, level, in_blockquote, depth))
+
+    def _mask_lines(self, kind, depth: int, end: int, line_starts: list[int], newline: int):
+        """The prefixes of a leaf's lines after its first (``newline`` ends that one)."""
+        raw = self.raw
         # In a list item or a footnote the indentation is the container's, and masked.
         indented = depth or kind is BlockKind.FOOTNOTE_DEFINITION
-        newline = raw.find(b"\n", start, end)
         while newline != -1:
             line_start = newline + 1
             newline = raw.find(b"\n", line_start, end)
@@ -315,7 +324,6 @@ class _Walk:
                 content = line_start + len(raw[line_start:content].rstrip())
             if content > line_start:
                 self.masks.append((line_start, content))
-        self.blocks.append((kind, start, end, level, in_blockquote, depth))
 
     def _line_start(self, offset: int) -> int:
         return self.raw.rfind(b"\n", 0, offset) + 1
