@@ -69,19 +69,21 @@ def _mask(text: str, spans: list[tuple[int, int]]) -> str:
     """Blank out ``spans`` (keeping newlines) so offsets stay the same."""
     if not spans:
         return text
-    pieces = []
+    pieces: list[str] = []
+    append, find = pieces.append, text.find
     cursor = 0
     for start, end in sorted(spans):
-        start = max(start, cursor)
+        if start < cursor:
+            start = cursor
         if end <= start:
             continue
-        pieces.append(text[cursor:start])
-        if text.find("\n", start, end) == -1:
-            pieces.append(" " * (end - start))
+        append(text[cursor:start])
+        if find("\n", start, end) == -1:
+            append(" " * (end - start))
         else:
-            pieces.append("\n".join([" " * len(line) for line in text[start:end].split("\n")]))
+            append("\n".join([" " * len(line) for line in text[start:end].split("\n")]))
         cursor = end
-    pieces.append(text[cursor:])
+    append(text[cursor:])
     return "".join(pieces)
 
 
@@ -107,10 +109,15 @@ def _build_sections(document: Document) -> None:
         sections.append(Section(title, block.level, index, block.start, body_end, parent))
         stack.append(len(sections) - 1)
     document.sections = sections
+    if len(sections) == 1:  # no heading: every block is in the lead
+        for block in document.blocks:
+            block.section = 0
+        return
     starts = [section.start for section in sections]
     for block in document.blocks:
         # The innermost section containing the block: the last one starting at or before it.
-        block.section = max(0, bisect_right(starts, block.start) - 1)
+        index = bisect_right(starts, block.start) - 1
+        block.section = index if index > 0 else 0
 
 
 def _first_heading(document: Document) -> int:

@@ -233,7 +233,7 @@ def scan_into(
                         key = key_match.group(1) or key_match.group(2)
                         citations.append(Citation(CitationKind.PANDOC, key, start + a, start + b))
         if "](" in segment:
-            _inline_links(segment, start, free, take, links, citations)
+            _inline_links(segment, start, taken, free, masked, links, citations)
         if references:
             _reference_links(segment, start, references, free, take, links, citations)
     if "<" in segment:
@@ -288,20 +288,24 @@ def _wiki_links(segment: str, start: int, free, take, links: list[Link]) -> None
         )
 
 
-def _inline_links(segment: str, start: int, free, take, links, citations) -> None:
+def _inline_links(segment: str, start: int, taken, free, masked, links, citations) -> None:
+    # A match's own spans lie inside it, before the next match: with nothing claimed before
+    # this pattern ran, every match is free.
+    earlier = bool(taken)
     for match in _INLINE_LINK.finditer(segment):
-        a, b = match.span()
-        if not free(a, b):
+        (a, b), (label_start, label_end), (target_start, target_end) = match.regs[:3]
+        if earlier and not free(a, b):
             continue
-        label_start, label_end = match.span(1)
-        take(a, label_start)
-        take(label_end, b)
-        target_start, target_end = match.span(2)
-        target = match.group(2).strip("<>")
+        insort(taken, (a, label_start))
+        insort(taken, (label_end, b))
+        masked.append((start + a, start + label_start))
+        masked.append((start + label_end, start + b))
+        label, target = match.group(1, 2)
+        target = target.strip("<>")
         link = Link(
             LinkKind.INLINE,
             target,
-            match.group(1),
+            label,
             start + a,
             start + b,
             start + target_start,

@@ -86,21 +86,21 @@ def parse_blocks(text: str, body_start: int, lines: LineIndex | None = None):
         from editlint.document.parsers import markdown_it_blocks
 
         return markdown_it_blocks.parse_blocks(text, body_start, lines)
-    if body.isascii():  # bytes are characters
-        shift = body_start
-        found = [(k, shift + a, shift + b, *rest) for k, a, b, *rest in walk.blocks]
-        masks = [(shift + a, shift + b) for a, b in walk.masks]
-    else:
-        char = _char_offsets(raw, walk)
-        found = [
-            (k, body_start + char[a], body_start + char[b], *rest) for k, a, b, *rest in walk.blocks
-        ]
-        masks = [(body_start + char[a], body_start + char[b]) for a, b in walk.masks]
+    shift = body_start
+    char = None if body.isascii() else _char_offsets(raw, walk)  # else bytes are characters
     blocks: list[Block] = []
-    for kind, start, end, level, in_blockquote, list_depth in found:
+    for kind, start, end, level, in_blockquote, list_depth in walk.blocks:
+        if char is None:
+            start, end = shift + start, shift + end
+        else:
+            start, end = shift + char[start], shift + char[end]
         if kind in _PROSE and end > start and (text[start].isspace() or text[end - 1].isspace()):
             start, end = _trimmed(text, start, end)
         blocks.append(Block(kind, start, end, -1, level, in_blockquote, list_depth))
+    if char is None:
+        masks = [(shift + start, shift + end) for start, end in walk.masks]
+    else:
+        masks = [(shift + char[start], shift + char[end]) for start, end in walk.masks]
     return blocks, masks, _references(definitions)
 
 
