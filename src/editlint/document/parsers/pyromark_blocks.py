@@ -1,7 +1,8 @@
 """Markdown blocks from pulldown-cmark (PyPI ``pyromark``), mapped to markdown-it's.
 
-One native pass gives every block with its UTF-8 byte range; they are mapped to the blocks,
-container prefixes and reference definitions ``markdown_it_blocks`` gives, in characters.
+One native pass gives every block with its byte range, over the text read with one byte a
+character (``one_byte_a_character``), so byte offsets are character offsets; they are mapped to
+the blocks, container prefixes and reference definitions ``markdown_it_blocks`` gives.
 The differences that remain are listed in docs/performance.md. A failure inside the native
 parser (a Rust panic surfaces as a ``BaseException``) is an input error for that file.
 """
@@ -16,7 +17,6 @@ import pyromark
 from editlint.document.errors import InputError
 from editlint.document.lines import LineIndex
 from editlint.document.model import Block, BlockKind
-from editlint.document.parsers.byte_offsets import char_offsets
 from editlint.document.parsers.nesting import NESTING_LIMIT, too_deep
 
 _OPTIONS = pyromark.Options.ENABLE_TABLES | pyromark.Options.ENABLE_FOOTNOTES
@@ -57,6 +57,7 @@ _TAB_CLOSING = re.compile(
     rb"^[ \t>]*(?:#{1,6}[ \t][^\n]*\t#+|(?:`{3,}|~{3,})[ \t]*\t)[ \t]*\r?$", re.MULTILINE
 )
 _INDENTATION = re.compile(rb"[ \t]*")
+_NOT_ASCII = re.compile(r"[^\x00-\x7f]")
 # What a text needs for either pattern above to match anywhere: a pipe and a dash with only
 # blanks or colons between, a tab before a "#" or ending a line. Patterns that start with a
 # literal byte are found by a fast skip; the multiline ones above are tried at every line.
@@ -68,40 +69,49 @@ def parse_blocks(text: str, body_start: int, lines: LineIndex | None = None):
     """The blocks of ``text[body_start:]``, the container prefixes to mask, and the link
     reference definitions (lower-cased label -> URL); offsets into ``text``."""
     body = text[body_start:]
+    source = one_byte_a_character(body)
     try:
-        raw = body.encode()
-        events = list(pyromark.events_with_range(body, options=_OPTIONS))
+        if source is not body:
+            body.encode()  # a lone surrogate is no UTF-8: the parser fails on it, as before
+        events = list(pyromark.events_with_range(source, options=_OPTIONS))
         definitions = pyromark.reference_definitions(body, options=_OPTIONS) if "]:" in body else {}
     except (KeyboardInterrupt, SystemExit):
         raise
     except BaseException as error:  # noqa: BLE001 - pyo3's PanicException is a BaseException
         raise InputError(f"the Markdown parser failed: {error}", body_start) from error
+    raw = source.encode()
     walk = _Walk(raw)
     try:
         walk.run(events)
     except InputError as error:
-        at = error.offset if body.isascii() else char_offsets(raw, [error.offset])[error.offset]
-        raise InputError(error.message, body_start + at) from None
+        raise InputError(error.message, body_start + error.offset) from None
     if _read_otherwise(raw, walk.blocks):
         from editlint.document.parsers import markdown_it_blocks
 
         return markdown_it_blocks.parse_blocks(text, body_start, lines)
     shift = body_start
-    char = None if body.isascii() else _char_offsets(raw, walk)  # else bytes are characters
     blocks: list[Block] = []
     for kind, start, end, level, in_blockquote, list_depth in walk.blocks:
-        if char is None:
-            start, end = shift + start, shift + end
-        else:
-            start, end = shift + char[start], shift + char[end]
+        start, end = shift + start, shift + end
         if kind in _PROSE and end > start and (text[start].isspace() or text[end - 1].isspace()):
             start, end = _trimmed(text, start, end)
         blocks.append(Block(kind, start, end, -1, level, in_blockquote, list_depth))
-    if char is None:
-        masks = [(shift + start, shift + end) for start, end in walk.masks]
-    else:
-        masks = [(shift + char[start], shift + char[end]) for start, end in walk.masks]
+    masks = [(shift + start, shift + end) for start, end in walk.masks]
     return blocks, masks, _references(definitions)
+
+
+def one_byte_a_character(body: str) -> str:
+    """``body`` with each non-ASCII character read as ``$``, so that pulldown-cmark's byte
+    offsets are character offsets (no decoding to map them back).
+
+    ``$`` plays no part in Markdown's blocks, as a non-ASCII character plays none: it is no
+    space or control character (which end a link destination), no letter, digit, ``-``,
+    ``_`` or ``:`` (which would make a tag, a list marker or an attribute of ``<x é>``), and
+    no mark that starts a block (``#``, ``<!``, ``>``, ...). It can change how emphasis reads
+    (it is punctuation) and what an autolink holds, which moves no block edge. Property tests
+    hold the blocks and masks to those read from the UTF-8 bytes (tests/test_native_parse.py).
+    """
+    return body if body.isascii() else _NOT_ASCII.sub("$", body)
 
 
 def _read_otherwise(raw: bytes, blocks: list[tuple]) -> bool:
@@ -117,13 +127,6 @@ def _read_otherwise(raw: bytes, blocks: list[tuple]) -> bool:
         if not any(start < row.start() <= end for start, end in tables):
             return True
     return False
-
-
-def _char_offsets(raw: bytes, walk: _Walk) -> dict[int, int]:
-    """Each byte offset of the walk's blocks and masks to its character offset."""
-    offsets = [offset for block in walk.blocks for offset in block[1:3]]
-    offsets.extend(offset for mask in walk.masks for offset in mask)
-    return char_offsets(raw, offsets)
 
 
 _PROSE = frozenset(
