@@ -73,7 +73,7 @@ def parse_blocks(text: str, body_start: int, lines: LineIndex | None = None):
     try:
         if source is not body:
             body.encode()  # a lone surrogate is no UTF-8: the parser fails on it, as before
-        events = list(pyromark.events_with_range(source, options=_OPTIONS))
+        events = pyromark.events_with_range(source, options=_OPTIONS)
         definitions = pyromark.reference_definitions(body, options=_OPTIONS) if "]:" in body else {}
     except (KeyboardInterrupt, SystemExit):
         raise
@@ -82,9 +82,15 @@ def parse_blocks(text: str, body_start: int, lines: LineIndex | None = None):
     raw = source.encode()
     walk = _Walk(raw)
     try:
+        # The events are read as they come, not listed first: each is garbage once read, so
+        # the cycle collector does not carry 300 of them a document into older generations.
         walk.run(events)
     except InputError as error:
         raise InputError(error.message, body_start + error.offset) from None
+    except (Exception, KeyboardInterrupt, SystemExit):  # the walk's own errors, a time limit
+        raise
+    except BaseException as error:  # noqa: BLE001 - a panic while pulldown-cmark reads on
+        raise InputError(f"the Markdown parser failed: {error}", body_start) from error
     if _read_otherwise(raw, walk.blocks):
         from editlint.document.parsers import markdown_it_blocks
 
