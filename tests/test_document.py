@@ -20,6 +20,7 @@ from editlint.document import (
 from editlint.document.inline import _BARE_URL, _INLINE_LINK
 from editlint.document.parsers.markdown_it_blocks import _parser, _parser_for
 from editlint.document.see_also_entries import pointer_words
+from editlint.document.sentences import _LONGEST_WORD, _word_before
 
 MARKDOWN = """---
 title: Example
@@ -190,6 +191,19 @@ def test_link_patterns_find_what_a_look_behind_first_finds(text):
     plain_url = r"(?<![(<\w\"'=/])(?:https?://|www\.)[^\s<>()\[\]]*[^\s<>()\[\].,;:!?'\"]"
     for fast, plain in ((_INLINE_LINK, plain_link), (_BARE_URL, plain_url)):
         assert [m.regs for m in fast.finditer(text)] == [m.regs for m in re.finditer(plain, text)]
+
+
+WORD_PIECES = ["a", "B", "é", "ж", "1", "_", ".", " ", "\n", "\n\n", "(", "-", "'", "\t", "U.S"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(WORD_PIECES), max_size=50).map("".join), st.integers(0, 200))
+def test_the_word_before_a_mark_is_what_the_end_anchored_pattern_finds(text, dot):
+    """The word an abbreviation test reads before a mark: one match from the last break,
+    the same as searching the window for ``([\\w.]+)$`` (a line feed before the mark too)."""
+    dot = min(dot, len(text))
+    found = re.search(r"([\w.]+)$", text[max(0, dot - _LONGEST_WORD) : dot])
+    assert _word_before(text, dot) == (found.group(1) if found else None)
 
 
 BLOCK_PIECES = ["a", "b c", "|", " | ", "---", "```", "~~~", ">", "> ", "[a]: /u", "[a]", "]:"]

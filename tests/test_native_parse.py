@@ -15,6 +15,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pyromark
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -25,9 +26,9 @@ from editlint.document import parse_document
 from editlint.document.errors import InputError
 from editlint.document.markdown import parse_markdown
 from editlint.document.parsers import PARSERS, markdown_parser
-from editlint.document.parsers.byte_offsets import char_offsets
 from editlint.document.parsers.markdown_it_blocks import _parser
 from editlint.document.parsers.nesting import NESTING_LIMIT
+from editlint.document.parsers.pyromark_blocks import _OPTIONS, _Walk, one_byte_a_character
 from editlint.errors import UsageError
 from hostile.hostile_cases import _nested
 
@@ -237,13 +238,40 @@ def test_texts_without_the_listed_constructs_give_the_same_document(text):
     assert new == old
 
 
-@settings(max_examples=300, deadline=None)
-@given(st.text(max_size=40))
-def test_byte_offsets_map_to_characters(text):
-    text = text.encode("utf-8", "replace").decode("utf-8", "replace")
+def _walked(source: str, raw: bytes) -> _Walk:
+    walk = _Walk(raw)
+    walk.run(pyromark.events_with_range(source, options=_OPTIONS))
+    return walk
+
+
+def read_from_bytes(text: str) -> tuple[list, list]:
+    """Blocks and masks of pulldown-cmark's reading of the UTF-8 bytes, offsets decoded to
+    characters: the reading the native parse made before it read one byte a character."""
     raw = text.encode()
-    boundaries = [len(text[:index].encode()) for index in range(len(text) + 1)]
-    assert char_offsets(raw, boundaries) == {byte: i for i, byte in enumerate(boundaries)}
+    walk = _walked(text, raw)
+
+    def char(offset: int) -> int:
+        return len(raw[:offset].decode())
+
+    blocks = [(kind, char(start), char(end), *rest) for kind, start, end, *rest in walk.blocks]
+    return blocks, [(char(start), char(end)) for start, end in walk.masks]
+
+
+NON_ASCII = ["é", "ж", "𝄞", "\u00a0", "\u3000", "“", "—", "ü", "é é"]
+MARKUP = ["<", "</", "<!", "<?", "<a ", "<div>", ">", "&", ";", "\\", "[", "]", "]:", "(", ")"]
+MARKUP += ["=", "'", '"', "`", "```", "#", "# ", "1.", "1. ", "- ", "*", "_", "~~~", "|", "> "]
+MARKUP += ["|---|", "http://", "@", "![", "    ", "$", "[^", ":", "a", " ", "\t", "\n", "\n\n"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(NON_ASCII + MARKUP), max_size=30).map("".join))
+def test_one_byte_a_character_reads_the_blocks_the_bytes_give(text):
+    """Non-ASCII characters read as ``$`` leave every block and mask where the UTF-8 bytes
+    put them, next to tags, entities, escapes, link definitions, lists and headings."""
+    source = one_byte_a_character(text)
+    assert len(source.encode()) == len(text)
+    walk = _walked(source, source.encode())
+    assert (walk.blocks, walk.masks) == read_from_bytes(text)
 
 
 def test_pyromark_is_the_default_and_markdown_it_can_be_chosen(monkeypatch):

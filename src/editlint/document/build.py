@@ -11,7 +11,7 @@ from bisect import bisect_left, bisect_right
 from operator import attrgetter
 from typing import TYPE_CHECKING
 
-from editlint.document.inline import scan_inline
+from editlint.document.inline import InlineScan, scan_into
 from editlint.document.parts import (
     BlockKind,
     LinkKind,
@@ -28,6 +28,8 @@ if TYPE_CHECKING:
     from editlint.document.model import Document
 
 PROSE_BLOCKS = frozenset({BlockKind.HEADING, BlockKind.PARAGRAPH, BlockKind.LIST_ITEM})
+# The blocks whose inline elements are scanned (the rest are masked whole).
+_SCANNED = PROSE_BLOCKS | {BlockKind.TABLE, BlockKind.FOOTNOTE_DEFINITION}
 
 
 def finish(
@@ -44,20 +46,13 @@ def finish(
     masks = list(masked_spans)
     if document.front_matter:
         masks.append((0, document.front_matter.body_start))
+    found = InlineScan(document.links, document.citations, masks, document.quotations)
     for block in document.blocks:
         if not scan_blocks:
             if block.kind not in PROSE_BLOCKS:
                 masks.append((block.start, block.end))
-        elif (
-            block.kind in PROSE_BLOCKS
-            or block.kind is BlockKind.TABLE
-            or (block.kind is BlockKind.FOOTNOTE_DEFINITION)
-        ):
-            scan = scan_inline(text, block.start, block.end, references)
-            document.links.extend(scan.links)
-            document.citations.extend(scan.citations)
-            document.quotations.extend(scan.quotations)
-            masks.extend(scan.masked)
+        elif block.kind in _SCANNED:
+            scan_into(found, text, block.start, block.end, references)
         else:
             masks.append((block.start, block.end))
     document.masked = _mask(text, masks)
@@ -74,19 +69,21 @@ def _mask(text: str, spans: list[tuple[int, int]]) -> str:
     """Blank out ``spans`` (keeping newlines) so offsets stay the same."""
     if not spans:
         return text
-    pieces = []
+    pieces: list[str] = []
+    append, find = pieces.append, text.find
     cursor = 0
     for start, end in sorted(spans):
-        start = max(start, cursor)
+        if start < cursor:
+            start = cursor
         if end <= start:
             continue
-        pieces.append(text[cursor:start])
-        if text.find("\n", start, end) == -1:
-            pieces.append(" " * (end - start))
+        append(text[cursor:start])
+        if find("\n", start, end) == -1:
+            append(" " * (end - start))
         else:
-            pieces.append("\n".join([" " * len(line) for line in text[start:end].split("\n")]))
+            append("\n".join([" " * len(line) for line in text[start:end].split("\n")]))
         cursor = end
-    pieces.append(text[cursor:])
+    append(text[cursor:])
     return "".join(pieces)
 
 
@@ -112,10 +109,15 @@ def _build_sections(document: Document) -> None:
         sections.append(Section(title, block.level, index, block.start, body_end, parent))
         stack.append(len(sections) - 1)
     document.sections = sections
+    if len(sections) == 1:  # no heading: every block is in the lead
+        for block in document.blocks:
+            block.section = 0
+        return
     starts = [section.start for section in sections]
     for block in document.blocks:
         # The innermost section containing the block: the last one starting at or before it.
-        block.section = max(0, bisect_right(starts, block.start) - 1)
+        index = bisect_right(starts, block.start) - 1
+        block.section = index if index > 0 else 0
 
 
 def _first_heading(document: Document) -> int:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, insort
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from editlint.document.parts import Citation, CitationKind, Link, LinkKind
 
@@ -45,44 +46,11 @@ _CITATION_NEEDED = re.compile(
 )
 _QUOTATION = re.compile(r"\"[^\"\n]+\"|“[^“”]+”|‘[^‘’]+’(?!\w)")  # no nesting: linear
 
-# Text each pattern cannot match without: most blocks lack most of it, and a substring test
-# is far cheaper than a regex scan. Needles in _FOLDED are looked for in the lower-cased block
-# (their patterns ignore case).
-_NEEDS = {
-    _CODE_SPAN: ("`",),
-    _HTML_COMMENT: ("<!--",),
-    _REF_TAG: ("<",),
-    _CITATION_NEEDED: ("needed", "{{"),
-    _CITE_TEMPLATE: ("{{",),
-    _FOOTNOTE_REF: ("[^",),
-    _WIKI_LINK: ("[[",),
-    _PANDOC: ("@",),
-    _INLINE_LINK: ("](",),
-    _REFERENCE_LINK: ("[",),
-    _AUTOLINK: ("<",),
-    _BARE_URL: ("http", "www."),
-    _QUOTATION: ('"', "“", "‘"),
-}
-_FOLDED = frozenset({"needed"})
-_NEEDLES = tuple(sorted({n for needs in _NEEDS.values() for n in needs} - _FOLDED))
-_NEED_SETS = {pattern: frozenset(needs) for pattern, needs in _NEEDS.items()}
+# Text a block cannot hold an inline element without (every pattern needs one of them): a
+# block lacking all of it is not even sliced. Which patterns run on the others is decided in
+# ``scan_into`` by the substrings each needs; a substring test is far cheaper than a scan.
+_NEEDLES = ("`", "<", "{{", "[", "@", "http", "www.", '"', "“", "‘")
 _ANY_NEEDED = re.compile("|".join(re.escape(needle) for needle in _NEEDLES))
-
-
-def _present(segment: str) -> set[str]:
-    """The needles ``segment`` contains."""
-    present = {needle for needle in _NEEDLES if needle in segment}
-    if "[" in present:  # "needed" only matters inside "[citation needed]"
-        folded = segment.lower()
-        present.update(needle for needle in _FOLDED if needle in folded)
-    return present
-
-
-def _find(pattern: re.Pattern, segment: str, present: set[str]):
-    """``pattern.finditer(segment)``, skipped when the segment lacks what it needs."""
-    if _NEED_SETS[pattern].isdisjoint(present):
-        return ()
-    return pattern.finditer(segment)
 
 
 @dataclass
@@ -93,24 +61,6 @@ class InlineScan:
     citations: list[Citation] = field(default_factory=list)
     masked: list[tuple[int, int]] = field(default_factory=list)
     quotations: list[tuple[int, int]] = field(default_factory=list)
-
-
-class _DisjointSpans:
-    """Spans already claimed by an inline element; overlap queries in logarithmic time.
-
-    Spans are only added where ``free`` said yes (or inside such a span), so they never
-    overlap and their ends are ordered like their starts.
-    """
-
-    def __init__(self) -> None:
-        self._spans: list[tuple[int, int]] = []
-
-    def free(self, a: int, b: int) -> bool:
-        index = bisect_left(self._spans, (b, b))  # spans starting at or after ``b`` cannot overlap
-        return index == 0 or self._spans[index - 1][1] <= a
-
-    def add(self, a: int, b: int) -> None:
-        insort(self._spans, (a, b))
 
 
 class _Spans:
@@ -206,144 +156,185 @@ def scan_inline(
 ) -> InlineScan:
     """Find links, citations, code spans and quotations in ``text[start:end]``."""
     scan = InlineScan()
+    scan_into(scan, text, start, end, references)
+    return scan
+
+
+_START = attrgetter("start")
+
+
+def scan_into(
+    scan: InlineScan, text: str, start: int, end: int, references: dict[str, str] | None = None
+) -> None:
+    """``scan_inline``, appending to ``scan``'s lists (a document's blocks share one, in
+    order: ``document/build.py``). A block holding no needle is not even sliced."""
+    if _ANY_NEEDED.search(text, start, end) is None:
+        return
     segment = text[start:end]
-    if not _ANY_NEEDED.search(segment):
-        return scan
-    present = _present(segment)
-    taken = _DisjointSpans()
-    free = taken.free
+    links: list[Link] = []
+    citations: list[Citation] = []
+    masked = scan.masked
+    taken: list[tuple[int, int]] = []  # claimed spans: disjoint, so ends are ordered as starts
 
-    def take(a: int, b: int, mask: bool = True) -> None:
-        taken.add(a, b)
-        if mask:
-            scan.masked.append((start + a, start + b))
+    def free(a: int, b: int) -> bool:
+        index = bisect_left(taken, (b, b))  # spans starting at or after ``b`` cannot overlap
+        return index == 0 or taken[index - 1][1] <= a
 
-    for match in code_spans(segment) if "`" in present else ():
-        take(*match.span())
-    for match in html_comments(segment) if "<!--" in present else ():
-        if free(*match.span()):
-            take(*match.span())
-    for match in ref_tags(segment) if "<" in present else ():
-        if free(*match.span()):
-            take(*match.span())
-            name = _REF_NAME.search(match.group(0))
-            key = name.group(1).strip() if name else ""
-            scan.citations.append(
-                Citation(CitationKind.REF_TAG, key, start + match.start(), start + match.end())
-            )
-    for match in _find(_CITATION_NEEDED, segment, present):
-        if free(*match.span()):
-            take(*match.span())
-            scan.citations.append(
-                Citation(CitationKind.NEEDED, "", start + match.start(), start + match.end())
-            )
-    for match in _find(_CITE_TEMPLATE, segment, present):
-        if free(*match.span()):
-            take(*match.span())
-            scan.citations.append(
-                Citation(CitationKind.CITE_TEMPLATE, "", start + match.start(), start + match.end())
-            )
-    for match in _find(_FOOTNOTE_REF, segment, present):
-        if free(*match.span()):
-            take(*match.span())
-            scan.citations.append(
-                Citation(
-                    CitationKind.FOOTNOTE,
-                    match.group(1),
-                    start + match.start(),
-                    start + match.end(),
-                )
-            )
-    for match in _find(_WIKI_LINK, segment, present):
-        if free(*match.span()):
-            take(match.start(), match.start() + 2)
-            take(match.end() - 2, match.end())
-            target = match.group(1)
-            label = match.group(2) if match.group(2) is not None else target
-            if match.group(2) is not None:
-                take(match.start() + 2, match.start(2))
-            scan.links.append(
-                Link(
-                    LinkKind.WIKI,
-                    target.strip(),
-                    label,
-                    start + match.start(),
-                    start + match.end(),
-                    start + match.start(1),
-                    start + match.end(1),
-                )
-            )
-    for match in _find(_PANDOC, segment, present):
-        if free(*match.span()) and "](" not in match.group(0):
-            take(*match.span())
-            for key_match in _PANDOC_KEY.finditer(match.group(0)):
-                key = key_match.group(1) or key_match.group(2)
-                scan.citations.append(
-                    Citation(CitationKind.PANDOC, key, start + match.start(), start + match.end())
-                )
-    for match in _find(_INLINE_LINK, segment, present):
-        if not free(*match.span()):
+    def take(a: int, b: int) -> None:
+        insort(taken, (a, b))
+        masked.append((start + a, start + b))
+
+    if "`" in segment:
+        for match in code_spans(segment):
+            take(match.a, match.b)
+    if "<" in segment:
+        if "<!--" in segment:
+            for match in html_comments(segment):
+                if free(match.a, match.b):
+                    take(match.a, match.b)
+        for match in ref_tags(segment):
+            a, b = match.a, match.b
+            if free(a, b):
+                take(a, b)
+                name = _REF_NAME.search(segment, a, b)
+                key = name.group(1).strip() if name else ""
+                citations.append(Citation(CitationKind.REF_TAG, key, start + a, start + b))
+    bracket = "[" in segment
+    braces = "{{" in segment
+    if braces or (bracket and "needed" in segment.lower()):
+        for match in _CITATION_NEEDED.finditer(segment):
+            a, b = match.span()
+            if free(a, b):
+                take(a, b)
+                citations.append(Citation(CitationKind.NEEDED, "", start + a, start + b))
+    if braces:
+        for match in _CITE_TEMPLATE.finditer(segment):
+            a, b = match.span()
+            if free(a, b):
+                take(a, b)
+                citations.append(Citation(CitationKind.CITE_TEMPLATE, "", start + a, start + b))
+    if bracket:
+        if "[^" in segment:
+            for match in _FOOTNOTE_REF.finditer(segment):
+                a, b = match.span()
+                if free(a, b):
+                    take(a, b)
+                    citations.append(
+                        Citation(CitationKind.FOOTNOTE, match.group(1), start + a, start + b)
+                    )
+        if "[[" in segment:
+            _wiki_links(segment, start, free, take, links)
+        if "@" in segment:
+            for match in _PANDOC.finditer(segment):
+                a, b = match.span()
+                if free(a, b) and "](" not in match.group(0):
+                    take(a, b)
+                    for key_match in _PANDOC_KEY.finditer(match.group(0)):
+                        key = key_match.group(1) or key_match.group(2)
+                        citations.append(Citation(CitationKind.PANDOC, key, start + a, start + b))
+        if "](" in segment:
+            _inline_links(segment, start, taken, free, masked, links, citations)
+        if references:
+            _reference_links(segment, start, references, free, take, links, citations)
+    if "<" in segment:
+        for match in _AUTOLINK.finditer(segment):
+            a, b = match.span()
+            if free(a, b):
+                take(a, b)
+                _autolink(match.group(1), start + a, start + b, links, citations)
+    if "http" in segment or "www." in segment:
+        for match in _BARE_URL.finditer(segment):
+            a, b = match.span()
+            if free(a, b):
+                take(a, b)
+                _autolink(match.group(0), start + a, start + b, links, citations)
+    if '"' in segment or "“" in segment or "‘" in segment:
+        quotations = scan.quotations
+        for match in _QUOTATION.finditer(segment):
+            a = match.start()
+            if free(a, a + 1):
+                quotations.append((start + a, start + match.end()))
+    if links:
+        links.sort(key=_START)
+        scan.links.extend(links)
+    if citations:
+        citations.sort(key=_START)
+        scan.citations.extend(citations)
+
+
+def _wiki_links(segment: str, start: int, free, take, links: list[Link]) -> None:
+    for match in _WIKI_LINK.finditer(segment):
+        a, b = match.span()
+        if not free(a, b):
             continue
-        label_end = match.end(1) + 1
-        take(match.start(), match.start(1), mask=True)
-        take(label_end - 1, match.end())
-        target = match.group(2).strip("<>")
+        take(a, a + 2)
+        take(b - 2, b)
+        target = match.group(1)
+        label = match.group(2)
+        if label is not None:
+            take(a + 2, match.start(2))
+        else:
+            label = target
+        links.append(
+            Link(
+                LinkKind.WIKI,
+                target.strip(),
+                label,
+                start + a,
+                start + b,
+                start + match.start(1),
+                start + match.end(1),
+            )
+        )
+
+
+def _inline_links(segment: str, start: int, taken, free, masked, links, citations) -> None:
+    # A match's own spans lie inside it, before the next match: with nothing claimed before
+    # this pattern ran, every match is free.
+    earlier = bool(taken)
+    for match in _INLINE_LINK.finditer(segment):
+        (a, b), (label_start, label_end), (target_start, target_end) = match.regs[:3]
+        if earlier and not free(a, b):
+            continue
+        insort(taken, (a, label_start))
+        insort(taken, (label_end, b))
+        masked.append((start + a, start + label_start))
+        masked.append((start + label_end, start + b))
+        label, target = match.group(1, 2)
+        target = target.strip("<>")
         link = Link(
             LinkKind.INLINE,
             target,
-            match.group(1),
-            start + match.start(),
-            start + match.end(),
-            start + match.start(2),
-            start + match.end(2),
+            label,
+            start + a,
+            start + b,
+            start + target_start,
+            start + target_end,
         )
-        scan.links.append(link)
+        links.append(link)
         if link.is_external:
-            scan.citations.append(Citation(CitationKind.URL, target, link.start, link.end))
-    if references:
-        for match in _find(_REFERENCE_LINK, segment, present):
-            label = match.group(1)
-            ref = (match.group(2) or label).strip().lower()
-            if ref not in references or not free(*match.span()):
-                continue
-            take(match.start(), match.start() + 1)
-            take(match.end(1), match.end())
-            target = references[ref]
-            link = Link(
-                LinkKind.REFERENCE,
-                target,
-                label,
-                start + match.start(),
-                start + match.end(),
-                start + match.start(),
-                start + match.end(),
-            )
-            scan.links.append(link)
-            if link.is_external:
-                scan.citations.append(Citation(CitationKind.URL, target, link.start, link.end))
-    for pattern in (_AUTOLINK, _BARE_URL):
-        for match in _find(pattern, segment, present):
-            if not free(*match.span()):
-                continue
-            take(*match.span())
-            target = match.group(1) if pattern is _AUTOLINK else match.group(0)
-            link = Link(
-                LinkKind.AUTOLINK,
-                target,
-                target,
-                start + match.start(),
-                start + match.end(),
-                start + match.start(),
-                start + match.end(),
-            )
-            scan.links.append(link)
-            scan.citations.append(Citation(CitationKind.URL, target, link.start, link.end))
-    for match in _find(_QUOTATION, segment, present):
-        if free(match.start(), match.start() + 1):
-            scan.quotations.append((start + match.start(), start + match.end()))
-    scan.links.sort(key=lambda link: link.start)
-    scan.citations.sort(key=lambda citation: citation.start)
-    return scan
+            citations.append(Citation(CitationKind.URL, target, link.start, link.end))
+
+
+def _reference_links(segment: str, start: int, references, free, take, links, citations) -> None:
+    for match in _REFERENCE_LINK.finditer(segment):
+        label = match.group(1)
+        ref = (match.group(2) or label).strip().lower()
+        a, b = match.span()
+        if ref not in references or not free(a, b):
+            continue
+        take(a, a + 1)
+        take(match.end(1), b)
+        target = references[ref]
+        link = Link(LinkKind.REFERENCE, target, label, start + a, start + b, start + a, start + b)
+        links.append(link)
+        if link.is_external:
+            citations.append(Citation(CitationKind.URL, target, link.start, link.end))
+
+
+def _autolink(target: str, a: int, b: int, links: list[Link], citations: list[Citation]) -> None:
+    links.append(Link(LinkKind.AUTOLINK, target, target, a, b, a, b))
+    citations.append(Citation(CitationKind.URL, target, a, b))
 
 
 def find_quotations(text: str, start: int, end: int) -> list[tuple[int, int]]:

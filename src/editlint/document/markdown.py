@@ -8,7 +8,6 @@ from pathlib import Path
 
 from editlint.document.build import finish
 from editlint.document.frontmatter import parse_front_matter
-from editlint.document.lines import LineIndex
 from editlint.document.model import BlockKind, Document, FootnoteDefinition
 from editlint.document.parsers import parse_blocks
 
@@ -20,7 +19,7 @@ def parse_markdown(text: str, path: Path | None = None, parser: str | None = Non
     is ``parser``, else the one ``document/parsers`` chooses."""
     front_matter = parse_front_matter(text)
     body_start = front_matter.body_start if front_matter else 0
-    blocks, masks, references = parse_blocks(text, body_start, LineIndex(text), parser)
+    blocks, masks, references = parse_blocks(text, body_start, None, parser)
     document = Document(
         path=path,
         text=text,

@@ -12,7 +12,9 @@ _ABBREVIATIONS = frozenset(
 # Possessive runs that start only at a run's first mark: linear even on "!!!!…" lines. The
 # first mark comes before the look-behind so the engine can skip ahead to candidate marks.
 _BOUNDARY = re.compile(r"[.!?…](?<![.!?…][.!?…])[.!?…]*+[\"”’')\]]*+(?=\s++[\"“‘(\[]*+[A-Z0-9À-Ý])")
-_WORD_BEFORE = re.compile(r"([\w.]+)$")
+# Everything up to the last character that is no word character or dot: the word before a
+# mark starts after it, found in one match (a search for "[\w.]+$" tried every start).
+_LAST_BREAK = re.compile(r".*[^\w.]", re.DOTALL)
 _DOTTED_ACRONYM = re.compile(r"(?:\w\.)+\w")
 _SPACE = re.compile(r"\s*")
 _LONGEST_WORD = 40  # abbreviations and initials are short; look no further back
@@ -41,11 +43,21 @@ def _skip_space(segment: str, position: int) -> int:
 def _is_abbreviation(segment: str, dot: int) -> bool:
     if segment[dot] != ".":
         return False
-    word = _WORD_BEFORE.search(segment, max(0, dot - _LONGEST_WORD), dot)
+    word = _word_before(segment, dot)
     if not word:
         return False
-    token = word.group(1).lower().strip(".")
+    token = word.lower().strip(".")
     if token in _ABBREVIATIONS:
         return True
     # Single initials ("J. Smith") and dotted acronyms ("U.S.") are not sentence ends.
     return len(token) == 1 and token.isalpha() or bool(_DOTTED_ACRONYM.fullmatch(token))
+
+
+def _word_before(segment: str, dot: int) -> str | None:
+    r"""The run of word characters and dots ending at ``dot`` (or at a line feed just before
+    it), within ``_LONGEST_WORD`` characters: what ``([\w.]+)$`` finds there."""
+    first = max(0, dot - _LONGEST_WORD)
+    end = dot - 1 if dot > first and segment[dot - 1] == "\n" else dot
+    last_break = _LAST_BREAK.match(segment, first, end)
+    start = last_break.end() if last_break else first
+    return segment[start:end] if start < end else None

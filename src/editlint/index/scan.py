@@ -18,6 +18,8 @@ from editlint.document.plaintext import strip_scraped_edit
 _ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
+_FENCE_LEADS = frozenset("`~")
+_UNDERLINE_LEADS = frozenset("=-")
 _NOT_PARAGRAPH = re.compile(r"^ {0,3}(?:[-*+>|]|\d+[.)]|#|<|\s*$)|^ {4}")
 _ID_ATTRIBUTE = re.compile(r"<[a-zA-Z][^<>]*?\s(?:id|name)\s*=\s*[\"']([^\"']+)[\"']")
 _ANCHOR_TEMPLATE = re.compile(r"\{\{\s*(?:[Vv]isible )?[Aa]nchors?\s*\|([^{}]*)\}\}")
@@ -129,14 +131,22 @@ def scan_headings(text: str, start: int = 0) -> tuple[list[str], list[str], str 
     seen_content = False
     fence: str | None = None
     previous = ""
+    carriage_returns = "\r" in text
     for line in text[start:].split("\n"):
-        line = line.rstrip("\r")
+        if carriage_returns:
+            line = line.rstrip("\r")
+        # The first character after the indentation: only a fence, an underline or a "#"
+        # near the start makes a line more than text (most lines are tested by it alone).
+        lead = line[:1]
+        if lead == " ":
+            lead = line.lstrip(" ")[:1]
         if fence is not None:
-            if line.lstrip(" ").startswith(fence) and not line.strip().strip(fence[0]):
-                fence = None
+            if lead == fence[0] and line.lstrip(" ").startswith(fence):
+                if not line.strip().strip(fence[0]):
+                    fence = None
             previous = ""
             continue
-        opening = _FENCE.match(line)
+        opening = _FENCE.match(line) if lead in _FENCE_LEADS else None
         if opening:
             fence = opening.group(1)
             previous = ""
@@ -146,7 +156,12 @@ def scan_headings(text: str, start: int = 0) -> tuple[list[str], list[str], str 
         if atx:
             heading_text = atx.group(2) or ""
             level = len(atx.group(1))
-        elif previous and _SETEXT.match(line) and not _NOT_PARAGRAPH.match(previous):
+        elif (
+            previous
+            and lead in _UNDERLINE_LEADS
+            and _SETEXT.match(line)
+            and not _NOT_PARAGRAPH.match(previous)
+        ):
             heading_text = previous.strip()
             level = 1 if line.strip()[0] == "=" else 2
         if heading_text is not None:
@@ -163,7 +178,7 @@ def scan_headings(text: str, start: int = 0) -> tuple[list[str], list[str], str 
             seen_content = True
             previous = ""
             continue
-        if line.strip():
+        if not seen_content and line.strip():
             seen_content = True
         previous = line
     return headings, ids, first_h1

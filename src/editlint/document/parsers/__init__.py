@@ -44,8 +44,13 @@ def _native_installed() -> bool:
     return True
 
 
-def parse_blocks(text: str, body_start: int, lines: LineIndex, parser: str | None = None):
-    """Blocks, prefixes to mask and reference definitions of ``text[body_start:]``."""
+def parse_blocks(
+    text: str, body_start: int, lines: LineIndex | None = None, parser: str | None = None
+):
+    """Blocks, prefixes to mask and reference definitions of ``text[body_start:]``.
+
+    ``lines`` is the text's line index, which only markdown-it's block pass reads (its tokens
+    carry line numbers); without one it builds its own, so pyromark's parse builds none."""
     if markdown_parser(parser) == "pyromark":
         from editlint.document.parsers.pyromark_blocks import parse_blocks as native
 

@@ -42,9 +42,12 @@ _RULE_MARKERS = {
 }
 
 
-def parse_blocks(text: str, body_start: int, lines: LineIndex):
+def parse_blocks(text: str, body_start: int, lines: LineIndex | None = None):
     """The blocks of ``text[body_start:]``, the container prefixes to mask, and the link
-    reference definitions (lower-cased label -> URL); offsets into ``text``."""
+    reference definitions (lower-cased label -> URL); offsets into ``text``. ``lines`` is
+    the text's line index, built here when not given."""
+    if lines is None:
+        lines = LineIndex(text)
     first_body_line = lines.position(body_start)[0] - 1
     env: dict = {}
     body = text[body_start:]
