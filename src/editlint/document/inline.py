@@ -55,7 +55,8 @@ _ANY_NEEDED = re.compile("|".join(re.escape(needle) for needle in _NEEDLES))
 
 @dataclass
 class InlineScan:
-    """What one block contains, with offsets into the document text."""
+    """What one block contains (or a document's blocks, appended one after another), with
+    offsets into the document text."""
 
     links: list[Link] = field(default_factory=list)
     citations: list[Citation] = field(default_factory=list)

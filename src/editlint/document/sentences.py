@@ -12,9 +12,9 @@ _ABBREVIATIONS = frozenset(
 # Possessive runs that start only at a run's first mark: linear even on "!!!!…" lines. The
 # first mark comes before the look-behind so the engine can skip ahead to candidate marks.
 _BOUNDARY = re.compile(r"[.!?…](?<![.!?…][.!?…])[.!?…]*+[\"”’')\]]*+(?=\s++[\"“‘(\[]*+[A-Z0-9À-Ý])")
-# Everything up to the last character that is no word character or dot: the word before a
-# mark starts after it, found in one match (a search for "[\w.]+$" tried every start).
-_LAST_BREAK = re.compile(r".*[^\w.]", re.DOTALL)
+# Word characters and dots, matched once on the reversed window before a mark: the word
+# before it, found in one match (a search for "[\w.]+$" tried every start of the window).
+_WORD_RUN = re.compile(r"[\w.]*+")
 _DOTTED_ACRONYM = re.compile(r"(?:\w\.)+\w")
 _SPACE = re.compile(r"\s*")
 _LONGEST_WORD = 40  # abbreviations and initials are short; look no further back
@@ -58,6 +58,5 @@ def _word_before(segment: str, dot: int) -> str | None:
     it), within ``_LONGEST_WORD`` characters: what ``([\w.]+)$`` finds there."""
     first = max(0, dot - _LONGEST_WORD)
     end = dot - 1 if dot > first and segment[dot - 1] == "\n" else dot
-    last_break = _LAST_BREAK.match(segment, first, end)
-    start = last_break.end() if last_break else first
-    return segment[start:end] if start < end else None
+    run = _WORD_RUN.match(segment[first:end][::-1]).end()
+    return segment[end - run : end] if run else None
