@@ -23,9 +23,6 @@ LENGTH = 10_000  # and 40,000
 BOUNDED = {
     f"editlint.index.scan.{name}"
     for name in ("_EMPHASIS", "_HEADING_ID", "_HTML_TAG", "_INLINE_LINK", "_STRIKE", "_WIKI_LINK")
-} | {
-    # Matched only from the start of the 40 characters (``_LONGEST_WORD``) before a full stop.
-    "editlint.document.sentences._LAST_BREAK",
 }
 
 
