@@ -34,6 +34,14 @@ rules:
 """
 
 
+def one_word_pack(word: str) -> str:
+    """A pack of one rule, HSE101, finding ``word``: a house or installed pack in a test."""
+    return (
+        "pack: house\nrules:\n  - code: HSE101\n    name: house-word\n    kind: existence\n"
+        f"    category: neutrality\n    message: A house word\n    tokens: [{word}]\n"
+    )
+
+
 def house_folder(folder: Path, articles: dict[str, str | bytes] | None = None) -> Path:
     """Copy the pack and its editlint.yaml into ``folder`` and write ``articles`` there."""
     folder.mkdir(parents=True, exist_ok=True)

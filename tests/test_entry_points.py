@@ -10,18 +10,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+from house import one_word_pack
+
 ROOT = Path(__file__).resolve().parents[1]
-
-_PACK = """pack: house
-rules:
-  - code: HSE101
-    name: house-word
-    kind: existence
-    category: neutrality
-    message: "A house word"
-    tokens: [harbour]
-"""
-
 
 #: The installed rule, and a shipped one to show the check ran.
 WATCHED = ("HSE101", "NEU101")
@@ -47,7 +38,7 @@ def _install(site: Path) -> None:
         "from pathlib import Path\nPACK = str(Path(__file__).with_name('house.yaml'))\n",
         encoding="utf-8",
     )
-    (site / "house.yaml").write_text(_PACK, encoding="utf-8")
+    (site / "house.yaml").write_text(one_word_pack("harbour"), encoding="utf-8")
     metadata = site / "house_words-1.0.dist-info"
     metadata.mkdir()
     (metadata / "METADATA").write_text(

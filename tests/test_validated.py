@@ -17,6 +17,7 @@ from editlint.rules.registry import all_rules
 from editlint.sources.reliability import SourceList, default_entries
 from editlint.validated import FOLDER, Unbuildable, ValidatedStore, construct, same
 from editlint.yamlsource import validate
+from house import one_word_pack
 
 
 def _load(path):
@@ -199,16 +200,6 @@ main(sys.argv[1:])
 print(json.dumps(sorted(n for n in sys.modules if n.split(".")[0] in ("yaml", "ruamel"))))
 """
 
-_HOUSE_PACK = """pack: house
-rules:
-  - code: HSE101
-    name: house-word
-    kind: existence
-    category: neutrality
-    message: "A house word"
-    tokens: [{word}]
-"""
-
 
 def _yaml_modules(tmp_path) -> set[str]:
     check = ("check", "--exit-zero", "--format", "json", "harbour.md")
@@ -230,14 +221,14 @@ def test_packs_read_before_are_not_read_again_and_an_edited_one_is(tmp_path):
     )
     (tmp_path / "house").mkdir()
     pack = tmp_path / "house" / "house.yaml"
-    pack.write_text(_HOUSE_PACK.format(word="harbour"), encoding="utf-8")
+    pack.write_text(one_word_pack("harbour"), encoding="utf-8")
     (tmp_path / "harbour.md").write_text(
         "# Quay\n\nThe harbour is a legendary pier.\n", encoding="utf-8"
     )
     assert "ruamel.yaml" in _yaml_modules(tmp_path)  # read, then kept
     assert _yaml_modules(tmp_path) == set()  # no YAML read: own packs and house
     assert _findings(tmp_path) == [("HSE101", 3, 5), ("NEU101", 3, 18)]
-    pack.write_text(_HOUSE_PACK.format(word="pier"), encoding="utf-8")
+    pack.write_text(one_word_pack("pier"), encoding="utf-8")
     assert "ruamel.yaml" in _yaml_modules(tmp_path)  # other bytes: read again
     assert _findings(tmp_path) == [("NEU101", 3, 18), ("HSE101", 3, 28)]
 

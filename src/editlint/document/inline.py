@@ -200,20 +200,21 @@ def scan_into(
                 name = _REF_NAME.search(segment, a, b)
                 key = name.group(1).strip() if name else ""
                 citations.append(Citation(CitationKind.REF_TAG, key, start + a, start + b))
+
+    def cite_unkeyed(pattern: re.Pattern, kind: CitationKind) -> None:
+        """A citation without a key for each free match of ``pattern``."""
+        for match in pattern.finditer(segment):
+            a, b = match.span()
+            if free(a, b):
+                take(a, b)
+                citations.append(Citation(kind, "", start + a, start + b))
+
     bracket = "[" in segment
     braces = "{{" in segment
     if braces or (bracket and "needed" in segment.lower()):
-        for match in _CITATION_NEEDED.finditer(segment):
-            a, b = match.span()
-            if free(a, b):
-                take(a, b)
-                citations.append(Citation(CitationKind.NEEDED, "", start + a, start + b))
+        cite_unkeyed(_CITATION_NEEDED, CitationKind.NEEDED)
     if braces:
-        for match in _CITE_TEMPLATE.finditer(segment):
-            a, b = match.span()
-            if free(a, b):
-                take(a, b)
-                citations.append(Citation(CitationKind.CITE_TEMPLATE, "", start + a, start + b))
+        cite_unkeyed(_CITE_TEMPLATE, CitationKind.CITE_TEMPLATE)
     if bracket:
         if "[^" in segment:
             for match in _FOOTNOTE_REF.finditer(segment):
