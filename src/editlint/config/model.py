@@ -172,7 +172,8 @@ class Config:
         "off",
         description=(
             "'auto' starts a warm process (editlint daemon) on the first check, which later"
-            " checks of a few files use; 'off' uses one only when started by hand."
+            " checks use: of a few files, and re-runs of many whose results are in the result"
+            " cache; 'off' uses one only when started by hand."
         ),
     )
 
