@@ -24,7 +24,7 @@ from editlint.engine.cache import pack_stamps
 from editlint.engine.runner import Checker, FileResult, SelectionOverrides
 from editlint.index import ContentIndex
 from editlint.index.build import Entries, build_index, scan_file
-from editlint.index.content import article_files
+from editlint.index.content import article_files, article_name
 from editlint.models import plain
 
 #: A run of more files than this is served from the result cache when at most this many of
@@ -157,7 +157,7 @@ class LiveIndex:
     def _patched(self, file: str) -> bool:
         """Bring the article ``file`` up to date in place, if only its text changed and not
         what the index knows of it (title, names, headings); False when it cannot be."""
-        name = os.path.relpath(file, self.root).replace(os.sep, "/")
+        name = article_name(file, str(self.root))
         held = self._entries.get(name)
         article = self._index.by_path(Path(file)) if self._index is not None else None
         try:

@@ -13,7 +13,7 @@ from editlint.document.wikinames import title_from_path
 from editlint.errors import ConfigError
 from editlint.files.screening import DEFAULT_MAX_FILE_SIZE, read_text
 from editlint.gitcommand import EarlyStatus
-from editlint.index.content import Article, ContentIndex, article_files
+from editlint.index.content import Article, ContentIndex, article_files, article_name
 from editlint.index.scan import ScannedArticle, scan_text, scan_wikitext
 from editlint.index.stored import StoredIndex
 from editlint.yamlsource import load_yaml
@@ -62,10 +62,9 @@ def build_index(
     files = article_files(str(root), subfolders) if files is None else files
     cached = known or {}
     entries: Entries = {}
-    prefix = len(str(root)) + 1
     found = []  # (file, name, stat, cached scan or None)
     for file, stat in files:
-        name = file[prefix:].replace(os.sep, "/")
+        name = article_name(file, str(root))
         hit = cached.get(name)
         fresh = hit is not None and hit[0] == stat.st_mtime_ns and hit[1] == stat.st_size
         found.append((file, name, stat, hit[2] if fresh else None))

@@ -210,3 +210,10 @@ def article_files(root: str, subfolders: bool = True) -> list[tuple[str, os.stat
                 continue
     found.sort()
     return found
+
+
+def article_name(file: str, root: str) -> str:
+    """The index's name of ``file``, a path under ``root`` as ``article_files`` gives it:
+    the part below ``root``, with forward slashes."""
+    start = len(root) if root.endswith(os.sep) else len(root) + 1
+    return file[start:].replace(os.sep, "/")

@@ -24,7 +24,7 @@ from pathlib import Path
 from editlint.document import SUPPORTED_SUFFIXES
 from editlint.gitcommand import EarlyStatus
 from editlint.index import gitstate
-from editlint.index.content import article_files
+from editlint.index.content import article_files, article_name
 from editlint.index.scan import ScannedArticle
 from editlint.index.store import ContentStore, Row, encodable
 
@@ -105,7 +105,7 @@ def _git_plan(
             folder = name.rstrip("/")
             if is_article(f"{folder}/x.md", subfolders):
                 for file, info in article_files(str(root / folder)):
-                    relative = os.path.relpath(file, root).replace(os.sep, "/")
+                    relative = article_name(file, str(root))
                     plan.known[relative] = info
                     dirty.add(relative)
         elif is_article(name, subfolders):
@@ -149,9 +149,8 @@ def _git_plan(
 
 def _stat_plan(store: ContentStore, root: Path, subfolders: bool) -> Plan:
     plan = Plan()
-    prefix = len(str(root)) + 1
     for file, info in article_files(str(root), subfolders):
-        name = file[prefix:].replace(os.sep, "/")
+        name = article_name(file, str(root))
         plan.known[name] = info
         plan.compare[name] = None
     plan.rows = store.rows()
