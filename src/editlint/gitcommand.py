@@ -43,13 +43,18 @@ def run_git(args: list[str], cwd: Path) -> subprocess.CompletedProcess:
 
 
 class StartedGit:
-    """A git command running in the background; ``output`` waits for what it printed."""
+    """A git command running in the background; ``output`` waits for what it printed. Every
+    such command reads a repository: where git could find none (``may_be_in_work_tree``),
+    none is started and ``output`` is None, as when git fails."""
 
     def __init__(self, args: list[str], cwd: Path) -> None:
         self._output: bytes | None = None
         self._waited = False
+        self._process: subprocess.Popen | None = None
+        if not may_be_in_work_tree(cwd):
+            return
         try:
-            self._process: subprocess.Popen | None = subprocess.Popen(
+            self._process = subprocess.Popen(
                 ["git", *args],
                 cwd=cwd,
                 stdin=subprocess.DEVNULL,
@@ -58,7 +63,7 @@ class StartedGit:
                 env=_environment(),
             )
         except OSError:  # no git
-            self._process = None
+            pass
 
     def output(self) -> bytes | None:
         """What the command printed; None when it could not run, failed or overran."""

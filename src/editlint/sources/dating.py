@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import calendar
 import re
-import subprocess
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -81,20 +80,12 @@ def front_matter_date(document: Document) -> Dated | None:
 
 def last_commit_date(path: Path | None) -> Dated | None:
     """The day of the file's last commit, or None (no git, not in a work tree, uncommitted)."""
-    from editlint.gitcommand import may_be_in_work_tree, run_git
+    from editlint.gitcommand import StartedGit
 
-    if path is None or not path.exists() or not may_be_in_work_tree(path.parent):
+    if path is None or not path.exists():
         return None
-
-    try:
-        result = run_git(["log", "-1", "--format=%cs", "--", path.name], path.parent)
-    except (OSError, subprocess.TimeoutExpired):
-        return None
-    when = (
-        parse_date(result.stdout.decode("ascii", "replace").strip())
-        if result.returncode == 0
-        else None
-    )
+    printed = StartedGit(["log", "-1", "--format=%cs", "--", path.name], path.parent).output()
+    when = parse_date(printed.decode("ascii", "replace").strip()) if printed else None
     return Dated(when, "the file's last commit") if when is not None else None
 
 
