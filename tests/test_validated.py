@@ -257,3 +257,13 @@ def test_rules_from_the_seed_are_the_rules_from_validation():
     for code, rule in shipped.items():
         if hasattr(rule, "spec"):
             assert same(rule.spec, fresh[code].spec), code
+
+
+def test_only_values_json_carries_exactly_are_kept(tmp_path):
+    store = ValidatedStore(tmp_path / "cache")
+    store.keep(["plain"], {"rules": [{"code": "HSE101", "tokens": ["pier"]}]})
+    store.keep(["number key"], {1: "one"})  # JSON would give it back as "1"
+    store.keep(["date"], {"since": __import__("datetime").date(2020, 1, 2)})
+    assert store.recall(["plain"]) == {"rules": [{"code": "HSE101", "tokens": ["pier"]}]}
+    assert store.recall(["number key"]) is None
+    assert store.recall(["date"]) is None

@@ -92,11 +92,14 @@ class ValidatedStore:
             return None
 
     def keep(self, identity: list[str], value: Any) -> None:
-        """Keep the plain JSON ``value`` under ``identity`` for the next run."""
+        """Keep the plain JSON ``value`` under ``identity`` for the next run; a value JSON
+        does not carry exactly (a date, a number key) is not kept."""
         key = _key(["kept", *identity])
         try:
             if key is not None and self.folder is not None:
-                self._write(key, json.dumps(value, allow_nan=False))
+                data = json.dumps(value, allow_nan=False)
+                if json.loads(data) == value:
+                    self._write(key, data)
         except (OSError, TypeError, ValueError):
             return  # the cache is a help, never a requirement
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import json
 from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any
@@ -92,15 +91,8 @@ def _kept_data(text: str, known: ValidatedStore | None) -> Any:
 
 
 def _keep_data(text: str, data: Any, known: ValidatedStore | None) -> None:
-    """Keep what a valid pack read as, when JSON carries it exactly (no dates, no number
-    keys), so that the next run reads no YAML."""
-    if known is None:
-        return
-    try:
-        exact = json.loads(json.dumps(data, allow_nan=False)) == data
-    except (TypeError, ValueError):
-        return
-    if exact:
+    """Keep what a valid pack read as, so that the next run reads no YAML."""
+    if known is not None:
         known.keep(_identity(text), data)
 
 
